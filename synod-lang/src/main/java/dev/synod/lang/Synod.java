@@ -25,4 +25,33 @@ public final class Synod {
     public static CheckResult check(SourceFile source, CheckOptions options) {
         throw new UnsupportedOperationException("check: not yet implemented");
     }
+
+    /**
+     * The canonical form of a parsed file (LANGUAGE.md §8), comments kept.
+     *
+     * @throws IllegalArgumentException when the file has syntax errors (S001): there is no tree to print
+     */
+    public static String format(ParseResult parsed) {
+        throw new UnsupportedOperationException("format: not yet implemented");
+    }
+
+    /** A Mermaid {@code sequenceDiagram} of the choreography (LANGUAGE.md §9). */
+    public static String mermaid(ParseResult parsed) {
+        throw new UnsupportedOperationException("mermaid: not yet implemented");
+    }
+
+    /** A Graphviz DOT graph of roles and artifacts (LANGUAGE.md §9). */
+    public static String dot(ParseResult parsed) {
+        throw new UnsupportedOperationException("dot: not yet implemented");
+    }
+
+    /**
+     * The local contract of one role (LANGUAGE.md §7), from a file that checked without errors.
+     *
+     * @param role a role ({@code lead}, {@code team.member}) or a replica ({@code dev[2]})
+     * @throws IllegalArgumentException when the team has no such role; the message lists the roles it has
+     */
+    public static Projection project(CheckResult checked, String role) {
+        throw new UnsupportedOperationException("project: not yet implemented");
+    }
 }
