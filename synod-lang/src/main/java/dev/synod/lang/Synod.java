@@ -1,5 +1,6 @@
 package dev.synod.lang;
 
+import dev.synod.lang.internal.check.Checker;
 import dev.synod.lang.internal.parse.Parser;
 
 /**
@@ -23,7 +24,7 @@ public final class Synod {
      * S001 diagnostics are returned.
      */
     public static CheckResult check(SourceFile source, CheckOptions options) {
-        throw new UnsupportedOperationException("check: not yet implemented");
+        return Checker.check(parse(source), options);
     }
 
     /**

@@ -1,0 +1,258 @@
+package dev.synod.lang.internal.check;
+
+import dev.synod.lang.Span;
+import dev.synod.lang.ast.ArtRef;
+import dev.synod.lang.ast.Stmt;
+import dev.synod.lang.ast.StringLit;
+import dev.synod.lang.internal.glob.Glob;
+import dev.synod.lang.internal.glob.GlobOverlap;
+import dev.synod.lang.model.ArtifactId;
+import dev.synod.lang.model.Flow;
+import dev.synod.lang.model.RoleId;
+import dev.synod.lang.model.Step;
+import dev.synod.lang.model.TeamInfo;
+import dev.synod.lang.model.TeamModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks what depends on order and concurrency: artifacts read before they exist (S040) or by
+ * roles that never received them (S041), concurrent writers of the same files (S042), writes to
+ * frozen files (S043), parallel work before every question is decided (S050), and members that
+ * bypass their team's lead (S062).
+ */
+final class FlowChecks {
+
+    /** What is settled at a point of the flow. */
+    private record State(Set<ArtifactId> produced, Set<String> decided, List<Step.Handoff> frozen) {
+        static State empty() {
+            return new State(new HashSet<>(), new HashSet<>(), new ArrayList<>());
+        }
+
+        State copy() {
+            return new State(new HashSet<>(produced), new HashSet<>(decided), new ArrayList<>(frozen));
+        }
+
+        void absorb(State branch) {
+            produced.addAll(branch.produced);
+            decided.addAll(branch.decided);
+            for (Step.Handoff f : branch.frozen) {
+                if (!frozen.contains(f)) {
+                    frozen.add(f);
+                }
+            }
+        }
+    }
+
+    private final Reporter reporter;
+    private final TeamModel model;
+    private final Map<ArtifactId, Step.Handoff> producers = new HashMap<>();
+    private final Map<String, Glob> globs = new HashMap<>();
+
+    FlowChecks(Reporter reporter, TeamModel model) {
+        this.reporter = reporter;
+        this.model = model;
+        for (Step step : model.flow().steps()) {
+            if (step instanceof Step.Handoff h) {
+                producers.putIfAbsent(h.artifact(), h);
+            }
+        }
+    }
+
+    void check() {
+        walk(model.flow(), State.empty());
+        concurrency(model.flow());
+    }
+
+    private State walk(Flow flow, State state) {
+        switch (flow) {
+            case Flow.Sequence s -> {
+                State current = state;
+                for (Flow child : s.children()) {
+                    current = walk(child, current);
+                }
+                return current;
+            }
+            case Flow.Parallel p -> {
+                if (p.branches().size() >= 2) {
+                    Set<String> open = new TreeSet<>(model.questions().keySet());
+                    open.removeAll(state.decided());
+                    if (!open.isEmpty()) {
+                        reporter.error("S050", p.source().span(), "parallel work starts while question"
+                                + (open.size() == 1 ? " " : "s ") + String.join(", ", open) + (open.size() == 1 ? " is" : " are")
+                                + " not decided; settle " + (open.size() == 1 ? "it" : "them")
+                                + " with 'decide' before this par, so the branches build on one interpretation");
+                    }
+                }
+                State after = state.copy();
+                for (Flow branch : p.branches()) {
+                    after.absorb(walk(branch, state.copy()));
+                }
+                return after;
+            }
+            case Flow.Leaf l -> {
+                switch (l.step()) {
+                    case Step.Handoff h -> handoff(h, state);
+                    case Step.Decide d -> decide(d, state);
+                }
+                return state;
+            }
+        }
+    }
+
+    private void handoff(Step.Handoff h, State state) {
+        inputs(h.reads(), h.source().reads(), List.of(h.producer()), "read", state);
+        inputs(h.merges(), h.source().merges(), List.of(h.producer()), "merged", state);
+        for (Step.Handoff frozen : state.frozen()) {
+            if (frozen != h && !h.merges().contains(frozen.artifact())) {
+                firstOverlap(h, frozen).ifPresent(o -> reporter.errorOnce("S043", o.span(), frozen.artifact().name(), "hand-off of '" + h.artifact().display()
+                        + "' writes frozen files of '" + frozen.artifact().display() + "' (frozen at line "
+                        + frozen.source().span().line() + "): " + o.describe() + "; only a hand-off that merges '"
+                        + frozen.artifact().display() + "' may change them"));
+            }
+        }
+        state.produced().add(h.artifact());
+        if (h.freeze()) {
+            state.frozen().add(h);
+        }
+        bypassesLead(h);
+    }
+
+    private void decide(Step.Decide d, State state) {
+        List<RoleId> participants = new ArrayList<>(d.voters());
+        d.leader().ifPresent(participants::add);
+        d.fallback().ifPresent(participants::add);
+        inputs(d.reads(), d.source().reads(), participants, "read", state);
+        state.decided().addAll(d.questions());
+    }
+
+    private void inputs(List<ArtifactId> ids, List<ArtRef> refs, List<RoleId> readers, String verb, State state) {
+        for (ArtifactId id : ids) {
+            Span where = spanOf(refs, id);
+            Step.Handoff producer = producers.get(id);
+            if (!state.produced().contains(id)) {
+                String when = producer == null ? "it is never produced"
+                        : producer.source().span().start() < where.start() ? "on some path it is not produced yet: its hand-off at line "
+                        + producer.source().span().line() + " runs in a concurrent branch of the same par"
+                        : "it is produced later, at line " + producer.source().span().line();
+                reporter.errorOnce("S040", where, "", "'" + id.display() + "' is " + verb + " before it is produced: " + when);
+                continue;
+            }
+            for (RoleId reader : readers) {
+                if (!reader.equals(producer.producer()) && !producer.receivers().contains(reader)) {
+                    reporter.errorOnce("S041", where, reader.name(), reader.display() + " " + verb.replace("read", "reads").replace("merged", "merges")
+                            + " '" + id.display() + "' but never received it: it goes from " + producer.producer().display()
+                            + " to " + String.join(", ", producer.receivers().stream().map(RoleId::display).toList())
+                            + " (line " + producer.source().span().line() + ")");
+                }
+            }
+        }
+    }
+
+    private static Span spanOf(List<ArtRef> refs, ArtifactId id) {
+        for (ArtRef ref : refs) {
+            if (ref.name().text().equals(id.name())) {
+                return ref.span();
+            }
+        }
+        return refs.isEmpty() ? Span.NONE : refs.get(0).span();
+    }
+
+    private void bypassesLead(Step.Handoff h) {
+        Optional<TeamInfo> team = model.role(h.producer()).map(r -> model.teams().get(r.team()));
+        if (team.isEmpty() || team.get().isTop() || team.get().lead().isEmpty()
+                || team.get().lead().get().equals(h.producer().name())) {
+            return;
+        }
+        for (RoleId receiver : h.receivers()) {
+            if (!model.isMemberOf(receiver, team.get().name())) {
+                reporter.warning("S062", h.source().receivers().get(0).span(), h.producer().display() + " hands '"
+                        + h.artifact().display() + "' to " + receiver.display() + ", outside " + team.get().display()
+                        + ", without going through its lead " + team.get().lead().get()
+                        + "; hand it to the lead, who answers for the team");
+                return;
+            }
+        }
+    }
+
+    // ---- S042: concurrent writers ----
+
+    private void concurrency(Flow flow) {
+        switch (flow) {
+            case Flow.Sequence s -> s.children().forEach(this::concurrency);
+            case Flow.Leaf l -> {
+            }
+            case Flow.Parallel p -> {
+                List<List<Step.Handoff>> writers = p.branches().stream().map(FlowChecks::handoffs).toList();
+                for (int i = 0; i < writers.size(); i++) {
+                    for (int j = i + 1; j < writers.size(); j++) {
+                        for (Step.Handoff a : writers.get(i)) {
+                            for (Step.Handoff b : writers.get(j)) {
+                                firstOverlap(b, a).ifPresent(o -> reporter.errorOnce("S042", o.span(), a.source().span().toString(),
+                                        a.producer().display() + " and " + b.producer().display() + " may write the same files: "
+                                                + o.describe() + "; give concurrent hand-offs disjoint globs"));
+                            }
+                        }
+                    }
+                }
+                p.branches().forEach(this::concurrency);
+            }
+        }
+    }
+
+    private static List<Step.Handoff> handoffs(Flow flow) {
+        return flow.steps().stream().filter(Step.Handoff.class::isInstance).map(Step.Handoff.class::cast).toList();
+    }
+
+    /** Two globs that can match one path, with an example path; located at the glob of {@code h}. */
+    private record Overlap(String mine, String theirs, String example, Span span) {
+        String describe() {
+            return Resolver.quote(mine) + " overlaps " + Resolver.quote(theirs) + " (both match " + example + ")";
+        }
+    }
+
+    private Optional<Overlap> firstOverlap(Step.Handoff h, Step.Handoff other) {
+        for (int i = 0; i < h.globs().size(); i++) {
+            Glob mine = glob(h.globs().get(i));
+            if (mine == null) {
+                continue;
+            }
+            for (String theirs : other.globs()) {
+                Glob g = glob(theirs);
+                if (g == null) {
+                    continue;
+                }
+                Optional<String> example = GlobOverlap.witness(mine, g);
+                if (example.isPresent()) {
+                    return Optional.of(new Overlap(h.globs().get(i), theirs, example.get(), globSpan(h, i)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Span globSpan(Step.Handoff h, int index) {
+        List<StringLit> literal = h.source().globs();
+        if (!h.globsFromMerges() && index < literal.size()) {
+            return literal.get(index).span();
+        }
+        Stmt.Handoff s = h.source();
+        return s.producer().span().to(s.artifact().span());
+    }
+
+    private Glob glob(String pattern) {
+        return globs.computeIfAbsent(pattern, p -> {
+            try {
+                return Glob.compile(p);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        });
+    }
+}
