@@ -1,0 +1,129 @@
+package dev.synod.core;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the journal records. Time and random values enter the interpreter only as fields of
+ * events; results refer to the {@link Command#id()} of the command they answer.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Event.RunStarted.class, name = "run-started"),
+        @JsonSubTypes.Type(value = Event.Started.class, name = "started"),
+        @JsonSubTypes.Type(value = Event.AgentFinished.class, name = "agent-finished"),
+        @JsonSubTypes.Type(value = Event.LateAnswer.class, name = "late-answer"),
+        @JsonSubTypes.Type(value = Event.GateFinished.class, name = "gate-finished"),
+        @JsonSubTypes.Type(value = Event.ReviewFinished.class, name = "review-finished"),
+        @JsonSubTypes.Type(value = Event.HumanAnswered.class, name = "human-answered"),
+        @JsonSubTypes.Type(value = Event.LeaderAnswered.class, name = "leader-answered"),
+        @JsonSubTypes.Type(value = Event.DecisionRecorded.class, name = "decision-recorded"),
+        @JsonSubTypes.Type(value = Event.DeadlinePassed.class, name = "deadline-passed"),
+        @JsonSubTypes.Type(value = Event.RunFinished.class, name = "run-finished"),
+})
+public sealed interface Event {
+    Instant at();
+
+    /** The first event of a run: the seed for every journaled coin, and the plan's digest. */
+    record RunStarted(String run, String team, String planDigest, long seed, Instant at) implements Event {
+    }
+
+    /** The intent of an effect, journaled before it starts. */
+    record Started(Command command, Instant at) implements Event {
+    }
+
+    /** Tokens and money one model call or agent turn used. */
+    record Usage(long inputTokens, long outputTokens, double usd) {
+        public static final Usage NONE = new Usage(0, 0, 0);
+
+        public Usage plus(Usage other) {
+            return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens, usd + other.usd);
+        }
+
+        public long tokens() {
+            return inputTokens + outputTokens;
+        }
+    }
+
+    /** How an agent's attempt ended. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = Outcome.Produced.class, name = "produced"),
+            @JsonSubTypes.Type(value = Outcome.Crashed.class, name = "crashed"),
+            @JsonSubTypes.Type(value = Outcome.TimedOut.class, name = "timed-out"),
+            @JsonSubTypes.Type(value = Outcome.Rejected.class, name = "rejected"),
+    })
+    sealed interface Outcome {
+        /** The agent finished; its work is the commit {@code commit}. */
+        record Produced(String commit, String summary) implements Outcome {
+        }
+
+        /** The agent or its provider failed. */
+        record Crashed(String reason) implements Outcome {
+        }
+
+        /** The failure detector suspected the agent after {@code afterMillis}. */
+        record TimedOut(long afterMillis) implements Outcome {
+        }
+
+        /** The agent's output broke a rule before any gate ran (such as its write scope). */
+        record Rejected(List<String> diagnostics) implements Outcome {
+            public Rejected {
+                diagnostics = List.copyOf(diagnostics);
+            }
+        }
+    }
+
+    /** The result of a {@link Command.RunAgent}. */
+    record AgentFinished(String command, Outcome outcome, Usage usage, Instant at) implements Event {
+    }
+
+    /** An agent suspected as timed out answered after all: its role's timeout grows. */
+    record LateAnswer(String command, String role, long elapsedMillis, Instant at) implements Event {
+    }
+
+    /** A gate's verdict. */
+    enum Verdict { PASS, FAIL, ERROR }
+
+    /** The result of a {@link Command.RunGate}; {@code cached} when it came from the verdict cache. */
+    record GateFinished(String command, Verdict verdict, List<String> diagnostics, boolean cached, Instant at)
+            implements Event {
+        public GateFinished {
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    /** The result of a {@link Command.RunReview}. */
+    record ReviewFinished(String command, boolean approved, String comment, Usage usage, Instant at) implements Event {
+    }
+
+    /** A person's answer to a {@link Command.AskHuman}. */
+    record HumanAnswered(String command, boolean approved, String comment, Instant at) implements Event {
+    }
+
+    /**
+     * The result of a {@link Command.AskLeader}: the answers per question, or a {@code failure}
+     * (crash or timeout) with no answers.
+     */
+    record LeaderAnswered(String command, Map<String, String> answers, String rationale, String failure, Usage usage,
+                          Instant at) implements Event {
+        public LeaderAnswered {
+            answers = Map.copyOf(answers);
+        }
+    }
+
+    /** The decision record was committed. */
+    record DecisionRecorded(String command, String commit, String path, Instant at) implements Event {
+    }
+
+    /** The run's {@code deadline} passed before it finished. */
+    record DeadlinePassed(Instant at) implements Event {
+    }
+
+    /** The result of {@link Command.Finish}: the run is over. */
+    record RunFinished(String command, boolean succeeded, String branch, Instant at) implements Event {
+    }
+}

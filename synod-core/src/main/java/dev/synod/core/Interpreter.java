@@ -1,0 +1,253 @@
+package dev.synod.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pure interpreter: {@link #fold} turns a journal into a {@link State}; {@link #next}
+ * derives the commands to start from it. No clock, no randomness, no I/O: the same plan and
+ * events always give the same commands, which is what lets {@code synod replay} check a journal
+ * and lets a resumed run continue exactly where it stopped.
+ *
+ * <p>A hand-off runs attempt after attempt until one is accepted: the agent produces a commit,
+ * the gates pass in declared order, then the reviews approve in declared order. A crash, a
+ * timeout, a failed gate or a rejected review consumes the attempt; the next one carries that
+ * attempt's diagnostics. Each performer (the producer, then each escalation target) has
+ * {@code retry + 1} attempts; when all are spent the run fails.
+ */
+public final class Interpreter {
+    private Interpreter() {
+    }
+
+    /** The state after {@code events}. */
+    public static State fold(Plan plan, Budget budget, List<Event> events) {
+        State state = new State(plan, budget);
+        events.forEach(state::apply);
+        return state;
+    }
+
+    /** Adds one event to a state folded before (the incremental form of {@link #fold}). */
+    public static void apply(State state, Event event) {
+        state.apply(event);
+    }
+
+    /** The commands to start now: derived, not yet started. Empty once the run is over. */
+    public static List<Command> next(State state) {
+        if (state.runStarted().isEmpty() || state.finished().isPresent()) {
+            return List.of();
+        }
+        List<Command> out = new ArrayList<>();
+        Status status = walk(state.plan().root(), state, out);
+        Optional<Command.Finish> finish = switch (status) {
+            case Status.Done d -> Optional.of(finish(state, true, "every step was accepted"));
+            case Status.Failed f -> Optional.of(finish(state, false, f.reason()));
+            case Status.Running r -> {
+                if (state.deadlinePassed().isPresent()) {
+                    yield Optional.of(finish(state, false, "the deadline of "
+                            + dev.synod.lang.ast.Duration.describe(state.plan().deadlineSeconds().orElse(0))
+                            + " passed before the run finished"));
+                }
+                Optional<String> exhausted = state.budget().exhaustedBy(state.usage());
+                if (exhausted.isPresent() && out.stream().anyMatch(Interpreter::callsModel)) {
+                    yield Optional.of(finish(state, false, exhausted.get() + "; no further model call was started"));
+                }
+                yield Optional.empty();
+            }
+        };
+        if (finish.isPresent()) {
+            return state.started(finish.get().id()) ? List.of() : List.of(finish.get());
+        }
+        return out;
+    }
+
+    /** The accepted commit of each hand-off so far, in plan order. */
+    public static Map<String, String> accepted(State state) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Plan.Step step : state.plan().steps()) {
+            if (step instanceof Plan.Handoff h && handoff(h, state, new ArrayList<>()) instanceof Status.Done d) {
+                out.put(h.id(), d.commit());
+            }
+        }
+        return out;
+    }
+
+    private static boolean callsModel(Command c) {
+        return c instanceof Command.RunAgent || c instanceof Command.RunReview || c instanceof Command.AskLeader;
+    }
+
+    private static Command.Finish finish(State state, boolean succeeded, String reason) {
+        return new Command.Finish(Ids.FINISH, "", succeeded, reason, succeeded ? accepted(state) : Map.of());
+    }
+
+    /** Where a node of the plan stands. */
+    private sealed interface Status {
+        record Running() implements Status {
+        }
+
+        record Done(String commit) implements Status {
+        }
+
+        record Failed(String reason) implements Status {
+        }
+
+        Status RUNNING = new Running();
+        Status DONE = new Done("");
+    }
+
+    private static Status walk(Plan.Node node, State state, List<Command> out) {
+        return switch (node) {
+            case Plan.Node.Sequence s -> {
+                for (Plan.Node child : s.children()) {
+                    Status st = walk(child, state, out);
+                    if (!(st instanceof Status.Done)) {
+                        yield st;
+                    }
+                }
+                yield Status.DONE;
+            }
+            case Plan.Node.Parallel p -> {
+                Status result = Status.DONE;
+                for (Plan.Node branch : p.branches()) {
+                    Status st = walk(branch, state, out);
+                    if (st instanceof Status.Failed) {
+                        yield st;
+                    }
+                    if (st instanceof Status.Running) {
+                        result = Status.RUNNING;
+                    }
+                }
+                yield result;
+            }
+            case Plan.Node.Run r -> switch (state.plan().step(r.step())) {
+                case Plan.Handoff h -> handoff(h, state, out);
+                case Plan.Decide d -> decide(d, state, out);
+            };
+        };
+    }
+
+    private static Status handoff(Plan.Handoff h, State state, List<Command> out) {
+        int attempt = state.currentAttempt(h.id());
+        if (attempt == 0) {
+            out.add(runAgent(h, 1, List.of(), state));
+            return Status.RUNNING;
+        }
+        Optional<Event> result = state.result(Ids.agent(h.id(), attempt));
+        if (result.isEmpty()) {
+            return Status.RUNNING;
+        }
+        String role = h.performer(attempt);
+        Event.Outcome outcome = ((Event.AgentFinished) result.get()).outcome();
+        return switch (outcome) {
+            case Event.Outcome.Crashed c -> retryOrFail(h, attempt, List.of("attempt " + attempt + " by " + role
+                    + " crashed: " + c.reason()), state, out);
+            case Event.Outcome.TimedOut t -> retryOrFail(h, attempt, List.of("attempt " + attempt + " by " + role
+                    + " timed out after " + t.afterMillis() / 1000 + "s"), state, out);
+            case Event.Outcome.Rejected rej -> retryOrFail(h, attempt, rej.diagnostics(), state, out);
+            case Event.Outcome.Produced p -> checks(h, attempt, p.commit(), state, out);
+        };
+    }
+
+    private static Status checks(Plan.Handoff h, int attempt, String commit, State state, List<Command> out) {
+        for (int i = 0; i < h.gates().size(); i++) {
+            String id = Ids.gate(h.id(), attempt, i);
+            Optional<Event> verdict = state.result(id);
+            if (verdict.isEmpty()) {
+                if (!state.started(id)) {
+                    out.add(new Command.RunGate(id, h.id(), attempt, i, h.gates().get(i), commit));
+                }
+                return Status.RUNNING;
+            }
+            Event.GateFinished g = (Event.GateFinished) verdict.get();
+            if (g.verdict() != Event.Verdict.PASS) {
+                List<String> diagnostics = new ArrayList<>();
+                diagnostics.add("gate " + gateText(h.gates().get(i)) + " " + (g.verdict() == Event.Verdict.FAIL
+                        ? "failed" : "could not run") + " on attempt " + attempt + ":");
+                diagnostics.addAll(g.diagnostics());
+                return retryOrFail(h, attempt, diagnostics, state, out);
+            }
+        }
+        for (String reviewer : h.reviewers()) {
+            boolean human = reviewer.equals("human");
+            String id = human ? Ids.human(h.id(), attempt) : Ids.review(h.id(), attempt, reviewer);
+            Optional<Event> answer = state.result(id);
+            if (answer.isEmpty()) {
+                if (!state.started(id)) {
+                    out.add(human
+                            ? new Command.AskHuman(id, h.id(), attempt, commit, "Approve " + h.id() + " from "
+                            + h.performer(attempt) + " (attempt " + attempt + ")?")
+                            : new Command.RunReview(id, h.id(), attempt, reviewer, commit,
+                            state.timeoutMillis(reviewer, h.withinSeconds())));
+                }
+                return Status.RUNNING;
+            }
+            boolean approved;
+            String comment;
+            if (answer.get() instanceof Event.HumanAnswered a) {
+                approved = a.approved();
+                comment = a.comment();
+            } else {
+                Event.ReviewFinished r = (Event.ReviewFinished) answer.get();
+                approved = r.approved();
+                comment = r.comment();
+            }
+            if (!approved) {
+                return retryOrFail(h, attempt, List.of("review by " + reviewer + " rejected attempt " + attempt
+                        + (comment == null || comment.isBlank() ? "" : ": " + comment)), state, out);
+            }
+        }
+        return new Status.Done(commit);
+    }
+
+    private static Status retryOrFail(Plan.Handoff h, int attempt, List<String> diagnostics, State state,
+                                      List<Command> out) {
+        if (attempt < h.maxAttempts()) {
+            out.add(runAgent(h, attempt + 1, diagnostics, state));
+            return Status.RUNNING;
+        }
+        String last = diagnostics.isEmpty() ? "" : ": " + String.join(" ", diagnostics.subList(0, Math.min(3, diagnostics.size())));
+        return new Status.Failed("hand-off " + h.id() + " failed after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
+                + (h.escalation().isEmpty() ? "" : " (escalated to " + String.join(", ", h.escalation()) + ")") + last);
+    }
+
+    private static Command.RunAgent runAgent(Plan.Handoff h, int attempt, List<String> diagnostics, State state) {
+        String role = h.performer(attempt);
+        return new Command.RunAgent(Ids.agent(h.id(), attempt), h.id(), attempt, role,
+                state.timeoutMillis(role, h.withinSeconds()), diagnostics);
+    }
+
+    private static Status decide(Plan.Decide d, State state, List<Command> out) {
+        if (d.protocol() != Plan.Protocol.LEADER) {
+            return new Status.Failed("decide " + String.join(", ", d.questions()) + " by "
+                    + d.protocol().name().toLowerCase(java.util.Locale.ROOT) + " is not supported by this runtime yet;"
+                    + " use 'by leader ROLE'");
+        }
+        String ask = Ids.leader(d.id());
+        Optional<Event> answer = state.result(ask);
+        if (answer.isEmpty()) {
+            if (!state.started(ask)) {
+                out.add(new Command.AskLeader(ask, d.id(), d.leader(), state.timeoutMillis(d.leader(), d.withinSeconds())));
+            }
+            return Status.RUNNING;
+        }
+        Event.LeaderAnswered a = (Event.LeaderAnswered) answer.get();
+        if (a.failure() != null) {
+            return new Status.Failed("leader " + d.leader() + " did not decide " + String.join(", ", d.questions())
+                    + ": " + a.failure());
+        }
+        String record = Ids.record(d.id());
+        if (state.result(record).isEmpty()) {
+            if (!state.started(record)) {
+                out.add(new Command.RecordDecision(record, d.id(), a.answers(), a.rationale(), "decided by leader " + d.leader()));
+            }
+            return Status.RUNNING;
+        }
+        return Status.DONE;
+    }
+
+    static String gateText(Plan.GateSpec gate) {
+        return gate.argument() == null ? gate.name() : gate.name() + " \"" + gate.argument() + "\"";
+    }
+}

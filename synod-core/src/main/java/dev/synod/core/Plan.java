@@ -1,0 +1,117 @@
+package dev.synod.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * What a run executes: the steps of a checked choreography with {@code for} expanded, defaults
+ * applied, {@code {v}} interpolated and write scopes resolved, and the shape in which they run.
+ * Roles are named as in the file ({@code dev[2]}, {@code core.lead}, {@code human}).
+ *
+ * @param deadlineSeconds the run's {@code deadline}, if any
+ */
+public record Plan(String team, List<Step> steps, Node root, Map<String, Question> questions,
+                   OptionalLong deadlineSeconds) {
+    public Plan {
+        steps = List.copyOf(steps);
+        questions = Map.copyOf(questions);
+    }
+
+    /** The step with this id. */
+    public Step step(String id) {
+        for (Step s : steps) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no step '" + id + "' in the plan of team " + team);
+    }
+
+    /** How steps run: in sequence, in parallel, or one step. */
+    public sealed interface Node {
+        record Sequence(List<Node> children) implements Node {
+            public Sequence {
+                children = List.copyOf(children);
+            }
+        }
+
+        record Parallel(List<Node> branches) implements Node {
+            public Parallel {
+                branches = List.copyOf(branches);
+            }
+        }
+
+        record Run(String step) implements Node {
+        }
+    }
+
+    /** A declared question with its options (empty for an open question). */
+    public record Question(String name, String text, List<String> options) {
+        public Question {
+            options = List.copyOf(options);
+        }
+    }
+
+    /** A step of the plan. Ids are unique and stable: the artifact's name for a hand-off. */
+    public sealed interface Step {
+        String id();
+
+        /** The bound on one attempt or round, in seconds. */
+        long withinSeconds();
+    }
+
+    /** A gate with its interpolated argument. */
+    public record GateSpec(String name, String argument) {
+        public GateSpec {
+            Objects.requireNonNull(name, "gate name");
+        }
+    }
+
+    /**
+     * A hand-off: {@code performers} is the producer followed by the escalation chain; each
+     * performer has {@code retry + 1} attempts.
+     */
+    public record Handoff(String id, String producer, List<String> receivers, List<String> globs, List<String> reads,
+                          List<String> merges, List<GateSpec> gates, List<String> reviewers, List<String> escalation,
+                          long withinSeconds, int retry, boolean freeze) implements Step {
+        public Handoff {
+            receivers = List.copyOf(receivers);
+            globs = List.copyOf(globs);
+            reads = List.copyOf(reads);
+            merges = List.copyOf(merges);
+            gates = List.copyOf(gates);
+            reviewers = List.copyOf(reviewers);
+            escalation = List.copyOf(escalation);
+            if (retry < 0) {
+                throw new IllegalArgumentException("retry must not be negative, found " + retry);
+            }
+        }
+
+        /** Attempts in all: every performer's retries. */
+        public int maxAttempts() {
+            return (retry + 1) * (1 + escalation.size());
+        }
+
+        /** Who performs attempt {@code attempt} (1-based). */
+        public String performer(int attempt) {
+            int index = (attempt - 1) / (retry + 1);
+            return index == 0 ? producer : escalation.get(index - 1);
+        }
+    }
+
+    /** The protocol of a decide. */
+    public enum Protocol { LEADER, VOTE, BEN_OR }
+
+    /** A decide: settles {@code questions} before any later statement starts. */
+    public record Decide(String id, List<String> questions, Protocol protocol, String leader, List<String> voters,
+                         List<String> reads, int quorum, int rounds, String fallback, long withinSeconds)
+            implements Step {
+        public Decide {
+            questions = List.copyOf(questions);
+            voters = List.copyOf(voters);
+            reads = List.copyOf(reads);
+        }
+    }
+}

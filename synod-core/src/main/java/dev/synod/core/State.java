@@ -1,0 +1,118 @@
+package dev.synod.core;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a journal says so far: which commands started, what they answered, the usage, the
+ * failure detector's per-role timeouts. Built only by {@link Interpreter#fold}; the interpreter
+ * derives everything else (step status, the next commands) from it.
+ */
+public final class State {
+    private final Plan plan;
+    private final Budget budget;
+    private Event.RunStarted runStarted;
+    private final Map<String, Command> started = new LinkedHashMap<>();
+    private final Map<String, Event> results = new HashMap<>();
+    private final Map<String, Integer> currentAttempt = new HashMap<>();
+    private final Map<String, Long> grownTimeouts = new HashMap<>();
+    private Event.Usage usage = Event.Usage.NONE;
+    private Event.DeadlinePassed deadlinePassed;
+    private Event.RunFinished finished;
+    private int events;
+
+    State(Plan plan, Budget budget) {
+        this.plan = plan;
+        this.budget = budget;
+    }
+
+    void apply(Event event) {
+        events++;
+        switch (event) {
+            case Event.RunStarted e -> runStarted = e;
+            case Event.Started e -> {
+                started.put(e.command().id(), e.command());
+                if (e.command() instanceof Command.RunAgent run) {
+                    currentAttempt.merge(run.step(), run.attempt(), Math::max);
+                }
+            }
+            case Event.AgentFinished e -> {
+                results.put(e.command(), e);
+                usage = usage.plus(e.usage());
+            }
+            case Event.ReviewFinished e -> {
+                results.put(e.command(), e);
+                usage = usage.plus(e.usage());
+            }
+            case Event.LeaderAnswered e -> {
+                results.put(e.command(), e);
+                usage = usage.plus(e.usage());
+            }
+            case Event.GateFinished e -> results.put(e.command(), e);
+            case Event.HumanAnswered e -> results.put(e.command(), e);
+            case Event.DecisionRecorded e -> results.put(e.command(), e);
+            case Event.LateAnswer e -> grownTimeouts.merge(e.role(), e.elapsedMillis() * 3 / 2, Math::max);
+            case Event.DeadlinePassed e -> deadlinePassed = e;
+            case Event.RunFinished e -> {
+                results.put(e.command(), e);
+                finished = e;
+            }
+        }
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    /** The first event, once journaled. */
+    public Optional<Event.RunStarted> runStarted() {
+        return Optional.ofNullable(runStarted);
+    }
+
+    public boolean started(String commandId) {
+        return started.containsKey(commandId);
+    }
+
+    /** Commands started whose result is not journaled: in flight, or lost in a crash. */
+    public java.util.List<Command> inFlight() {
+        return started.values().stream().filter(c -> !results.containsKey(c.id())).toList();
+    }
+
+    /** The result event of a command, if journaled. */
+    public Optional<Event> result(String commandId) {
+        return Optional.ofNullable(results.get(commandId));
+    }
+
+    /** The highest attempt of a hand-off that started, or 0. */
+    public int currentAttempt(String step) {
+        return currentAttempt.getOrDefault(step, 0);
+    }
+
+    /** The timeout of a role's next step: {@code within}, grown after late answers. */
+    public long timeoutMillis(String role, long withinSeconds) {
+        return Math.max(withinSeconds * 1000, grownTimeouts.getOrDefault(role, 0L));
+    }
+
+    public Event.Usage usage() {
+        return usage;
+    }
+
+    public Optional<Event.DeadlinePassed> deadlinePassed() {
+        return Optional.ofNullable(deadlinePassed);
+    }
+
+    public Optional<Event.RunFinished> finished() {
+        return Optional.ofNullable(finished);
+    }
+
+    /** How many events were folded. */
+    public int eventCount() {
+        return events;
+    }
+}
