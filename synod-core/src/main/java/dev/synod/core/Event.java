@@ -28,7 +28,11 @@ public sealed interface Event {
     Instant at();
 
     /** The first event of a run: the seed for every journaled coin, and the plan's digest. */
-    record RunStarted(String run, String team, String planDigest, long seed, Instant at) implements Event {
+    /**
+     * The first event of a run: the commit it starts from, the plan's digest, and the seed of
+     * every journaled coin.
+     */
+    record RunStarted(String run, String team, String planDigest, String base, long seed, Instant at) implements Event {
     }
 
     /** The intent of an effect, journaled before it starts. */
