@@ -1,18 +1,105 @@
 package dev.synod.lang.internal.glob;
 
-/** PLACEHOLDER: replaced by the exact glob automaton on the glob branch. */
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A compiled path glob: a write scope such as {@code src/main/java/bank/api/**}, matched against
+ * whole repository-relative paths.
+ *
+ * <p>A path is one or more non-empty segments separated by {@code /}, with no leading or trailing
+ * {@code /}. In a pattern:
+ *
+ * <ul>
+ *   <li>{@code *} matches zero or more characters within one segment, {@code ?} exactly one; a
+ *       segment that is only {@code *} matches any one (non-empty) segment;
+ *   <li>{@code **} as a whole segment matches zero or more whole segments: {@code a/**} matches
+ *       {@code a/x} and {@code a/x/y} but not {@code a}; {@code **}/b matches {@code b} and
+ *       {@code x/b}; {@code **} alone matches every path. Elsewhere, as in {@code a**b}, it is
+ *       an ordinary {@code *};
+ *   <li>{@code [abc]}, {@code [a-z]}, {@code [!a]} and {@code [^a]} match one character of (or
+ *       not of) the class, never {@code /}; a {@code ]} first in the class is literal, as is a
+ *       {@code -} first or last; {@code /} may not appear in a class;
+ *   <li>{@code {a,b}} is a union: the pattern matches if any expansion does. Braces nest and may
+ *       contain {@code /}; a {@code ,} outside braces is literal, a stray {@code }} an error;
+ *   <li>{@code \} makes the next character literal, inside classes too;
+ *   <li>the pattern is normalized: repeated {@code /} collapse, {@code .} segments (such as a
+ *       leading {@code ./}) are dropped, and a trailing {@code /} stands for {@code /**}, so
+ *       {@code dir/} is {@code dir/**}. A leading {@code /} and {@code ..} segments are errors.
+ * </ul>
+ *
+ * <p>The pattern is compiled once into an automaton that {@link #matches} and
+ * {@link GlobOverlap} share. Globs are immutable, thread-safe values, equal when their pattern
+ * strings are equal.
+ */
 public final class Glob {
-    final String pattern;
+    private final String pattern;
+    private final Automaton automaton;
+    private final Automaton preferred;
 
-    private Glob(String pattern) {
+    private Glob(String pattern, Automaton automaton, Automaton preferred) {
         this.pattern = pattern;
+        this.automaton = automaton;
+        this.preferred = preferred;
     }
 
+    /**
+     * Compiles {@code pattern}.
+     *
+     * @throws IllegalArgumentException if the pattern is malformed (an unclosed {@code [} or
+     *     {@code {}, a dangling {@code \}, a reversed range, a leading {@code /}, ...); the
+     *     message quotes the pattern and says what was expected, what was found, and the index
+     */
     public static Glob compile(String pattern) {
-        return new Glob(pattern);
+        Objects.requireNonNull(pattern, "pattern");
+        List<List<Segment>> alternatives = GlobParser.parse(pattern);
+        Automaton exact = Automaton.of(alternatives, false);
+        boolean refinable = alternatives.stream()
+                .flatMap(List::stream)
+                .anyMatch(s -> s instanceof Segment.Part part && part.startsWithStarDot());
+        return new Glob(pattern, exact, refinable ? Automaton.of(alternatives, true) : exact);
     }
 
+    /** The pattern exactly as given to {@link #compile}. */
     public String pattern() {
+        return pattern;
+    }
+
+    /**
+     * Whether the whole of {@code path} matches. The path is taken as is, not normalized: one
+     * with an empty segment ({@code a//b}, a leading or trailing {@code /}) never matches.
+     */
+    public boolean matches(String path) {
+        return automaton.matches(Objects.requireNonNull(path, "path"));
+    }
+
+    /** The automaton recognizing exactly the matching paths. */
+    Automaton automaton() {
+        return automaton;
+    }
+
+    /**
+     * An automaton recognizing a subset of the matching paths, those in which a segment's
+     * leading {@code *} before a literal {@code .} matches at least one character, so that no
+     * segment is a hidden file it did not have to be; witnesses are sought here first. The same
+     * instance as {@link #automaton()} when the pattern has no such star.
+     */
+    Automaton preferred() {
+        return preferred;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Glob other && pattern.equals(other.pattern);
+    }
+
+    @Override
+    public int hashCode() {
+        return pattern.hashCode();
+    }
+
+    @Override
+    public String toString() {
         return pattern;
     }
 }
