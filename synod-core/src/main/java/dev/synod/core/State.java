@@ -75,6 +75,11 @@ public final class State {
         return Optional.ofNullable(runStarted);
     }
 
+    /** The command journaled with this id, if it started. */
+    public Optional<Command> command(String commandId) {
+        return Optional.ofNullable(started.get(commandId));
+    }
+
     public boolean started(String commandId) {
         return started.containsKey(commandId);
     }

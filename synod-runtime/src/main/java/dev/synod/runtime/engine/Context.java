@@ -1,0 +1,18 @@
+package dev.synod.runtime.engine;
+
+import dev.synod.core.Command;
+import dev.synod.runtime.workspace.GitRepository;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an effect needs from the run's state, computed by the engine loop before the effect
+ * starts so that effects never read the state concurrently.
+ *
+ * @param layers    the accepted artifacts and decisions the attempt starts from, in order
+ * @param parents   the commits the attempt's commit descends from
+ * @param decisions the questions settled so far, question to answer
+ */
+record Context(Command command, String run, String base, List<GitRepository.Layer> layers, List<String> parents,
+               Map<String, String> decisions) {
+}

@@ -1,0 +1,302 @@
+package dev.synod.runtime.engine;
+
+import dev.synod.core.Agent;
+import dev.synod.core.Budget;
+import dev.synod.core.Clock;
+import dev.synod.core.Command;
+import dev.synod.core.Event;
+import dev.synod.core.Gate;
+import dev.synod.core.Ids;
+import dev.synod.core.Interpreter;
+import dev.synod.core.Journal;
+import dev.synod.core.Plan;
+import dev.synod.core.RunInfo;
+import dev.synod.core.State;
+import dev.synod.core.SynodException;
+import dev.synod.lang.WriteScope;
+import dev.synod.runtime.workspace.GitRepository;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The embedded engine. Its loop is the run's only journal writer, so the journal's order is
+ * exactly the order in which the interpreter saw events: it journals the intents of the next
+ * commands (one group commit), starts their effects on virtual threads, then journals the results
+ * that arrived (one group commit) before the interpreter sees them. After a kill, {@link #drive}
+ * folds the journal and re-runs only the effects that were in flight.
+ */
+public final class Engine implements AutoCloseable {
+
+    /**
+     * @param autoApprove    answer every question to a person with an approval ({@code --yes})
+     * @param waitForHumans  keep waiting for answers; otherwise return {@link Result.Waiting}
+     * @param poll           how often to look for answers from people
+     */
+    public record Options(boolean autoApprove, boolean waitForHumans, Duration poll) {
+    }
+
+    /** How a call to {@link #drive} ended. */
+    public sealed interface Result {
+        record Finished(boolean succeeded, String reason, String branch) implements Result {
+        }
+
+        /** The run waits for people; {@code questions} are the commands they answer. */
+        record Waiting(List<Command> questions) implements Result {
+        }
+    }
+
+    private final Plan plan;
+    private final Budget budget;
+    private final Journal journal;
+    private final GitRepository repo;
+    private final Path answers;
+    private final Clock clock;
+    private final Options options;
+    private final Effects effects;
+    private final Consumer<String> progress;
+    private final LinkedBlockingQueue<Event> results = new LinkedBlockingQueue<>();
+    private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** Everything the engine works with; {@code contracts} gives each role its contract text. */
+    public record Setup(Plan plan, Budget budget, Journal journal, GitRepository repo, Path work, Path answers,
+                        Map<String, Agent> agents, Map<String, Gate> gates, Function<String, String> contracts,
+                        Clock clock, Options options, Consumer<String> progress) {
+    }
+
+    public Engine(Setup s) {
+        this.plan = s.plan();
+        this.budget = s.budget();
+        this.journal = s.journal();
+        this.repo = s.repo();
+        this.answers = s.answers();
+        this.clock = s.clock();
+        this.options = s.options();
+        this.progress = s.progress();
+        this.effects = new Effects(plan, repo, s.work(), s.agents(), s.gates(), s.contracts(), clock, results::add);
+    }
+
+    /** Registers a new run and drives it. */
+    public Result start(String run, String planBlob, long seed) {
+        journal.create(new RunInfo(run, plan.team(), repo.directory().toString(), clock.now()));
+        journal.append(run, List.of(new Event.RunStarted(run, plan.team(), planBlob, repo.head(), seed, clock.now())));
+        return drive(run);
+    }
+
+    /** Continues a run from its journal until it finishes or waits for people. */
+    public Result drive(String run) {
+        State state = Interpreter.fold(plan, budget, journal.read(run));
+        Event.RunStarted started = state.runStarted().orElseThrow(() -> new SynodException.Corrupted(
+                "run " + run + " has no run-started event", null));
+        if (state.finished().isPresent()) {
+            return finished(state);
+        }
+        Optional<Instant> deadline = plan.deadlineSeconds().isPresent()
+                ? Optional.of(started.at().plusSeconds(plan.deadlineSeconds().getAsLong())) : Optional.empty();
+        Set<String> running = new LinkedHashSet<>();
+        Map<String, Command> people = new LinkedHashMap<>();
+        for (Command c : state.inFlight()) {
+            progress.accept("resuming " + c.id() + " (it was in flight when the run stopped)");
+            launch(c, state, started, running, people);
+        }
+        while (true) {
+            List<Event> batch = new ArrayList<>();
+            results.drainTo(batch);
+            collectAnswers(run, people, batch);
+            if (!batch.isEmpty()) {
+                journal.append(run, batch);
+                for (Event e : batch) {
+                    Interpreter.apply(state, e);
+                    resultOf(e).ifPresent(running::remove);
+                    report(e);
+                }
+                people.keySet().forEach(id -> Answers.consumed(answers, run, id));
+                people.keySet().removeIf(id -> state.result(id).isPresent());
+            }
+            if (fatal.get() != null) {
+                throw fatal.get();
+            }
+            if (state.finished().isPresent()) {
+                return finished(state);
+            }
+            if (deadline.isPresent() && state.deadlinePassed().isEmpty() && !clock.now().isBefore(deadline.get())) {
+                Event passed = new Event.DeadlinePassed(clock.now());
+                journal.append(run, List.of(passed));
+                Interpreter.apply(state, passed);
+                continue;
+            }
+            List<Command> next = Interpreter.next(state);
+            if (!next.isEmpty()) {
+                Instant now = clock.now();
+                List<Event> intents = next.stream().<Event>map(c -> new Event.Started(c, now)).toList();
+                journal.append(run, intents);
+                intents.forEach(e -> Interpreter.apply(state, e));
+                next.forEach(c -> launch(c, state, started, running, people));
+                continue;
+            }
+            if (running.isEmpty() && people.isEmpty() && results.isEmpty()) {
+                throw new IllegalStateException("run " + run + " can make no progress: nothing is running and the "
+                        + "interpreter derives no command");
+            }
+            if (running.isEmpty() && !people.isEmpty() && !options.waitForHumans()) {
+                return new Result.Waiting(List.copyOf(people.values()));
+            }
+            await(deadline, people.isEmpty() ? Duration.ofSeconds(1) : options.poll());
+        }
+    }
+
+    private void await(Optional<Instant> deadline, Duration poll) {
+        long waitMillis = poll.toMillis();
+        if (deadline.isPresent()) {
+            waitMillis = Math.max(1, Math.min(waitMillis, Duration.between(clock.now(), deadline.get()).toMillis()));
+        }
+        try {
+            Event e = results.poll(waitMillis, TimeUnit.MILLISECONDS);
+            if (e != null) {
+                results.add(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SynodException.Retriable("the engine was interrupted; resume the run to continue", e);
+        }
+    }
+
+    private void launch(Command c, State state, Event.RunStarted started, Set<String> running, Map<String, Command> people) {
+        boolean personal = c instanceof Command.AskHuman || c instanceof Command.AskLeader l && l.role().equals("human");
+        if (personal) {
+            if (options.autoApprove() && c instanceof Command.AskHuman h) {
+                results.add(new Event.HumanAnswered(h.id(), true, "approved automatically (--yes)", clock.now()));
+            } else {
+                people.put(c.id(), c);
+                progress.accept("waiting for a person: synod answer " + started.run() + " " + c.step()
+                        + (c instanceof Command.AskHuman ? " --approve | --reject [--comment …]" : " --option …"));
+            }
+            return;
+        }
+        Context ctx = context(c, state, started);
+        running.add(c.id());
+        executor.submit(() -> {
+            try {
+                results.add(effects.run(ctx));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                Optional<Event> failure = Failures.asResult(c, e, clock.now());
+                if (failure.isPresent()) {
+                    results.add(failure.get());
+                } else {
+                    fatal.compareAndSet(null, new SynodException.Retriable("could not carry out " + c.id() + ": "
+                            + e.getMessage() + "; nothing is lost, resume the run to try again", e));
+                    results.add(new Event.DeadlinePassed(Instant.EPOCH));
+                }
+            }
+        });
+    }
+
+    private void collectAnswers(String run, Map<String, Command> people, List<Event> batch) {
+        for (Command c : people.values()) {
+            Optional<Answers.Answer> answer = Answers.read(answers, run, c.id());
+            if (answer.isEmpty()) {
+                continue;
+            }
+            Answers.Answer a = answer.get();
+            if (c instanceof Command.AskLeader l) {
+                Plan.Decide d = (Plan.Decide) plan.step(l.step());
+                Map<String, java.util.List<String>> questions = new LinkedHashMap<>();
+                d.questions().forEach(q -> questions.put(q, plan.questions().get(q).options()));
+                String problem = Decisions.validate(questions, a.options());
+                batch.add(new Event.LeaderAnswered(c.id(), problem == null ? a.options() : Map.of(), a.comment(), problem,
+                        Event.Usage.NONE, clock.now()));
+            } else {
+                batch.add(new Event.HumanAnswered(c.id(), a.approved(), a.comment(), clock.now()));
+            }
+        }
+    }
+
+    /** What an effect needs from the state, computed here on the loop's thread. */
+    private Context context(Command c, State state, Event.RunStarted started) {
+        String base = started.base();
+        Map<String, String> accepted = Interpreter.accepted(state);
+        List<GitRepository.Layer> decisionLayers = new ArrayList<>();
+        List<String> decisionCommits = new ArrayList<>();
+        Map<String, String> decisions = new LinkedHashMap<>();
+        for (Plan.Step step : plan.steps()) {
+            if (step instanceof Plan.Decide d && state.result(Ids.record(d.id())).orElse(null) instanceof Event.DecisionRecorded r) {
+                decisionLayers.add(new GitRepository.Layer(r.commit(), WriteScope.of(List.of(r.path().split(",")))));
+                decisionCommits.add(r.commit());
+                if (state.result(Ids.leader(d.id())).orElse(null) instanceof Event.LeaderAnswered a) {
+                    decisions.putAll(a.answers());
+                }
+            }
+        }
+        List<GitRepository.Layer> layers = new ArrayList<>(decisionLayers);
+        List<String> parents = new ArrayList<>(List.of(base));
+        List<String> inputs = switch (c) {
+            case Command.RunAgent a -> {
+                Plan.Handoff h = (Plan.Handoff) plan.step(a.step());
+                List<String> in = new ArrayList<>(h.reads());
+                in.addAll(h.merges());
+                yield in;
+            }
+            case Command.Finish f -> new ArrayList<>(accepted.keySet());
+            default -> List.of();
+        };
+        for (String artifact : inputs) {
+            String commit = accepted.get(artifact);
+            if (commit != null) {
+                layers.add(new GitRepository.Layer(commit, WriteScope.of(((Plan.Handoff) plan.step(artifact)).globs())));
+                parents.add(commit);
+            }
+        }
+        if (c instanceof Command.Finish) {
+            parents.addAll(decisionCommits);
+        }
+        return new Context(c, started.run(), base, layers, parents, decisions);
+    }
+
+    private static Optional<String> resultOf(Event e) {
+        return switch (e) {
+            case Event.AgentFinished r -> Optional.of(r.command());
+            case Event.GateFinished r -> Optional.of(r.command());
+            case Event.ReviewFinished r -> Optional.of(r.command());
+            case Event.HumanAnswered r -> Optional.of(r.command());
+            case Event.LeaderAnswered r -> Optional.of(r.command());
+            case Event.DecisionRecorded r -> Optional.of(r.command());
+            case Event.RunFinished r -> Optional.of(r.command());
+            default -> Optional.empty();
+        };
+    }
+
+    private void report(Event e) {
+        String line = Timeline.describe(e);
+        if (line != null) {
+            progress.accept(line);
+        }
+    }
+
+    private static Result finished(State state) {
+        Event.RunFinished f = state.finished().orElseThrow();
+        String reason = state.command(Ids.FINISH).map(c -> ((Command.Finish) c).reason()).orElse("");
+        return new Result.Finished(f.succeeded(), reason, f.branch());
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.synod.runtime.engine;
+
+import dev.synod.core.Command;
+import dev.synod.core.Event;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps an unexpected exception in an effect to the result the interpreter understands, at the
+ * boundary: an agent's or a gate's failure consumes the attempt; a failure of Synod's own
+ * bookkeeping (a decision record, the release branch) stops the engine so the run can resume.
+ */
+final class Failures {
+    private Failures() {
+    }
+
+    static Optional<Event> asResult(Command c, RuntimeException e, Instant now) {
+        String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return switch (c) {
+            case Command.RunAgent a -> Optional.of(new Event.AgentFinished(a.id(), new Event.Outcome.Crashed(why),
+                    Event.Usage.NONE, now));
+            case Command.RunGate g -> Optional.of(new Event.GateFinished(g.id(), Event.Verdict.ERROR,
+                    List.of("gate " + g.gate().name() + " could not run: " + why), false, now));
+            case Command.RunReview r -> Optional.of(new Event.ReviewFinished(r.id(), false, "the review crashed: " + why,
+                    Event.Usage.NONE, now));
+            case Command.AskLeader l -> Optional.of(new Event.LeaderAnswered(l.id(), Map.of(), null, "crashed: " + why,
+                    Event.Usage.NONE, now));
+            default -> Optional.empty();
+        };
+    }
+}

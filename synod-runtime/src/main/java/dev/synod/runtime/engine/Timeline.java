@@ -1,0 +1,52 @@
+package dev.synod.runtime.engine;
+
+import dev.synod.core.Command;
+import dev.synod.core.Event;
+
+/** One readable line per event, for live progress and {@code synod log}. */
+public final class Timeline {
+    private Timeline() {
+    }
+
+    /** The line for an event, or null for events not worth a line. */
+    public static String describe(Event e) {
+        return switch (e) {
+            case Event.RunStarted s -> "run " + s.run() + " of team " + s.team() + " started from " + abbrev(s.base());
+            case Event.Started s -> switch (s.command()) {
+                case Command.RunAgent a -> a.step() + ": attempt " + a.attempt() + " by " + a.role() + " started"
+                        + (a.diagnostics().isEmpty() ? "" : " (with " + a.diagnostics().size() + " diagnostic"
+                        + (a.diagnostics().size() == 1 ? "" : "s") + " of the previous attempt)");
+                case Command.RunGate g -> null;
+                case Command.RunReview r -> null;
+                case Command.AskHuman h -> h.step() + ": waiting for a person: " + h.question();
+                case Command.AskLeader l -> l.step() + ": asking " + l.role() + " to decide";
+                case Command.RecordDecision r -> null;
+                case Command.Finish f -> f.succeeded() ? "finishing: " + f.reason() : "run failed: " + f.reason();
+            };
+            case Event.AgentFinished f -> f.command().substring("agent:".length()) + ": " + switch (f.outcome()) {
+                case Event.Outcome.Produced p -> "produced " + abbrev(p.commit()) + " (" + p.summary() + ")";
+                case Event.Outcome.Crashed c -> "crashed: " + c.reason();
+                case Event.Outcome.TimedOut t -> "timed out after " + t.afterMillis() / 1000 + "s";
+                case Event.Outcome.Rejected r -> "rejected: " + String.join("; ", r.diagnostics());
+            };
+            case Event.GateFinished g -> g.command().substring("gate:".length()) + ": gate " + g.verdict().name().toLowerCase()
+                    + (g.cached() ? " (cached)" : "") + (g.diagnostics().isEmpty() ? "" : ": " + String.join("; ", g.diagnostics()));
+            case Event.ReviewFinished r -> r.command().substring("review:".length()) + ": review "
+                    + (r.approved() ? "approved" : "rejected") + (r.comment().isBlank() ? "" : ": " + r.comment());
+            case Event.HumanAnswered h -> h.command().substring("human:".length()) + ": a person "
+                    + (h.approved() ? "approved" : "rejected") + (h.comment().isBlank() ? "" : ": " + h.comment());
+            case Event.LeaderAnswered l -> l.command().substring("leader:".length()) + ": "
+                    + (l.failure() == null ? "decided " + l.answers() : "no decision: " + l.failure());
+            case Event.DecisionRecorded d -> d.command().substring("record:".length()) + ": recorded in " + d.path();
+            case Event.LateAnswer l -> l.role() + " answered " + l.command() + " late, after " + l.elapsedMillis() / 1000
+                    + "s: its timeout grows";
+            case Event.DeadlinePassed d -> "the deadline passed";
+            case Event.RunFinished f -> f.succeeded() ? "run finished: every artifact is on branch " + f.branch()
+                    : "run failed";
+        };
+    }
+
+    private static String abbrev(String commit) {
+        return commit == null ? "" : commit.substring(0, Math.min(10, commit.length()));
+    }
+}

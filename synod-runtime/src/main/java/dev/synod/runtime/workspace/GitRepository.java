@@ -1,0 +1,321 @@
+package dev.synod.runtime.workspace;
+
+import dev.synod.core.SynodException;
+import dev.synod.lang.WriteScope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * The run's repository, through JGit. Trees are composed in memory and attempts are committed
+ * from plain directories, so no operation depends on a checked-out working tree of the user's.
+ */
+public final class GitRepository implements AutoCloseable {
+    private static final PersonIdent SYNOD = new PersonIdent("Synod", "synod@localhost");
+
+    private final Repository repository;
+    private final Path directory;
+
+    private GitRepository(Repository repository, Path directory) {
+        this.repository = repository;
+        this.directory = directory;
+    }
+
+    /**
+     * Opens the repository rooted at {@code directory}, making one with a first commit of the
+     * directory's files when it is not the root of a git repository (or has no commit yet).
+     * {@code .synod/} is added to {@code .git/info/exclude}.
+     */
+    public static GitRepository openOrInit(Path directory) {
+        try {
+            Path dotGit = directory.resolve(".git");
+            if (!Files.isDirectory(dotGit)) {
+                Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call().close();
+            }
+            Repository repo = new FileRepositoryBuilder().setGitDir(dotGit.toFile()).setWorkTree(directory.toFile())
+                    .setMustExist(true).build();
+            GitRepository git = new GitRepository(repo, directory);
+            git.exclude(".synod/");
+            if (repo.resolve(Constants.HEAD) == null) {
+                git.commitAll("synod: first commit of the project's files");
+            }
+            return git;
+        } catch (IOException | GitAPIException e) {
+            throw new SynodException.InvalidInput("cannot open or create a git repository in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The commit HEAD points at. */
+    public String head() {
+        try {
+            ObjectId head = repository.resolve(Constants.HEAD + "^{commit}");
+            if (head == null) {
+                throw new SynodException.InvalidInput("the repository in " + directory + " has no commit at HEAD");
+            }
+            return head.name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void exclude(String pattern) throws IOException {
+        Path exclude = repository.getDirectory().toPath().resolve("info").resolve("exclude");
+        Files.createDirectories(exclude.getParent());
+        String existing = Files.exists(exclude) ? Files.readString(exclude) : "";
+        if (!existing.lines().anyMatch(l -> l.strip().equals(pattern))) {
+            Files.writeString(exclude, existing + (existing.isEmpty() || existing.endsWith("\n") ? "" : "\n") + pattern + "\n");
+        }
+    }
+
+    private void commitAll(String message) throws GitAPIException {
+        try (Git git = new Git(repository)) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage(message).setAuthor(SYNOD).setCommitter(SYNOD).setSign(false)
+                    .setAllowEmpty(true).call();
+        }
+    }
+
+    /** A file of a tree: its mode and content object. */
+    private record Entry(FileMode mode, ObjectId id) {
+    }
+
+    /** One layer of a composed tree: the files of {@code commit} within {@code scope}. */
+    public record Layer(String commit, WriteScope scope) {
+    }
+
+    /**
+     * The tree of {@code base} with each layer laid over it in order: within a layer's scope,
+     * the layer's files replace the files below (deletions included).
+     *
+     * @return the id of the composed tree
+     */
+    public String compose(String base, List<Layer> layers) {
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            Map<String, Entry> files = files(treeOf(base));
+            for (Layer layer : layers) {
+                files.keySet().removeIf(layer.scope()::contains);
+                files(treeOf(layer.commit())).forEach((path, entry) -> {
+                    if (layer.scope().contains(path)) {
+                        files.put(path, entry);
+                    }
+                });
+            }
+            DirCache cache = DirCache.newInCore();
+            DirCacheBuilder builder = cache.builder();
+            files.forEach((path, entry) -> {
+                DirCacheEntry e = new DirCacheEntry(path);
+                e.setFileMode(entry.mode());
+                e.setObjectId(entry.id());
+                builder.add(e);
+            });
+            builder.finish();
+            ObjectId tree = cache.writeTree(inserter);
+            inserter.flush();
+            return tree.name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the files of a tree (or commit) into {@code target}, which is emptied first. */
+    public void checkout(String treeOrCommit, Path target) {
+        try {
+            clear(target);
+            Files.createDirectories(target);
+            for (var file : files(treeOf(treeOrCommit)).entrySet()) {
+                Path path = target.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.write(path, repository.open(file.getValue().id()).getBytes());
+                if (file.getValue().mode() == FileMode.EXECUTABLE_FILE) {
+                    path.toFile().setExecutable(true);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Commits the regular files under {@code source} (symbolic links and {@code .git} left out)
+     * with the given parents and message.
+     *
+     * @return the new commit's id
+     */
+    public String commitDirectory(Path source, List<String> parents, String message) {
+        try (ObjectInserter inserter = repository.newObjectInserter();
+             Stream<Path> walk = Files.walk(source)) {
+            List<Path> paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !source.relativize(p).toString().startsWith(".git")).sorted().toList();
+            DirCache cache = DirCache.newInCore();
+            DirCacheBuilder builder = cache.builder();
+            for (Path p : paths) {
+                DirCacheEntry e = new DirCacheEntry(source.relativize(p).toString().replace('\\', '/'));
+                e.setFileMode(Files.isExecutable(p) ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE);
+                e.setObjectId(inserter.insert(Constants.OBJ_BLOB, Files.readAllBytes(p)));
+                builder.add(e);
+            }
+            builder.finish();
+            ObjectId tree = cache.writeTree(inserter);
+            String commit = commit(inserter, tree, parents, message);
+            inserter.flush();
+            return commit;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A commit of an existing tree. */
+    public String commitTree(String tree, List<String> parents, String message) {
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            String commit = commit(inserter, ObjectId.fromString(tree), parents, message);
+            inserter.flush();
+            return commit;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String commit(ObjectInserter inserter, ObjectId tree, List<String> parents, String message) throws IOException {
+        CommitBuilder cb = new CommitBuilder();
+        cb.setTreeId(tree);
+        cb.setParentIds(parents.stream().distinct().map(ObjectId::fromString).toList());
+        cb.setAuthor(SYNOD);
+        cb.setCommitter(SYNOD);
+        cb.setMessage(message);
+        return inserter.insert(cb).name();
+    }
+
+    /** The paths that differ between two trees or commits: added, changed or deleted. */
+    public List<String> changedPaths(String from, String to) {
+        try (TreeWalk walk = new TreeWalk(repository)) {
+            walk.addTree(treeOf(from));
+            walk.addTree(treeOf(to));
+            walk.setRecursive(true);
+            walk.setFilter(TreeFilter.ANY_DIFF);
+            List<String> out = new ArrayList<>();
+            while (walk.next()) {
+                out.add(walk.getPathString());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The tree id of a commit (a tree id is returned as it is). */
+    public String tree(String treeOrCommit) {
+        return treeOf(treeOrCommit).name();
+    }
+
+    /** Every file of a tree or commit with its content, for tests and gates. */
+    public Map<String, byte[]> read(String treeOrCommit) {
+        try {
+            Map<String, byte[]> out = new TreeMap<>();
+            for (var e : files(treeOf(treeOrCommit)).entrySet()) {
+                out.put(e.getKey(), repository.open(e.getValue().id()).getBytes());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Points {@code refs/heads/<branch>} at {@code commit}, creating or moving it. */
+    public void setBranch(String branch, String commit) {
+        try {
+            RefUpdate update = repository.updateRef(Constants.R_HEADS + branch);
+            update.setNewObjectId(ObjectId.fromString(commit));
+            update.setForceUpdate(true);
+            update.setRefLogMessage("synod: " + branch, false);
+            RefUpdate.Result result = update.update();
+            if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED
+                    && result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NO_CHANGE) {
+                throw new SynodException.Retriable("could not set branch " + branch + " to " + commit + ": " + result, null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The commit a branch points at, if it exists. */
+    public java.util.Optional<String> branch(String branch) {
+        try {
+            ObjectId id = repository.resolve(Constants.R_HEADS + branch);
+            return java.util.Optional.ofNullable(id).map(ObjectId::name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectId treeOf(String treeOrCommit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId id = ObjectId.fromString(treeOrCommit);
+            var object = walk.parseAny(id);
+            if (object instanceof RevCommit c) {
+                return c.getTree().getId();
+            }
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Entry> files(ObjectId tree) throws IOException {
+        Map<String, Entry> out = new TreeMap<>();
+        try (TreeWalk walk = new TreeWalk(repository)) {
+            walk.addTree(tree);
+            walk.setRecursive(true);
+            while (walk.next()) {
+                out.put(walk.getPathString(), new Entry(walk.getFileMode(0), walk.getObjectId(0)));
+            }
+        }
+        return out;
+    }
+
+    private static void clear(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}
