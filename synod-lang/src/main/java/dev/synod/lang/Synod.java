@@ -2,6 +2,9 @@ package dev.synod.lang;
 
 import dev.synod.lang.internal.check.Checker;
 import dev.synod.lang.internal.parse.Parser;
+import dev.synod.lang.internal.project.Projector;
+import dev.synod.lang.model.TeamModel;
+import java.util.Objects;
 
 /**
  * Entry point of the language: parse, check, format, project and draw a choreography.
@@ -47,12 +50,26 @@ public final class Synod {
     }
 
     /**
-     * The local contract of one role (LANGUAGE.md §7), from a file that checked without errors.
+     * The local contract of one participant (LANGUAGE.md §7), derived from the checked flow. Meant
+     * for a file that checked without errors; a file with other errors than syntax errors is
+     * projected as far as its names resolved.
      *
-     * @param role a role ({@code lead}, {@code team.member}) or a replica ({@code dev[2]})
-     * @throws IllegalArgumentException when the team has no such role; the message lists the roles it has
+     * <p>{@code role} names one agent: a role without replicas ({@code lead}, {@code core.lead}), one
+     * replica ({@code dev[2]}, {@code core.dev[1]}) or {@code human}, which reviews, approves and
+     * receives like any role. A replicated role without an index ({@code dev} or {@code dev[*]}) is
+     * refused, because each replica has a contract of its own (its own artifact and write scope);
+     * the message lists the replicas to choose from. A participant that takes part in no step gets a
+     * contract with no entries, not an error.
+     *
+     * @param role a role ({@code lead}, {@code team.member}), a replica ({@code dev[2]}) or {@code human}
+     * @throws IllegalArgumentException when the file has syntax errors; when the team has no such role
+     *                                  (the message lists its participants); when a replicated role has no
+     *                                  index or one out of range, or a role without replicas has one
      */
     public static Projection project(CheckResult checked, String role) {
-        throw new UnsupportedOperationException("project: not yet implemented");
+        Objects.requireNonNull(role, "role");
+        TeamModel model = checked.model().orElseThrow(() -> new IllegalArgumentException(checked.parse().source().name()
+                + " has syntax errors, so it has no roles to project; fix the errors 'synod check' reports first"));
+        return Projector.project(model, role);
     }
 }
