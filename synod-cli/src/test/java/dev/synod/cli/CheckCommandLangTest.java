@@ -51,7 +51,8 @@ class CheckCommandLangTest {
 
         Run run = Run.synod("check", "--format", "json", team.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).as(run.toString()).isEmpty();
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.get("file").asText()).isEqualTo(team.toString());
         JsonNode diagnostic = report.get("diagnostics").get(0);
@@ -69,7 +70,8 @@ class CheckCommandLangTest {
 
         Run run = Run.synod("check", "--format", "json", good.toString(), bad.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).as(run.toString()).isEmpty();
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         JsonNode reports = JSON.readTree(run.out());
         assertThat(reports.isArray()).isTrue();
         assertThat(reports).hasSize(2);
@@ -85,7 +87,7 @@ class CheckCommandLangTest {
 
         Run run = Run.synod("check", good.toString(), bad.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains(good + ": ok", bad + ": 1 error");
     }
 
@@ -106,7 +108,7 @@ class CheckCommandLangTest {
 
         Run run = Run.synod("check", "--strict", team.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).containsPattern(":9:\\d+: error\\[S056\\]: ").doesNotContain("warning[");
         assertThat(run.out()).contains(team + ": 1 error");
     }
@@ -117,7 +119,8 @@ class CheckCommandLangTest {
 
         Run run = Run.synod("check", "--strict", "--format", "json", team.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).as(run.toString()).isEmpty();
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         JsonNode diagnostic = JSON.readTree(run.out()).get("diagnostics").get(0);
         assertThat(diagnostic.get("code").asText()).isEqualTo("S056");
         assertThat(diagnostic.get("severity").asText()).isEqualTo("error");
@@ -139,7 +142,7 @@ class CheckCommandLangTest {
 
         Run run = Run.synod("check", team.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains("error[S012]").contains("default");
     }
 
@@ -163,7 +166,7 @@ class CheckCommandLangTest {
 
         assertThat(Run.synod("check", team.toString()).exit()).isZero();
         Run unknown = Run.synod("check", withoutConfig.toString());
-        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(1);
         assertThat(unknown.out()).contains("error[S010]").contains("typecheck");
     }
 
@@ -173,7 +176,7 @@ class CheckCommandLangTest {
 
         Run run = Run.synod("check", team.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains(team + ":6:8: error[S001]: ", "  role gate model default", "       ^^^^");
     }
 }

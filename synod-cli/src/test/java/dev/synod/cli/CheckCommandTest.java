@@ -19,7 +19,7 @@ class CheckCommandTest {
 
         Run run = Run.synod("check", missing.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("synod: cannot read '" + missing + "': no such file");
         assertThat(run.out()).isEmpty();
     }
@@ -28,7 +28,7 @@ class CheckCommandTest {
     void a_directory_is_exit_2() {
         Run run = Run.synod("check", dir.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("synod: cannot read '" + dir + "': it is a directory, expected a file");
     }
 
@@ -39,7 +39,7 @@ class CheckCommandTest {
 
         Run run = Run.synod("check", latin1.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
                 "synod: cannot read '" + latin1 + "': not valid UTF-8 (bad byte at offset 8)");
     }
@@ -50,7 +50,7 @@ class CheckCommandTest {
 
         Run run = Run.synod("check", valid.toString(), dir.resolve("gone.synod").toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("gone.synod': no such file");
     }
@@ -62,7 +62,7 @@ class CheckCommandTest {
 
         Run run = Run.synod("check", team.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("synod: " + dir.resolve("synod.yaml")
                 + ": 'models' must be a mapping of alias names to model settings, found a list");
     }
@@ -74,7 +74,7 @@ class CheckCommandTest {
 
         Run run = Run.synod("check", team.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("synod: " + dir.resolve("synod.yaml") + ": not valid YAML: while"
                 + " parsing a flow mapping: expected ',' or '}', but got <stream end> (line 2, column 30)");
     }
@@ -86,7 +86,7 @@ class CheckCommandTest {
 
         Run run = Run.synod("check", "--config", config.toString(), team.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("synod: cannot read '" + config + "': no such file");
     }
 
@@ -98,7 +98,7 @@ class CheckCommandTest {
 
         Run run = Run.synod("check", "--config", config.toString(), team.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("synod: " + config
                 + ": 'gates' must be a mapping of gate names to gate settings, found a string (\"make\")");
     }
@@ -109,7 +109,7 @@ class CheckCommandTest {
 
         Run run = Run.synod("check", "--format", "xml", team.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()[0]).isEqualTo(
                 "synod: Invalid value for option '--format': expected one of text, json, found 'xml'");
     }
@@ -118,7 +118,7 @@ class CheckCommandTest {
     void no_file_is_bad_usage() {
         Run run = Run.synod("check");
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()[0]).startsWith("synod: Missing required parameter").contains("FILE");
     }
 }

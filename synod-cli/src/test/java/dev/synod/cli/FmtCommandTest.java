@@ -34,7 +34,7 @@ class FmtCommandTest {
 
         Run run = Run.synod("fmt", missing.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("synod: cannot read '" + missing + "': no such file");
     }
 
@@ -42,7 +42,7 @@ class FmtCommandTest {
     void a_directory_is_exit_2() {
         Run run = Run.synod("fmt", "--check", dir.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("it is a directory");
     }
 
@@ -53,7 +53,7 @@ class FmtCommandTest {
 
         Run run = Run.synod("fmt", team.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains(team + ":6:8: error[S001]: ", "  role gate model default", "       ^^^^",
                 team + ": 1 error");
         assertThat(Files.readString(team)).isEqualTo(Teams.SYNTAX_ERROR);
@@ -67,7 +67,7 @@ class FmtCommandTest {
 
         Run run = Run.synod("fmt", "--check", team.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("error[S002]");
         assertThat(run.out()).isEmpty();
         assertThat(Files.readString(team)).isEqualTo(otherVersion);
@@ -97,7 +97,7 @@ class FmtCommandTest {
 
         Run run = Run.synod("fmt", "--check", canonical.toString(), scrambled.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).isEqualTo(scrambled + System.lineSeparator());
         assertThat(Files.readString(scrambled)).isEqualTo(SCRAMBLED);
     }

@@ -40,7 +40,7 @@ class GlobalOptionsTest {
     void no_command_is_bad_usage() {
         Run run = Run.synod();
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
                 "synod: missing command: one of check, fmt, project, graph, init",
                 "Try 'synod --help' for more information.");
@@ -50,7 +50,7 @@ class GlobalOptionsTest {
     void unknown_option_is_one_line_and_a_hint_without_stack_trace() {
         Run run = Run.synod("check", "--frobnicate", "team.synod");
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).hasSize(2);
         assertThat(run.errLines()[0]).startsWith("synod: ").contains("--frobnicate");
         assertThat(run.errLines()[1]).isEqualTo("Try 'synod check --help' for more information.");
@@ -61,7 +61,7 @@ class GlobalOptionsTest {
     void unknown_command_is_bad_usage() {
         Run run = Run.synod("chek", "team.synod");
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("chek").doesNotContain("\tat ");
     }
 
@@ -69,7 +69,7 @@ class GlobalOptionsTest {
     void debug_shows_the_stack_trace_of_bad_usage() {
         Run run = Run.synod("--debug", "check", "--frobnicate", "team.synod");
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("\tat ");
     }
 }

@@ -17,7 +17,7 @@ class GraphCommandTest {
 
         Run run = Run.synod("graph", team.toString());
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains(team + ":6:8: error[S001]: ");
     }
@@ -26,7 +26,7 @@ class GraphCommandTest {
     void missing_file_is_exit_2() {
         Run run = Run.synod("graph", dir.resolve("none.synod").toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("no such file");
     }
 
@@ -36,7 +36,7 @@ class GraphCommandTest {
 
         Run run = Run.synod("graph", "--format", "svg", team.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("expected one of mermaid, dot, found 'svg'");
     }
 

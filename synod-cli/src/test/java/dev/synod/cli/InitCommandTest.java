@@ -49,7 +49,7 @@ class InitCommandTest {
 
         Run run = Run.synod("init", dir.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
                 "synod: init would overwrite team.synod, synod.yaml in '" + dir + "'; nothing was written");
         assertThat(Files.readString(dir.resolve("team.synod"))).isEqualTo("mine\n");
@@ -63,7 +63,7 @@ class InitCommandTest {
 
         Run run = Run.synod("init", dir.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("team.synod, PROMPT.md, synod.yaml");
         assertThat(Files.readString(dir.resolve("PROMPT.md"))).isEqualTo("Build a bank.\n");
     }
@@ -74,7 +74,7 @@ class InitCommandTest {
 
         Run run = Run.synod("init", file.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
                 "synod: cannot initialise '" + file + "': it is a file, expected a directory");
     }

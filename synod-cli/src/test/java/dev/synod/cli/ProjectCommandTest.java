@@ -18,7 +18,7 @@ class ProjectCommandTest {
 
         Run run = Run.synod("project", team.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()[0]).startsWith("synod: Missing required option").contains("--role");
     }
 
@@ -26,7 +26,7 @@ class ProjectCommandTest {
     void missing_file_is_exit_2() {
         Run run = Run.synod("project", dir.resolve("none.synod").toString(), "--role", "writer");
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("no such file");
     }
 
@@ -61,7 +61,7 @@ class ProjectCommandTest {
 
         Run run = Run.synod("project", team.toString(), "--role", "nobody");
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).startsWith("synod: ").contains("nobody");
         assertThat(run.out()).isEmpty();
@@ -74,7 +74,7 @@ class ProjectCommandTest {
 
         Run run = Run.synod("project", team.toString(), "--role", "writer");
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("error[S020]");
         assertThat(run.out()).isEmpty();
     }
