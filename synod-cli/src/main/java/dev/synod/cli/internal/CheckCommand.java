@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,10 +35,9 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Reads {@code --format} in lower case. */
-    static final class FormatConverter implements ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            return Choices.parse(Format.class, value);
+    static final class FormatConverter extends Choices.Converter<Format> {
+        FormatConverter() {
+            super(Format.class);
         }
     }
 

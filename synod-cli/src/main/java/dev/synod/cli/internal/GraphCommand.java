@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,10 +29,9 @@ final class GraphCommand implements Callable<Integer> {
     }
 
     /** Reads {@code --format} in lower case. */
-    static final class FormatConverter implements ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            return Choices.parse(Format.class, value);
+    static final class FormatConverter extends Choices.Converter<Format> {
+        FormatConverter() {
+            super(Format.class);
         }
     }
 
