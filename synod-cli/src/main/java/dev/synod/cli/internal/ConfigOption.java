@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code --config synod.yaml}, shared by the commands that check a file. */
 final class ConfigOption {
     @Option(names = "--config", paramLabel = "synod.yaml",
-            description = "The configuration to check against (default: synod.yaml beside each FILE, if any).")
+            description = {"Configuration with the model aliases and gates.", "Default: synod.yaml beside each FILE, if any."})
     Path config;
 
     Optional<Path> path() {
