@@ -1,0 +1,77 @@
+package dev.synod.cli.internal;
+
+import dev.synod.cli.SynodCli;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code synod init [DIR]}: a starter {@code team.synod}, {@code PROMPT.md} and {@code synod.yaml}. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Creates a starter team.synod, PROMPT.md and synod.yaml; never overwrites a file.",
+        footer = {"", "Exit status: 0 created, 2 a file already exists, DIR is not a directory, or bad arguments."})
+final class InitCommand implements Callable<Integer> {
+    /** The files written, in order; each is a resource under {@link #TEMPLATE_ROOT}. */
+    static final List<String> FILES = List.of("team.synod", "PROMPT.md", SynodYaml.FILE_NAME);
+
+    private static final String TEMPLATE_ROOT = "/dev/synod/cli/templates/";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "Where to create the files (default: the current directory); created if missing.")
+    Path directory;
+
+    @Override
+    public Integer call() {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new InputException("cannot initialise '" + directory + "': it is a file, expected a directory");
+        }
+        List<String> existing = FILES.stream().filter(name -> Files.exists(directory.resolve(name))).toList();
+        if (!existing.isEmpty()) {
+            throw new InputException("init would overwrite " + String.join(", ", existing) + " in '" + directory
+                    + "'; nothing was written");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Files.createDirectories(directory);
+            for (String name : FILES) {
+                Path target = directory.resolve(name);
+                // CREATE_NEW (the default of Files.write without options is to truncate) so that a file
+                // appearing after the check above is still never overwritten.
+                Files.write(target, template(name), StandardOpenOption.CREATE_NEW);
+                out.println("created " + target.normalize());
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new InputException("init would overwrite '" + e.getFile() + "'; stopped there", e);
+        } catch (IOException e) {
+            throw new InputException("cannot initialise '" + directory + "': " + e.getMessage(), e);
+        }
+        out.println("next: synod check " + directory.resolve("team.synod").normalize());
+        out.flush();
+        return SynodCli.EXIT_OK;
+    }
+
+    /** The bytes of one template, exactly as stored. */
+    static byte[] template(String name) {
+        try (InputStream in = InitCommand.class.getResourceAsStream(TEMPLATE_ROOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("template " + TEMPLATE_ROOT + name + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + name, e);
+        }
+    }
+}
