@@ -29,10 +29,16 @@ public sealed interface Event {
 
     /** The first event of a run: the seed for every journaled coin, and the plan's digest. */
     /**
-     * The first event of a run: the commit it starts from, the plan's digest, and the seed of
-     * every journaled coin.
+     * The first event of a run.
+     *
+     * @param plan   the blob of the {@code team.synod} the run executes, so a resumed or replayed
+     *               run compiles the same plan even if the file changed since
+     * @param config the blob of the run's {@code synod.yaml}, or null when it had none
+     * @param base   the commit the run starts from
+     * @param seed   the seed of every journaled coin
      */
-    record RunStarted(String run, String team, String planDigest, String base, long seed, Instant at) implements Event {
+    record RunStarted(String run, String team, String plan, String config, String base, long seed, Instant at)
+            implements Event {
     }
 
     /** The intent of an effect, journaled before it starts. */

@@ -29,7 +29,7 @@ final class Driver {
         this.budget = budget;
         this.random = new Random(seed);
         this.state = Interpreter.fold(plan, budget, List.of());
-        append(new Event.RunStarted("run-1", plan.team(), "digest", "base", seed, now()));
+        append(new Event.RunStarted("run-1", plan.team(), "plan", null, "base", seed, now()));
     }
 
     static Plan plan(String source) {

@@ -1,6 +1,7 @@
 package dev.synod.cli.internal;
 
 import dev.synod.cli.SynodCli;
+import dev.synod.core.SynodException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -8,7 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception thrown by a command into one line on standard error and an exit status:
- * {@link InputException} is bad input (2); anything else is an internal error of Synod (1). The
+ * {@link InputException} and Synod's invalid-input or corrupted-state exceptions are bad input (2); a
+ * retriable fault is 1 with its message; anything else is an internal error of Synod (1). The
  * stack trace is printed only under {@code --debug}.
  */
 public final class ExecutionErrorHandler implements IExecutionExceptionHandler {
@@ -17,9 +19,15 @@ public final class ExecutionErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         int status;
-        if (ex instanceof InputException) {
+        if (ex instanceof InputException || ex instanceof SynodException.InvalidInput) {
             err.println("synod: " + ex.getMessage());
             status = SynodCli.EXIT_USAGE;
+        } else if (ex instanceof SynodException.Corrupted) {
+            err.println("synod: cannot trust the stored run: " + ex.getMessage() + " (nothing was changed)");
+            status = SynodCli.EXIT_USAGE;
+        } else if (ex instanceof SynodException.Retriable) {
+            err.println("synod: " + ex.getMessage());
+            status = SynodCli.EXIT_FAILED;
         } else {
             err.println("synod: internal error: " + describe(ex) + " (run with " + RootCommand.DEBUG_OPTION
                     + " for details)");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,12 +39,21 @@ public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Ma
 
     /** Loads and validates a {@code synod.yaml}. */
     public static SynodConfig load(Path file) {
-        JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            return parse(Files.readString(file), file);
         } catch (NoSuchFileException e) {
             throw new SynodException.InvalidInput(file + ": not found; expected a synod.yaml beside team.synod "
                     + "(synod init writes one)");
+        } catch (IOException e) {
+            throw new SynodException.InvalidInput(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Validates the text of a {@code synod.yaml}; {@code file} names it in messages and anchors relative paths. */
+    public static SynodConfig parse(String text, Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(text);
         } catch (IOException e) {
             throw new SynodException.InvalidInput(file + ": not valid YAML: " + firstLine(e.getMessage()), e);
         }
@@ -151,6 +161,16 @@ public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Ma
 
     private static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /** The empty configuration of a run directory without a {@code synod.yaml}. */
+    public static SynodConfig none(Path file) {
+        return new SynodConfig(file, Map.of(), Map.of(), "local", Budget.UNLIMITED, "bwrap");
+    }
+
+    /** The model aliases, for the checker's S012. */
+    public Optional<Set<String>> aliases() {
+        return Optional.of(models.keySet());
     }
 
     /** The settings of a model alias. */

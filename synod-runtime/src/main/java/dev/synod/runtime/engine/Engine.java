@@ -92,9 +92,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Registers a new run and drives it. */
-    public Result start(String run, String planBlob, long seed) {
+    public Result start(String run, String planBlob, String configBlob, long seed) {
         journal.create(new RunInfo(run, plan.team(), repo.directory().toString(), clock.now()));
-        journal.append(run, List.of(new Event.RunStarted(run, plan.team(), planBlob, repo.head(), seed, clock.now())));
+        journal.append(run, List.of(new Event.RunStarted(run, plan.team(), planBlob, configBlob, repo.head(), seed,
+                clock.now())));
         return drive(run);
     }
 

@@ -1,0 +1,106 @@
+package dev.synod.cli.internal;
+
+import dev.synod.cli.SynodCli;
+import dev.synod.core.Clock;
+import dev.synod.core.Command;
+import dev.synod.core.Plan;
+import dev.synod.core.State;
+import dev.synod.runtime.Runs;
+import dev.synod.runtime.engine.Answers;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code synod answer [RUN] STEP --approve|--reject [--comment …]|--option X}: answers a person's step. */
+@Command(name = "answer", mixinStandardHelpOptions = true,
+        description = {"Answers a step that waits for a person: approve or reject a review by human, or choose",
+                "the options of a decide led by human (--option X, or --option question=X for several)."},
+        footer = {"", "Exit status: 0 answered, 2 no such run or step, or the step does not wait for a person."})
+final class AnswerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..2", paramLabel = "[RUN] STEP", description = "The run (default: the most recent) and the step.")
+    List<String> words;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Choice choice;
+
+    static final class Choice {
+        @Option(names = "--approve", description = "Approve.")
+        boolean approve;
+
+        @Option(names = "--reject", description = "Reject (the producer tries again with your comment).")
+        boolean reject;
+
+        @Option(names = "--option", paramLabel = "X", description = "The chosen option of a decide.")
+        List<String> options;
+    }
+
+    @Option(names = "--comment", paramLabel = "TEXT", description = "Why; the producer reads it on a rejection.")
+    String comment = "";
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<String> run = words.size() == 2 ? Optional.of(words.get(0)) : Optional.empty();
+        String step = words.get(words.size() - 1);
+        try (Runs runs = Runs.open(Path.of("."), Clock.SYSTEM)) {
+            String id = runs.resolve(run);
+            State state = runs.state(id);
+            Optional<Command> waiting = state.inFlight().stream().filter(c -> c.step().equals(step))
+                    .filter(c -> c instanceof Command.AskHuman || c instanceof Command.AskLeader l && l.role().equals("human"))
+                    .findFirst();
+            if (waiting.isEmpty()) {
+                List<String> open = state.inFlight().stream().filter(c -> c instanceof Command.AskHuman
+                        || c instanceof Command.AskLeader).map(Command::step).toList();
+                throw new InputException("step '" + step + "' of run " + id + " does not wait for a person"
+                        + (open.isEmpty() ? "; no step does" : "; waiting: " + String.join(", ", open)));
+            }
+            Command c = waiting.get();
+            Answers.Answer answer;
+            if (c instanceof Command.AskLeader) {
+                if (choice.options == null) {
+                    throw new InputException("step '" + step + "' is a decide: answer it with --option X");
+                }
+                answer = new Answers.Answer(true, comment, options((Plan.Decide) state.plan().step(step), choice.options));
+            } else {
+                if (choice.options != null) {
+                    throw new InputException("step '" + step + "' asks for an approval: answer it with --approve or --reject");
+                }
+                answer = new Answers.Answer(choice.approve, comment, Map.of());
+            }
+            Answers.write(runs.answers(), id, c.id(), answer);
+            out.println("answered " + step + " of run " + id + "; an active run picks it up now, a stopped one on synod resume "
+                    + id);
+            return SynodCli.EXIT_OK;
+        }
+    }
+
+    private static Map<String, String> options(Plan.Decide decide, List<String> given) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String g : given) {
+            int eq = g.indexOf('=');
+            if (eq > 0) {
+                answers.put(g.substring(0, eq), g.substring(eq + 1));
+            } else if (decide.questions().size() == 1) {
+                answers.put(decide.questions().get(0), g);
+            } else {
+                throw new InputException("this decide settles " + String.join(", ", decide.questions())
+                        + ": give --option question=X for each");
+            }
+        }
+        return answers;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.synod.cli.internal;
+
+import dev.synod.cli.SynodCli;
+import dev.synod.core.Clock;
+import dev.synod.core.Replay;
+import dev.synod.runtime.Runs;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code synod replay [RUN]}: re-derives every command of a run's journal and compares. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Re-derives every command of a run from its journal; reports the first difference.",
+        footer = {"", "Exit status: 0 the journal replays exactly, 1 it does not, 2 unknown run or unreadable journal."})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run (default: the most recent).")
+    String run;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Runs runs = Runs.open(Path.of("."), Clock.SYSTEM)) {
+            String id = runs.resolve(Optional.ofNullable(run));
+            int events = runs.events(id).size();
+            Optional<Replay.Mismatch> mismatch = runs.replay(id);
+            if (mismatch.isPresent()) {
+                out.println("run " + id + ": replay differs: " + mismatch.get().describe());
+                return SynodCli.EXIT_FAILED;
+            }
+            out.println("run " + id + ": " + events + " events replay to identical commands");
+            return SynodCli.EXIT_OK;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.synod.cli.internal;
+
+import dev.synod.core.Clock;
+import dev.synod.runtime.Runs;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code synod resume [RUN] [--yes]}: continues a stopped or killed run where its journal ends. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = {"Continues a run of the current directory from its journal: completed steps are not",
+                "repeated; only what was in flight when it stopped runs again."},
+        footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 unknown run, corrupted journal or bad input."})
+final class ResumeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run (default: the most recent).")
+    String run;
+
+    @Mixin
+    RunCommand.RunOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Runs runs = Runs.open(Path.of("."), Clock.SYSTEM)) {
+            String id = runs.resolve(Optional.ofNullable(run));
+            out.println("run " + id);
+            out.flush();
+            return RunCommand.RunOptions.report(out, runs.resume(id, options.engineOptions(), options.progress(out)));
+        }
+    }
+}

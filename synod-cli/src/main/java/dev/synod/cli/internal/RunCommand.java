@@ -1,0 +1,97 @@
+package dev.synod.cli.internal;
+
+import dev.synod.cli.SynodCli;
+import dev.synod.core.Clock;
+import dev.synod.lang.CheckResult;
+import dev.synod.lang.SourceFile;
+import dev.synod.lang.Synod;
+import dev.synod.runtime.Runs;
+import dev.synod.runtime.engine.Engine;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code synod run [DIR] [--yes]}: starts a run of the team in DIR and drives it to its end. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the team of DIR (its team.synod and synod.yaml) on the embedded engine.",
+                "DIR becomes a git repository if it is not one; the run id is printed first; the accepted",
+                "artifacts end on the branch synod/<run>."},
+        footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 bad input or configuration."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The run directory (default: .).")
+    Path directory = Path.of(".");
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path team = directory.resolve("team.synod");
+        if (!Files.isRegularFile(team)) {
+            throw new InputException("no team.synod in " + directory + "; create one with synod init");
+        }
+        SourceFile source = Sources.read(team);
+        CheckResult checked = Synod.check(source, SynodYaml.checkOptions(team, null));
+        if (checked.hasErrors()) {
+            PrintWriter err = spec.commandLine().getErr();
+            DiagnosticText.print(err, source, checked.diagnostics());
+            err.println("synod: " + team + " has errors; fix them before running (synod check " + team + ")");
+            err.flush();
+            return SynodCli.EXIT_USAGE;
+        }
+        try (Runs runs = Runs.open(directory, Clock.SYSTEM)) {
+            Engine.Result result = runs.start(options.engineOptions(), options.progress(out), id -> {
+                out.println("run " + id);
+                out.flush();
+            });
+            return RunOptions.report(out, result);
+        }
+    }
+
+    /** The options shared by {@code run} and {@code resume}. */
+    static final class RunOptions {
+        @Option(names = "--yes", description = "Approve every question to a person automatically.")
+        boolean yes;
+
+        Engine.Options engineOptions() {
+            return new Engine.Options(yes, true, Duration.ofMillis(500));
+        }
+
+        java.util.function.Consumer<String> progress(PrintWriter out) {
+            return line -> {
+                out.println("  " + line);
+                out.flush();
+            };
+        }
+
+        static int report(PrintWriter out, Engine.Result result) {
+            return switch (result) {
+                case Engine.Result.Finished f when f.succeeded() -> {
+                    out.println("succeeded: every accepted artifact is on branch " + f.branch());
+                    yield SynodCli.EXIT_OK;
+                }
+                case Engine.Result.Finished f -> {
+                    out.println("failed: " + f.reason());
+                    yield SynodCli.EXIT_FAILED;
+                }
+                case Engine.Result.Waiting w -> {
+                    out.println("waiting for a person: answer with synod answer, then synod resume");
+                    yield SynodCli.EXIT_OK;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.synod.cli.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.synod.core.Clock;
+import dev.synod.core.Command;
+import dev.synod.core.Event;
+import dev.synod.core.Ids;
+import dev.synod.core.Interpreter;
+import dev.synod.core.Plan;
+import dev.synod.core.State;
+import dev.synod.runtime.Runs;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code synod status [RUN] [--json]}: where a run stands, step by step. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows where a run of the current directory stands: each step, its attempts, what is in flight.",
+        footer = {"", "Exit status: 0 shown, 2 unknown run or unreadable journal."})
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run (default: the most recent).")
+    String run;
+
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
+
+    /** One step's standing. */
+    record StepStatus(String step, String status, int attempts, String performer, String commit) {
+    }
+
+    /** The whole run's standing. */
+    record RunStatus(String run, String team, String status, String reason, String branch, long tokens, double usd,
+                     List<StepStatus> steps, List<String> waitingFor) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Runs runs = Runs.open(Path.of("."), Clock.SYSTEM)) {
+            String id = runs.resolve(Optional.ofNullable(run));
+            RunStatus status = status(id, runs.state(id));
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(status));
+            } else {
+                print(out, status);
+            }
+            return 0;
+        }
+    }
+
+    static RunStatus status(String id, State state) {
+        Map<String, String> accepted = Interpreter.accepted(state);
+        List<String> inFlight = state.inFlight().stream().map(Command::step).toList();
+        List<StepStatus> steps = new ArrayList<>();
+        boolean failed = state.finished().map(f -> !f.succeeded()).orElse(false);
+        for (Plan.Step step : state.plan().steps()) {
+            int attempts = state.currentAttempt(step.id());
+            String performer = step instanceof Plan.Handoff h && attempts > 0 ? h.performer(attempts) : null;
+            String s;
+            if (accepted.containsKey(step.id()) || step instanceof Plan.Decide && state.result(Ids.record(step.id())).isPresent()) {
+                s = "accepted";
+            } else if (inFlight.contains(step.id())) {
+                s = state.inFlight().stream().anyMatch(c -> c.step().equals(step.id()) && c instanceof Command.AskHuman)
+                        ? "waiting for a person" : "running";
+            } else if (failed && (attempts > 0 || state.started(Ids.leader(step.id())))) {
+                s = "failed";
+            } else if (attempts > 0) {
+                s = "retrying";
+            } else {
+                s = "pending";
+            }
+            steps.add(new StepStatus(step.id(), s, attempts, performer, accepted.get(step.id())));
+        }
+        Event.Usage usage = state.usage();
+        String overall = state.finished().map(f -> f.succeeded() ? "succeeded" : "failed").orElse("stopped or running");
+        String reason = state.command(Ids.FINISH).map(c -> ((Command.Finish) c).reason()).orElse(null);
+        List<String> waiting = state.inFlight().stream().filter(c -> c instanceof Command.AskHuman
+                || c instanceof Command.AskLeader l && l.role().equals("human")).map(Command::step).toList();
+        return new RunStatus(id, state.plan().team(), overall, reason, state.finished().map(Event.RunFinished::branch)
+                .orElse(null), usage.tokens(), usage.usd(), steps, waiting);
+    }
+
+    private static void print(PrintWriter out, RunStatus s) {
+        out.println("run " + s.run() + " of team " + s.team() + ": " + s.status()
+                + (s.reason() == null ? "" : " (" + s.reason() + ")"));
+        if (s.branch() != null) {
+            out.println("branch " + s.branch());
+        }
+        int width = s.steps().stream().mapToInt(x -> x.step().length()).max().orElse(4);
+        for (StepStatus step : s.steps()) {
+            out.printf("  %-" + width + "s  %-20s%s%n", step.step(), step.status(),
+                    step.attempts() == 0 ? "" : step.attempts() + " attempt" + (step.attempts() == 1 ? "" : "s")
+                            + (step.performer() == null ? "" : ", last by " + step.performer()));
+        }
+        out.println("usage: " + s.tokens() + " tokens, $" + String.format(java.util.Locale.ROOT, "%.2f", s.usd()));
+        s.waitingFor().forEach(w -> out.println("waiting for a person on " + w + ": synod answer " + s.run() + " " + w
+                + " --approve | --reject"));
+    }
+
+}

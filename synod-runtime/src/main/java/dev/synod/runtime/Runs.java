@@ -1,0 +1,218 @@
+package dev.synod.runtime;
+
+import dev.synod.core.Agent;
+import dev.synod.core.BlobStore;
+import dev.synod.core.Event;
+import dev.synod.core.Gate;
+import dev.synod.core.Interpreter;
+import dev.synod.core.Journal;
+import dev.synod.core.Plan;
+import dev.synod.core.PlanCompiler;
+import dev.synod.core.Replay;
+import dev.synod.core.RunInfo;
+import dev.synod.core.State;
+import dev.synod.core.SynodException;
+import dev.synod.lang.CheckOptions;
+import dev.synod.lang.CheckResult;
+import dev.synod.lang.SourceFile;
+import dev.synod.lang.Synod;
+import dev.synod.runtime.agents.Agents;
+import dev.synod.runtime.config.SynodConfig;
+import dev.synod.runtime.engine.Engine;
+import dev.synod.runtime.engine.RunLock;
+import dev.synod.runtime.engine.internal.FileBlobStore;
+import dev.synod.runtime.engine.internal.SqliteJournal;
+import dev.synod.runtime.gates.ExistsGate;
+import dev.synod.runtime.workspace.GitRepository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The runs of one directory: starting, resuming, inspecting and answering them. The directory
+ * holds {@code team.synod} and {@code synod.yaml}; Synod keeps its state under {@code .synod/}
+ * (journal, blobs, scratch workspaces, answers, lock).
+ */
+public final class Runs implements AutoCloseable {
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Path directory;
+    private final Path state;
+    private final Journal journal;
+    private final BlobStore blobs;
+    private final dev.synod.core.Clock clock;
+
+    private Runs(Path directory, Journal journal, BlobStore blobs, dev.synod.core.Clock clock) {
+        this.directory = directory;
+        this.state = directory.resolve(".synod");
+        this.journal = journal;
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    /** Opens the runs of {@code directory}, creating {@code .synod/} when needed. */
+    public static Runs open(Path directory, dev.synod.core.Clock clock) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new SynodException.InvalidInput("no such directory: " + directory);
+        }
+        Path state = dir.resolve(".synod");
+        return new Runs(dir, SqliteJournal.open(state.resolve("synod.db")), new FileBlobStore(state.resolve("blobs")), clock);
+    }
+
+    /** What a run executes, rebuilt from the files it started with. */
+    public record Loaded(Plan plan, SynodConfig config, CheckResult checked) {
+    }
+
+    /** Reads, checks and compiles the directory's {@code team.synod} with its {@code synod.yaml}. */
+    public Loaded load(String teamText, Optional<String> configText) {
+        Path configFile = directory.resolve("synod.yaml");
+        SynodConfig config = configText.map(t -> SynodConfig.parse(t, configFile)).orElse(SynodConfig.none(configFile));
+        CheckResult checked = Synod.check(new SourceFile(directory.resolve("team.synod").toString(), teamText),
+                new CheckOptions(configText.isPresent() ? config.aliases() : Optional.empty(), config.gates().keySet(),
+                        Optional.of(directory)));
+        return new Loaded(PlanCompiler.compile(checked), config, checked);
+    }
+
+    /** A new run of the directory's team, driven until it finishes (or waits, without {@code waitForHumans}). */
+    public Engine.Result start(Engine.Options options, Consumer<String> progress, Consumer<String> runId) {
+        String teamText = read(directory.resolve("team.synod"), "team.synod");
+        Optional<String> configText = Files.exists(directory.resolve("synod.yaml"))
+                ? Optional.of(read(directory.resolve("synod.yaml"), "synod.yaml")) : Optional.empty();
+        Loaded loaded = load(teamText, configText);
+        Preflight.check(loaded.plan());
+        try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
+             GitRepository repo = GitRepository.openOrInit(directory)) {
+            Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory);
+            String run = newRunId();
+            runId.accept(run);
+            String planBlob = blobs.put(teamText.getBytes(StandardCharsets.UTF_8));
+            String configBlob = configText.map(t -> blobs.put(t.getBytes(StandardCharsets.UTF_8))).orElse(null);
+            try (Engine engine = engine(loaded, repo, agents, options, progress)) {
+                return engine.start(run, planBlob, configBlob, new SecureRandom().nextLong());
+            }
+        }
+    }
+
+    /** Continues a run where its journal stops. */
+    public Engine.Result resume(String run, Engine.Options options, Consumer<String> progress) {
+        try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
+             GitRepository repo = GitRepository.openOrInit(directory)) {
+            Loaded loaded = loaded(run);
+            Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory);
+            try (Engine engine = engine(loaded, repo, agents, options, progress)) {
+                return engine.drive(run);
+            }
+        }
+    }
+
+    private Engine engine(Loaded loaded, GitRepository repo, Map<String, Agent> agents, Engine.Options options,
+                          Consumer<String> progress) {
+        Map<String, Gate> gates = Map.of("exists", new ExistsGate());
+        CheckResult checked = loaded.checked();
+        return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, repo, state.resolve("work"),
+                state.resolve("answers"), agents, gates, role -> contract(checked, role), clock, options, progress));
+    }
+
+    private static String contract(CheckResult checked, String role) {
+        try {
+            return Synod.project(checked, role).toText();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** The plan and configuration a run started with, from its journaled blobs. */
+    public Loaded loaded(String run) {
+        Event.RunStarted started = started(run);
+        String team = blob(started.plan(), run);
+        Optional<String> config = Optional.ofNullable(started.config()).map(c -> blob(c, run));
+        return load(team, config);
+    }
+
+    private String blob(String hash, String run) {
+        return new String(blobs.get(hash).orElseThrow(() -> new SynodException.Corrupted("run " + run
+                + " refers to blob " + hash + ", which is missing from " + state.resolve("blobs"), null)),
+                StandardCharsets.UTF_8);
+    }
+
+    private Event.RunStarted started(String run) {
+        List<Event> events = journal.read(run);
+        if (events.isEmpty() || !(events.get(0) instanceof Event.RunStarted s)) {
+            throw new SynodException.Corrupted("run " + run + " does not begin with a run-started event", null);
+        }
+        return s;
+    }
+
+    /** The run's id: the given one if it exists, else the most recent run of the directory. */
+    public String resolve(Optional<String> run) {
+        List<RunInfo> runs = journal.runs();
+        if (run.isPresent()) {
+            if (runs.stream().noneMatch(r -> r.id().equals(run.get()))) {
+                throw new SynodException.InvalidInput("no run '" + run.get() + "' in " + directory + (runs.isEmpty()
+                        ? "; it has no runs yet (start one with synod run)"
+                        : "; its runs are " + String.join(", ", runs.stream().map(RunInfo::id).toList())));
+            }
+            return run.get();
+        }
+        if (runs.isEmpty()) {
+            throw new SynodException.InvalidInput("no runs in " + directory + "; start one with synod run");
+        }
+        return runs.get(runs.size() - 1).id();
+    }
+
+    public List<Event> events(String run) {
+        return journal.read(run);
+    }
+
+    /** The folded state of a run. */
+    public State state(String run) {
+        Loaded loaded = loaded(run);
+        return Interpreter.fold(loaded.plan(), loaded.config().budget(), journal.read(run));
+    }
+
+    /** Re-derives every command of a run's journal; empty when it replays exactly. */
+    public Optional<Replay.Mismatch> replay(String run) {
+        Loaded loaded = loaded(run);
+        return Replay.check(loaded.plan(), loaded.config().budget(), journal.read(run));
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path answers() {
+        return state.resolve("answers");
+    }
+
+    private String newRunId() {
+        byte[] random = new byte[2];
+        new SecureRandom().nextBytes(random);
+        return "r" + RUN_TIME.format(clock.now()) + "-" + HexFormat.of().formatHex(random);
+    }
+
+    private static String read(Path file, String what) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SynodException.InvalidInput("no " + what + " in " + file.getParent() + (what.equals("team.synod")
+                    ? "; create one with synod init" : ""));
+        } catch (IOException e) {
+            throw new SynodException.InvalidInput("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+    }
+}
