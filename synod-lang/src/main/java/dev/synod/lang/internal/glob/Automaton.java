@@ -28,7 +28,8 @@ import java.util.List;
  * </ul>
  *
  * <p>Brace alternatives are disjoint sub-automata with one start state each. Epsilons are then
- * removed and unreachable states dropped. Instances are immutable and thread-safe.
+ * removed, unreachable states dropped, and bisimilar states merged ({@link StateMerging}), which
+ * folds the alternatives of braces back together. Instances are immutable and thread-safe.
  */
 final class Automaton {
     private final int[] starts;
@@ -56,6 +57,11 @@ final class Automaton {
             builder.alternative(segments, avoidHiddenFiles);
         }
         return builder.build();
+    }
+
+    /** An automaton from its tables, as {@link StateMerging} rebuilds it; the arrays are kept. */
+    static Automaton fromTables(int[] starts, boolean[] accepting, int[][] targets, CharSet[][] labels) {
+        return new Automaton(starts, accepting, targets, labels);
     }
 
     int stateCount() {
@@ -243,7 +249,7 @@ final class Automaton {
                 }
             }
             int[] starts = startStates.stream().mapToInt(s -> number[s]).distinct().toArray();
-            return new Automaton(starts, accepting, targets, labels);
+            return StateMerging.merge(new Automaton(starts, accepting, targets, labels));
         }
 
         private List<Integer> closure(int state) {

@@ -21,8 +21,10 @@ import java.util.Objects;
  *       not of) the class, never {@code /}; a {@code ]} first in the class is literal, as is a
  *       {@code -} first or last; {@code /} may not appear in a class;
  *   <li>{@code {a,b}} is a union: the pattern matches if any expansion does. Braces nest and may
- *       contain {@code /}; a {@code ,} outside braces is literal, a stray {@code }} an error;
- *   <li>{@code \} makes the next character literal, inside classes too;
+ *       contain {@code /}; a {@code ,} outside braces is literal, a stray <code>&#125;</code> is
+ *       an error; expansion is capped at 1024 patterns;
+ *   <li>{@code \} makes the next character literal, inside classes too (an escaped {@code /}
+ *       is still a separator, since no segment can contain one);
  *   <li>the pattern is normalized: repeated {@code /} collapse, {@code .} segments (such as a
  *       leading {@code ./}) are dropped, and a trailing {@code /} stands for {@code /**}, so
  *       {@code dir/} is {@code dir/**}. A leading {@code /} and {@code ..} segments are errors.
@@ -47,7 +49,7 @@ public final class Glob {
      * Compiles {@code pattern}.
      *
      * @throws IllegalArgumentException if the pattern is malformed (an unclosed {@code [} or
-     *     {@code {}, a dangling {@code \}, a reversed range, a leading {@code /}, ...); the
+     *     <code>&#123;</code>, a dangling {@code \}, a reversed range, a leading {@code /}, ...); the
      *     message quotes the pattern and says what was expected, what was found, and the index
      */
     public static Glob compile(String pattern) {

@@ -10,7 +10,8 @@
  *
  * <p>The pipeline inside the package: {@code GlobParser} (text to segments, with brace
  * expansion and normalization) → {@code Segment} and {@code CharSet} (the parsed form) →
- * {@code Automaton} (epsilon-free NFA) → {@code ProductSearch} (pair BFS). Labels are exact
+ * {@code Automaton} (epsilon-free NFA, shrunk by {@code StateMerging} so that brace
+ * alternatives share states) → {@code ProductSearch} (pair BFS). Labels are exact
  * code point sets, so the product needs no alphabet approximation: two moves can fire together
  * exactly when their label sets intersect.
  */

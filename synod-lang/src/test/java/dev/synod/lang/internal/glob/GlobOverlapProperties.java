@@ -27,6 +27,7 @@ import net.jqwik.api.Tuple;
 class GlobOverlapProperties {
     private static final List<String> PATHS_AB = paths("ab", 3, 3);
     private static final List<String> PATHS_ABC = paths("abc", 3, 2);
+    private static final List<String> SHORT_PATHS_AB = paths("ab", 3, 2);
 
     private static final List<String> PLAIN_TOKENS = List.of("a", "b", "?", "*");
     private static final List<String> CLASS_TOKENS =
@@ -161,8 +162,8 @@ class GlobOverlapProperties {
         assertThat(GlobOverlap.overlap(union, gr))
                 .as("overlap({%s,%s}, %s)", p, q, r)
                 .isEqualTo(GlobOverlap.overlap(gp, gr) || GlobOverlap.overlap(gq, gr));
-        for (String path : PATHS_AB) {
-            assertThat(union.matches(path)).isEqualTo(gp.matches(path) || gq.matches(path));
+        for (String path : SHORT_PATHS_AB) {
+            assertThat(union.matches(path)).as("{%s,%s} matches %s", p, q, path).isEqualTo(gp.matches(path) || gq.matches(path));
         }
     }
 

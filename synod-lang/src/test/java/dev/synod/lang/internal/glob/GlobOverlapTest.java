@@ -130,6 +130,15 @@ class GlobOverlapTest {
     }
 
     @Test
+    void brace_alternatives_are_merged_so_the_product_stays_small() {
+        // 1024 expansions, each its own chain before merging; the merged automaton is linear.
+        Glob braces = Glob.compile("*{a,b}".repeat(9) + "/{c,d}/**");
+        assertThat(braces.automaton().stateCount()).isLessThanOrEqualTo(30);
+        assertThat(GlobOverlap.witness(braces, braces)).contains("aaaaaaaaa/c/x");
+        assertThat(GlobOverlap.witness(braces, Glob.compile("*/e/**"))).isEmpty();
+    }
+
+    @Test
     void typical_pairs_take_microseconds() {
         Glob[] globs = {
             Glob.compile("src/main/java/bank/api/**"), Glob.compile("src/main/java/bank/core/**"),
