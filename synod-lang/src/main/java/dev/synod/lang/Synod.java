@@ -1,5 +1,6 @@
 package dev.synod.lang;
 
+import dev.synod.lang.internal.format.Formatter;
 import dev.synod.lang.internal.parse.Parser;
 
 /**
@@ -32,7 +33,7 @@ public final class Synod {
      * @throws IllegalArgumentException when the file has syntax errors (S001): there is no tree to print
      */
     public static String format(ParseResult parsed) {
-        throw new UnsupportedOperationException("format: not yet implemented");
+        return Formatter.format(parsed);
     }
 
     /** A Mermaid {@code sequenceDiagram} of the choreography (LANGUAGE.md §9). */
