@@ -1,6 +1,8 @@
 package dev.synod.lang;
 
 import dev.synod.lang.internal.format.Formatter;
+import dev.synod.lang.internal.graph.DotExporter;
+import dev.synod.lang.internal.graph.MermaidExporter;
 import dev.synod.lang.internal.parse.Parser;
 
 /**
@@ -38,12 +40,12 @@ public final class Synod {
 
     /** A Mermaid {@code sequenceDiagram} of the choreography (LANGUAGE.md §9). */
     public static String mermaid(ParseResult parsed) {
-        throw new UnsupportedOperationException("mermaid: not yet implemented");
+        return MermaidExporter.export(parsed.file());
     }
 
     /** A Graphviz DOT graph of roles and artifacts (LANGUAGE.md §9). */
     public static String dot(ParseResult parsed) {
-        throw new UnsupportedOperationException("dot: not yet implemented");
+        return DotExporter.export(parsed.file());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.synod.lang.gen;
 
+import dev.synod.lang.Span;
+import dev.synod.lang.ast.StringLit;
 import dev.synod.lang.internal.parse.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,20 +211,7 @@ public final class ChoreographyGen {
 
     private static Arbitrary<List<String>> string() {
         return Arbitraries.strings().withCharRange('a', 'z').withChars(" /*{}.-_\"\\\n\té→").ofMaxLength(12)
-                .map(ChoreographyGen::quote).map(List::of);
-    }
-
-    private static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c);
-            }
-        }
-        return out.append('"').toString();
+                .map(value -> new StringLit(value, Span.NONE).quoted()).map(List::of);
     }
 
     // ---- layout ----
