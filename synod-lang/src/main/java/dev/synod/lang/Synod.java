@@ -1,6 +1,9 @@
 package dev.synod.lang;
 
 import dev.synod.lang.internal.check.Checker;
+import dev.synod.lang.internal.format.Formatter;
+import dev.synod.lang.internal.graph.DotExporter;
+import dev.synod.lang.internal.graph.MermaidExporter;
 import dev.synod.lang.internal.parse.Parser;
 import dev.synod.lang.internal.project.Projector;
 import dev.synod.lang.model.TeamModel;
@@ -36,17 +39,17 @@ public final class Synod {
      * @throws IllegalArgumentException when the file has syntax errors (S001): there is no tree to print
      */
     public static String format(ParseResult parsed) {
-        throw new UnsupportedOperationException("format: not yet implemented");
+        return Formatter.format(parsed);
     }
 
     /** A Mermaid {@code sequenceDiagram} of the choreography (LANGUAGE.md §9). */
     public static String mermaid(ParseResult parsed) {
-        throw new UnsupportedOperationException("mermaid: not yet implemented");
+        return MermaidExporter.export(parsed.file());
     }
 
     /** A Graphviz DOT graph of roles and artifacts (LANGUAGE.md §9). */
     public static String dot(ParseResult parsed) {
-        throw new UnsupportedOperationException("dot: not yet implemented");
+        return DotExporter.export(parsed.file());
     }
 
     /**
