@@ -158,6 +158,39 @@ public abstract class JournalContract {
     }
 
     @Test
+    @Timeout(30)
+    void an_append_to_an_unknown_run_does_not_disturb_concurrent_appends() throws Exception {
+        Journal journal = open();
+        journal.create(run("known", 0));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> good = new ArrayList<>();
+        List<Future<Long>> bad = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (int t = 0; t < 16; t++) {
+                String run = t % 2 == 0 ? "known" : "ghost-" + t;
+                Event event = SampleEvents.tagged(run, t);
+                (t % 2 == 0 ? good : bad).add(pool.submit(() -> {
+                    start.await();
+                    return journal.append(run, List.of(event));
+                }));
+            }
+            start.countDown();
+        }
+
+        for (Future<Long> append : bad) {
+            assertThatThrownBy(() -> append.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SynodException.InvalidInput.class)
+                    .hasMessageContaining("ghost-");
+        }
+        List<Long> seqs = new ArrayList<>();
+        for (Future<Long> append : good) {
+            seqs.add(append.get(10, TimeUnit.SECONDS));
+        }
+        assertThat(seqs).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(journal.read("known")).hasSize(8);
+    }
+
+    @Test
     void keeps_every_run_and_event_across_a_reopen() {
         Journal first = open();
         first.create(run("a", 0));
