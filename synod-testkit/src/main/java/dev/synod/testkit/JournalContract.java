@@ -191,6 +191,45 @@ public abstract class JournalContract {
     }
 
     @Test
+    @Timeout(30)
+    void closing_commits_every_append_it_accepted_and_refuses_the_rest() throws Exception {
+        Journal journal = open();
+        journal.create(run("r", 0));
+        int threads = 16;
+        CountDownLatch warmedUp = new CountDownLatch(threads);
+        List<Future<Integer>> accepted = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                String source = "thread-" + t;
+                accepted.add(pool.submit(() -> {
+                    int count = 0;
+                    try {
+                        while (true) {
+                            journal.append("r", List.of(SampleEvents.tagged(source, count)));
+                            count++;
+                            if (count == 3) {
+                                warmedUp.countDown();
+                            }
+                        }
+                    } catch (IllegalStateException closed) {
+                        return count;
+                    }
+                }));
+            }
+            warmedUp.await();
+            journal.close();
+        }
+
+        long total = 0;
+        for (Future<Integer> thread : accepted) {
+            total += thread.get(10, TimeUnit.SECONDS);
+        }
+        Journal reopened = track(reopen(journal, dir));
+        assertThat((long) reopened.read("r").size()).as("every append that returned, and no other")
+                .isEqualTo(total);
+    }
+
+    @Test
     void keeps_every_run_and_event_across_a_reopen() {
         Journal first = open();
         first.create(run("a", 0));

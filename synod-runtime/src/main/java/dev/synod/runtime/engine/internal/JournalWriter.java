@@ -88,12 +88,12 @@ final class JournalWriter {
     /** Commits every request already queued, then stops the thread and closes its connection. */
     void stop() {
         synchronized (lifecycle) {
-            if (stopping) {
-                return;
+            if (!stopping) {
+                stopping = true;
+                queue.add(new Request.Stop(new CompletableFuture<>()));
             }
-            stopping = true;
-            queue.add(new Request.Stop(new CompletableFuture<>()));
         }
+        // Every caller waits, so that close() returns only once the appends are committed.
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
