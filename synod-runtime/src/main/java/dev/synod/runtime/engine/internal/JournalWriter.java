@@ -22,6 +22,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  * and commits once (group commit), so many concurrent appends share one fsync. Sequence numbers
  * are assigned here, inside the transaction, from what the database holds, so they are
  * contiguous however requests interleave.
+ *
+ * <p>A request with bad input (an unknown run, a run created twice) fails alone; it is checked
+ * before it writes anything. A failure of the database itself (a full disk, an I/O error) rolls
+ * the whole transaction back and fails every request of the batch with the same error: none of
+ * them was written and none took a seq.
  */
 final class JournalWriter {
     private final JournalDatabase database;
@@ -120,7 +125,8 @@ final class JournalWriter {
 
     /**
      * Waits for the commit without giving up on interrupt: a caller that stopped waiting could
-     * not tell whether its events were written, and a commit takes no longer than an fsync.
+     * not tell whether its events were written, and a commit is bounded by the disk and SQLite's
+     * busy timeout.
      */
     private static long await(CompletableFuture<Long> done) {
         try {
