@@ -20,8 +20,7 @@ import dev.synod.runtime.agents.Agents;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.engine.Engine;
 import dev.synod.runtime.engine.RunLock;
-import dev.synod.runtime.engine.internal.FileBlobStore;
-import dev.synod.runtime.engine.internal.SqliteJournal;
+import dev.synod.runtime.engine.LocalStorage;
 import dev.synod.runtime.gates.ExistsGate;
 import dev.synod.runtime.workspace.GitRepository;
 import java.io.IOException;
@@ -47,15 +46,17 @@ public final class Runs implements AutoCloseable {
 
     private final Path directory;
     private final Path state;
+    private final LocalStorage storage;
     private final Journal journal;
     private final BlobStore blobs;
     private final dev.synod.core.Clock clock;
 
-    private Runs(Path directory, Journal journal, BlobStore blobs, dev.synod.core.Clock clock) {
+    private Runs(Path directory, LocalStorage storage, dev.synod.core.Clock clock) {
         this.directory = directory;
         this.state = directory.resolve(".synod");
-        this.journal = journal;
-        this.blobs = blobs;
+        this.storage = storage;
+        this.journal = storage.journal();
+        this.blobs = storage.blobs();
         this.clock = clock;
     }
 
@@ -65,8 +66,7 @@ public final class Runs implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new SynodException.InvalidInput("no such directory: " + directory);
         }
-        Path state = dir.resolve(".synod");
-        return new Runs(dir, SqliteJournal.open(state.resolve("synod.db")), new FileBlobStore(state.resolve("blobs")), clock);
+        return new Runs(dir, LocalStorage.open(dir), clock);
     }
 
     /** What a run executes, rebuilt from the files it started with. */
@@ -213,6 +213,6 @@ public final class Runs implements AutoCloseable {
 
     @Override
     public void close() {
-        journal.close();
+        storage.close();
     }
 }

@@ -1,0 +1,173 @@
+package dev.synod.runtime.engine.internal;
+
+import dev.synod.core.Event;
+import dev.synod.core.Journal;
+import dev.synod.core.RunInfo;
+import dev.synod.core.SynodException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The embedded engine's {@link Journal}: a SQLite database in WAL mode with
+ * {@code synchronous=FULL}, so an append that returned survives a crash of the process or the
+ * machine. One writer thread owns the write connection and group-commits concurrent appends;
+ * reads use their own connections and see a consistent snapshot. Reading verifies every event
+ * (contiguous seq from 1, CRC32 of the body, a body that parses) and reports any mismatch as
+ * {@link SynodException.Corrupted}; nothing is ever repaired or rewritten.
+ *
+ * <p>The file holds two tables, {@code runs(id, team, directory, created_at)} and
+ * {@code events(run, seq, type, body, crc)}, at schema version {@value JournalDatabase#SCHEMA_VERSION}
+ * ({@code PRAGMA user_version}).
+ */
+public final class SqliteJournal implements Journal {
+    /** How many requests one transaction takes at most: in effect, all that are waiting. */
+    static final int UNBOUNDED_BATCH = Integer.MAX_VALUE;
+
+    private final JournalDatabase database;
+    private final JournalWriter writer;
+    private final ReadConnections readers;
+
+    private SqliteJournal(JournalDatabase database, int maxBatch) {
+        this.database = database;
+        Connection connection = database.openWriter();
+        try {
+            database.prepareSchema(connection);
+        } catch (RuntimeException e) {
+            JournalDatabase.closeQuietly(connection);
+            throw e;
+        }
+        this.writer = new JournalWriter(database, connection, maxBatch);
+        this.readers = new ReadConnections(database);
+    }
+
+    /**
+     * Opens the journal in {@code dbFile}, creating the file, its parent directories and the
+     * schema when they do not exist yet.
+     *
+     * @throws SynodException.Corrupted when the file is not a SQLite database, is damaged, or its
+     *     tables are not a journal's
+     * @throws SynodException.InvalidInput when it is another program's database, a journal of a
+     *     newer schema, or SQLite cannot give it WAL mode with {@code synchronous=FULL}
+     */
+    public static SqliteJournal open(Path dbFile) {
+        return new SqliteJournal(JournalDatabase.at(dbFile, 0), UNBOUNDED_BATCH);
+    }
+
+    /**
+     * Opens the journal with tuning for tests and measurements.
+     *
+     * @param maxPages a cap on the database's size in pages ({@code PRAGMA max_page_count}), so a
+     *     test can fill it as a full disk would; 0 for none
+     * @param maxBatch how many requests one transaction takes at most; 1 turns group commit off
+     */
+    static SqliteJournal open(Path dbFile, long maxPages, int maxBatch) {
+        return new SqliteJournal(JournalDatabase.at(dbFile, maxPages), maxBatch);
+    }
+
+    /** The database file, absolute. */
+    public Path file() {
+        return database.file();
+    }
+
+    @Override
+    public void create(RunInfo run) {
+        if (run.id() == null || run.id().isBlank() || run.createdAt() == null) {
+            throw new SynodException.InvalidInput("a run needs an id and a creation time, found " + run);
+        }
+        writer.create(run);
+    }
+
+    @Override
+    public long append(String run, List<Event> events) {
+        if (events.isEmpty()) {
+            throw new SynodException.InvalidInput("expected at least one event to append to run " + run
+                    + ", found none");
+        }
+        return writer.append(run, events.stream().map(StoredEvent::of).toList());
+    }
+
+    @Override
+    public List<Event> read(String run) {
+        return readers.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT e.seq, e.type, e.body, e.crc FROM runs r LEFT JOIN events e ON e.run = r.id "
+                            + "WHERE r.id = ? ORDER BY e.seq")) {
+                query.setString(1, run);
+                return verifiedEvents(run, query);
+            }
+        });
+    }
+
+    private List<Event> verifiedEvents(String run, PreparedStatement query) throws SQLException {
+        List<Event> events = new ArrayList<>();
+        boolean known = false;
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                known = true;
+                long seq = rows.getLong(1);
+                if (rows.wasNull()) {
+                    break; // The run exists and has no events yet.
+                }
+                StoredEvent stored = new StoredEvent(rows.getString(2), rows.getString(3), rows.getLong(4));
+                events.add(stored.verify(database.file(), run, events.size() + 1L, seq));
+            }
+        }
+        if (!known) {
+            throw new SynodException.InvalidInput("no run " + run + " in the journal at " + database.file());
+        }
+        return List.copyOf(events);
+    }
+
+    @Override
+    public List<RunInfo> runs() {
+        List<RunInfo> runs = readers.read(connection -> {
+            List<RunInfo> found = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, team, directory, created_at FROM runs ORDER BY rowid");
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new RunInfo(rows.getString(1), rows.getString(2), rows.getString(3),
+                            createdAt(rows.getString(1), rows.getString(4))));
+                }
+            }
+            return found;
+        });
+        // Rows come in creation order; a stable sort keeps it among equally old runs.
+        runs.sort(Comparator.comparing(RunInfo::createdAt));
+        return List.copyOf(runs);
+    }
+
+    private Instant createdAt(String run, String stored) {
+        try {
+            return Instant.parse(stored);
+        } catch (DateTimeParseException e) {
+            throw new SynodException.Corrupted("the journal at " + database.file() + " is corrupted at run " + run
+                    + ": expected an ISO-8601 instant in created_at, found \"" + stored + "\"", e);
+        }
+    }
+
+    /**
+     * Commits every append already waiting, then stops the writer and closes every connection.
+     * Later calls fail with {@link IllegalStateException}; closing again does nothing.
+     */
+    @Override
+    public void close() {
+        // Readers first, so that the writer's connection is the last one and SQLite checkpoints
+        // the WAL into the database file as it closes.
+        readers.close();
+        writer.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteJournal[" + database.file() + "]";
+    }
+}

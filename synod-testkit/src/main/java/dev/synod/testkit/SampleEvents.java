@@ -1,0 +1,75 @@
+package dev.synod.testkit;
+
+import dev.synod.core.Command;
+import dev.synod.core.Event;
+import dev.synod.core.Plan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sample events covering every record type of the sealed {@link Event} hierarchy, every
+ * {@link Event.Outcome} and every {@link Command} that a {@link Event.Started} can carry, with
+ * non-default values in every field, so that a round trip through a journal exercises the whole
+ * JSON form.
+ */
+public final class SampleEvents {
+    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456789Z");
+
+    private SampleEvents() {
+    }
+
+    /** An instant {@code seconds} after a fixed origin; samples never read the system clock. */
+    public static Instant at(long seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    /** At least one event of every type, in a fixed order. */
+    public static List<Event> all() {
+        Event.Usage usage = new Event.Usage(1200, 340, 0.0125);
+        return List.of(
+                new Event.RunStarted("run-1", "shop", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", null, "0123456789abcdef0123456789abcdef01234567", -42L, at(0)),
+                new Event.Started(new Command.RunAgent("agent:api#1", "api", 1, "dev[2]", 600_000,
+                        List.of("src/A.java:3:1: missing ';'")), at(1)),
+                new Event.Started(new Command.RunGate("gate:api#1:0", "api", 1, 0,
+                        new Plan.GateSpec("compile", "src/**"), "c0ffee"), at(2)),
+                new Event.Started(new Command.RunReview("review:api#1:critic", "api", 1, "critic", "c0ffee",
+                        30_000), at(3)),
+                new Event.Started(new Command.AskHuman("human:api#1", "api", 1, "c0ffee", "Ship it?"), at(4)),
+                new Event.Started(new Command.AskLeader("leader:db", "db", "core.lead", 90_000), at(5)),
+                new Event.Started(new Command.RecordDecision("record:db", "db", Map.of("engine", "postgres"),
+                        "mature", "quorum"), at(6)),
+                new Event.Started(new Command.Finish("finish", "", true, "all accepted", Map.of("api", "c0ffee")),
+                        at(7)),
+                new Event.AgentFinished("agent:api#1", new Event.Outcome.Produced("c0ffee", "added the API"), usage,
+                        at(8)),
+                new Event.AgentFinished("agent:api#2", new Event.Outcome.Crashed("provider said 500"),
+                        Event.Usage.NONE, at(9)),
+                new Event.AgentFinished("agent:api#3", new Event.Outcome.TimedOut(600_000), usage, at(10)),
+                new Event.AgentFinished("agent:api#4", new Event.Outcome.Rejected(List.of("wrote outside src/**")),
+                        usage, at(11)),
+                new Event.LateAnswer("agent:api#3", "dev[2]", 612_345, at(12)),
+                new Event.GateFinished("gate:api#1:0", Event.Verdict.FAIL, List.of("A.java:1:1: error"), true,
+                        at(13)),
+                new Event.ReviewFinished("review:api#1:critic", false, "needs tests — «unicode» ✓", usage, at(14)),
+                new Event.HumanAnswered("human:api#1", true, "", at(15)),
+                new Event.LeaderAnswered("leader:db", Map.of("engine", "postgres", "orm", "none"), "simplest",
+                        null, usage, at(16)),
+                new Event.DecisionRecorded("record:db", "beef", "docs/decisions/0001-engine.md", at(17)),
+                new Event.DeadlinePassed(at(18)),
+                new Event.RunFinished("finish", true, "synod/release", at(19)));
+    }
+
+    /**
+     * A small event that tells where it came from: {@code source} in its command and role,
+     * {@code index} in its elapsed time. Concurrency tests use it to find each append again.
+     */
+    public static Event.LateAnswer tagged(String source, long index) {
+        return new Event.LateAnswer(source, source, index, at(index));
+    }
+
+    /** An event whose JSON body is about {@code bytes} long. */
+    public static Event.GateFinished sized(int bytes) {
+        return new Event.GateFinished("gate:big#1:0", Event.Verdict.ERROR, List.of("x".repeat(bytes)), false, at(0));
+    }
+}
