@@ -15,14 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code synod answer [RUN] STEP --approve|--reject [--comment …]|--option X}: answers a person's step. */
-@Command(name = "answer", mixinStandardHelpOptions = true,
+@picocli.CommandLine.Command(name = "answer", mixinStandardHelpOptions = true,
         description = {"Answers a step that waits for a person: approve or reject a review by human, or choose",
                 "the options of a decide led by human (--option X, or --option question=X for several)."},
         footer = {"", "Exit status: 0 answered, 2 no such run or step, or the step does not wait for a person."})

@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
             throw new InputException("no team.synod in " + directory + "; create one with synod init");
         }
         SourceFile source = Sources.read(team);
-        CheckResult checked = Synod.check(source, SynodYaml.checkOptions(team, null));
+        CheckResult checked = Synod.check(source, SynodYaml.checkOptions(team, java.util.Optional.empty()));
         if (checked.hasErrors()) {
             PrintWriter err = spec.commandLine().getErr();
             DiagnosticText.print(err, source, checked.diagnostics());

@@ -18,14 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code synod status [RUN] [--json]}: where a run stands, step by step. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@picocli.CommandLine.Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows where a run of the current directory stands: each step, its attempts, what is in flight.",
         footer = {"", "Exit status: 0 shown, 2 unknown run or unreadable journal."})
 final class StatusCommand implements Callable<Integer> {
