@@ -153,9 +153,12 @@ public final class Runs implements AutoCloseable {
         return s;
     }
 
-    /** The run's id: the given one if it exists, else the most recent run of the directory. */
+    /**
+     * The run's id: the given one if it exists, else the most recent run of the directory. A run
+     * whose process was killed before its first event was journaled never started, and is skipped.
+     */
     public String resolve(Optional<String> run) {
-        List<RunInfo> runs = journal.runs();
+        List<RunInfo> runs = journal.runs().stream().filter(r -> !journal.read(r.id()).isEmpty()).toList();
         if (run.isPresent()) {
             if (runs.stream().noneMatch(r -> r.id().equals(run.get()))) {
                 throw new SynodException.InvalidInput("no run '" + run.get() + "' in " + directory + (runs.isEmpty()

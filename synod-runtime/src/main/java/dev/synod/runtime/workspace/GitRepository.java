@@ -57,6 +57,8 @@ public final class GitRepository implements AutoCloseable {
             Path dotGit = directory.resolve(".git");
             if (!Files.isDirectory(dotGit)) {
                 Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call().close();
+            } else if (!Files.exists(dotGit.resolve("HEAD"))) {
+                completeInit(dotGit);
             }
             Repository repo = new FileRepositoryBuilder().setGitDir(dotGit.toFile()).setWorkTree(directory.toFile())
                     .setMustExist(true).build();
@@ -70,6 +72,21 @@ public final class GitRepository implements AutoCloseable {
             throw new SynodException.InvalidInput("cannot open or create a git repository in " + directory + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Finishes a repository whose creation was cut short (a process killed during {@code git
+     * init}): without a HEAD no git command ever worked there, so nothing of the user's is at risk.
+     */
+    private static void completeInit(Path dotGit) throws IOException {
+        for (String dir : List.of("objects", "refs/heads", "refs/tags")) {
+            Files.createDirectories(dotGit.resolve(dir));
+        }
+        if (!Files.exists(dotGit.resolve("config"))) {
+            Files.writeString(dotGit.resolve("config"), "[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n"
+                    + "\tbare = false\n\tlogallrefupdates = true\n");
+        }
+        Files.writeString(dotGit.resolve("HEAD"), "ref: refs/heads/main\n");
     }
 
     public Path directory() {
