@@ -35,10 +35,11 @@ import java.util.function.Function;
 
 /**
  * The embedded engine. Its loop is the run's only journal writer, so the journal's order is
- * exactly the order in which the interpreter saw events: it journals the intents of the next
- * commands (one group commit), starts their effects on virtual threads, then journals the results
- * that arrived (one group commit) before the interpreter sees them. After a kill, {@link #drive}
- * folds the journal and re-runs only the effects that were in flight.
+ * exactly the order in which the interpreter saw events. Each turn of the loop takes the results
+ * that arrived, derives the next commands, and journals both in one commit before any of those
+ * commands' effects starts: an intent is always durable before its effect, and a result is
+ * durable before anything it led to happens. After a kill, {@link #drive} folds the journal and
+ * re-runs only the effects that were in flight.
  */
 public final class Engine implements AutoCloseable {
 
@@ -119,35 +120,44 @@ public final class Engine implements AutoCloseable {
             List<Event> batch = new ArrayList<>();
             results.drainTo(batch);
             collectAnswers(run, people, batch);
-            if (!batch.isEmpty()) {
-                journal.append(run, batch);
-                for (Event e : batch) {
-                    Interpreter.apply(state, e);
-                    resultOf(e).ifPresent(running::remove);
-                    report(e);
-                }
-                people.keySet().forEach(id -> Answers.consumed(answers, run, id));
-                people.keySet().removeIf(id -> state.result(id).isPresent());
-            }
+            batch.forEach(e -> Interpreter.apply(state, e));
             if (fatal.get() != null) {
+                if (!batch.isEmpty()) {
+                    journal.append(run, batch);
+                }
                 throw fatal.get();
             }
+            if (state.finished().isEmpty() && deadline.isPresent() && state.deadlinePassed().isEmpty()
+                    && !clock.now().isBefore(deadline.get())) {
+                Event passed = new Event.DeadlinePassed(clock.now());
+                batch.add(passed);
+                Interpreter.apply(state, passed);
+            }
+            List<Command> next = state.finished().isPresent() ? List.of() : Interpreter.next(state);
+            Instant now = clock.now();
+            List<Event> intents = next.stream().<Event>map(c -> new Event.Started(c, now)).toList();
+            intents.forEach(e -> Interpreter.apply(state, e));
+            // One commit for the results that arrived and the intents they lead to. No effect starts
+            // before it, so a crash before it loses only what may safely run again.
+            List<Event> all = new ArrayList<>(batch);
+            all.addAll(intents);
+            if (!all.isEmpty()) {
+                journal.append(run, all);
+            }
+            for (Event e : all) {
+                resultOf(e).ifPresent(id -> {
+                    running.remove(id);
+                    if (people.remove(id) != null) {
+                        Answers.consumed(answers, run, id);
+                    }
+                });
+                report(e);
+            }
+            next.forEach(c -> launch(c, state, started, running, people));
             if (state.finished().isPresent()) {
                 return finished(state);
             }
-            if (deadline.isPresent() && state.deadlinePassed().isEmpty() && !clock.now().isBefore(deadline.get())) {
-                Event passed = new Event.DeadlinePassed(clock.now());
-                journal.append(run, List.of(passed));
-                Interpreter.apply(state, passed);
-                continue;
-            }
-            List<Command> next = Interpreter.next(state);
-            if (!next.isEmpty()) {
-                Instant now = clock.now();
-                List<Event> intents = next.stream().<Event>map(c -> new Event.Started(c, now)).toList();
-                journal.append(run, intents);
-                intents.forEach(e -> Interpreter.apply(state, e));
-                next.forEach(c -> launch(c, state, started, running, people));
+            if (!all.isEmpty()) {
                 continue;
             }
             if (running.isEmpty() && people.isEmpty() && results.isEmpty()) {
@@ -203,7 +213,6 @@ public final class Engine implements AutoCloseable {
                 } else {
                     fatal.compareAndSet(null, new SynodException.Retriable("could not carry out " + c.id() + ": "
                             + e.getMessage() + "; nothing is lost, resume the run to try again", e));
-                    results.add(new Event.DeadlinePassed(Instant.EPOCH));
                 }
             }
         });
