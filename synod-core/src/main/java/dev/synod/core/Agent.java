@@ -35,7 +35,7 @@ public interface Agent {
             writeScope = List.copyOf(writeScope);
             inputs = List.copyOf(inputs);
             diagnostics = List.copyOf(diagnostics);
-            decisions = Map.copyOf(decisions);
+            decisions = Maps.ordered(decisions);
         }
     }
 
@@ -58,15 +58,15 @@ public interface Agent {
     record DecisionRequest(String run, String step, String role, Map<String, List<String>> questions,
                            Map<String, String> decisions, Duration timeout) {
         public DecisionRequest {
-            questions = Map.copyOf(questions);
-            decisions = Map.copyOf(decisions);
+            questions = Maps.ordered(questions);
+            decisions = Maps.ordered(decisions);
         }
     }
 
     /** A leader's answers, question to option, with the reason. */
     record Decision(Map<String, String> answers, String rationale, Event.Usage usage) {
         public Decision {
-            answers = Map.copyOf(answers);
+            answers = Maps.ordered(answers);
         }
     }
 }

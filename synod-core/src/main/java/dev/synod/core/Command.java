@@ -59,7 +59,7 @@ public sealed interface Command {
     record RecordDecision(String id, String step, Map<String, String> answers, String rationale, String how)
             implements Command {
         public RecordDecision {
-            answers = Map.copyOf(answers);
+            answers = Maps.ordered(answers);
         }
     }
 
@@ -67,7 +67,7 @@ public sealed interface Command {
     record Finish(String id, String step, boolean succeeded, String reason, Map<String, String> accepted)
             implements Command {
         public Finish {
-            accepted = Map.copyOf(accepted);
+            accepted = Maps.ordered(accepted);
         }
     }
 }

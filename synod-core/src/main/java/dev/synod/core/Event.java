@@ -121,7 +121,7 @@ public sealed interface Event {
     record LeaderAnswered(String command, Map<String, String> answers, String rationale, String failure, Usage usage,
                           Instant at) implements Event {
         public LeaderAnswered {
-            answers = Map.copyOf(answers);
+            answers = Maps.ordered(answers);
         }
     }
 

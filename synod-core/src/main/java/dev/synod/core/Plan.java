@@ -16,7 +16,7 @@ public record Plan(String team, List<Step> steps, Node root, Map<String, Questio
                    OptionalLong deadlineSeconds) {
     public Plan {
         steps = List.copyOf(steps);
-        questions = Map.copyOf(questions);
+        questions = Maps.ordered(questions);
     }
 
     /** The step with this id. */
