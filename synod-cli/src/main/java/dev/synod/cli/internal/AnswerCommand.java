@@ -8,13 +8,13 @@ import dev.synod.core.State;
 import dev.synod.runtime.Runs;
 import dev.synod.runtime.engine.Answers;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +29,9 @@ final class AnswerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    DirOption directory;
 
     @Parameters(arity = "1..2", paramLabel = "[RUN] STEP", description = "The run (default: the most recent) and the step.")
     List<String> words;
@@ -55,7 +58,7 @@ final class AnswerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Optional<String> run = words.size() == 2 ? Optional.of(words.get(0)) : Optional.empty();
         String step = words.get(words.size() - 1);
-        try (Runs runs = Runs.open(Path.of("."), Clock.SYSTEM)) {
+        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
             String id = runs.resolve(run);
             State state = runs.state(id);
             Optional<Command> waiting = state.inFlight().stream().filter(c -> c.step().equals(step))

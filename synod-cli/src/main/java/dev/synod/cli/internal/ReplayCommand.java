@@ -5,10 +5,10 @@ import dev.synod.core.Clock;
 import dev.synod.core.Replay;
 import dev.synod.runtime.Runs;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,13 +22,16 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    DirOption directory;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run (default: the most recent).")
     String run;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Runs runs = Runs.open(Path.of("."), Clock.SYSTEM)) {
+        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
             String id = runs.resolve(Optional.ofNullable(run));
             int events = runs.events(id).size();
             Optional<Replay.Mismatch> mismatch = runs.replay(id);

@@ -3,7 +3,6 @@ package dev.synod.cli.internal;
 import dev.synod.core.Clock;
 import dev.synod.runtime.Runs;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +21,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    DirOption directory;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run (default: the most recent).")
     String run;
 
@@ -31,7 +33,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Runs runs = Runs.open(Path.of("."), Clock.SYSTEM)) {
+        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
             String id = runs.resolve(Optional.ofNullable(run));
             out.println("run " + id);
             out.flush();

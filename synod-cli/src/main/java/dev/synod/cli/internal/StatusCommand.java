@@ -11,13 +11,13 @@ import dev.synod.core.Plan;
 import dev.synod.core.State;
 import dev.synod.runtime.Runs;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +31,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    DirOption directory;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run (default: the most recent).")
     String run;
@@ -50,7 +53,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Runs runs = Runs.open(Path.of("."), Clock.SYSTEM)) {
+        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
             String id = runs.resolve(Optional.ofNullable(run));
             RunStatus status = status(id, runs.state(id));
             if (json) {
