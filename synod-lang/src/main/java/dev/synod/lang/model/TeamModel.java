@@ -52,13 +52,15 @@ public record TeamModel(String name, Map<String, TeamInfo> teams, Map<String, Ro
         }
         for (Item item : info.decl().items()) {
             if (item instanceof Item.RoleDecl decl) {
-                RoleInfo role = roles.get(info.roles().get(decl.name().text()));
+                // A name declared twice (S011) resolves to its first declaration only.
+                String qualified = info.roles().get(decl.name().text());
+                RoleInfo role = qualified == null ? null : roles.get(qualified);
                 if (role != null && role.decl() == decl) {
                     out.addAll(role.ids());
                 }
             } else if (item instanceof dev.synod.lang.ast.Team sub) {
                 String qualified = info.subteams().get(sub.name().text());
-                if (qualified != null && teams.get(qualified).decl() == sub) {
+                if (qualified != null && teams.containsKey(qualified) && teams.get(qualified).decl() == sub) {
                     collect(qualified, out);
                 }
             }

@@ -108,7 +108,13 @@ final class Expander {
         List<Flow> children = new ArrayList<>();
         for (Item item : items) {
             switch (item) {
-                case Team sub -> children.add(block(sub.items(), new Resolver.Ctx(qualified(ctx.team(), sub), ctx.vars())));
+                case Team sub -> {
+                    // A nested team whose name was taken (S011) has no scope: its body is not expanded.
+                    String name = qualified(ctx.team(), sub);
+                    if (scopes.teams.containsKey(name) && scopes.teams.get(name).decl() == sub) {
+                        children.add(block(sub.items(), new Resolver.Ctx(name, ctx.vars())));
+                    }
+                }
                 case Stmt s -> children.add(stmt(s, ctx));
                 default -> {
                 }
