@@ -182,7 +182,7 @@ public final class GitRepository implements Workspace {
         try (ObjectInserter inserter = repository.newObjectInserter();
              Stream<Path> walk = Files.walk(source)) {
             List<Path> paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> !source.relativize(p).toString().startsWith(".git")).sorted().toList();
+                    .filter(p -> !insideDotGit(source.relativize(p))).sorted().toList();
             DirCache cache = DirCache.newInCore();
             DirCacheBuilder builder = cache.builder();
             for (Path p : paths) {
@@ -308,6 +308,19 @@ public final class GitRepository implements Workspace {
             }
         }
         return out;
+    }
+
+    /**
+     * True for a path inside a {@code .git} directory at any depth. Only whole segments count:
+     * {@code .gitignore} and {@code .github/} are the project's files and are committed.
+     */
+    private static boolean insideDotGit(Path relative) {
+        for (Path segment : relative) {
+            if (segment.toString().equals(".git")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void clear(Path dir) throws IOException {
