@@ -2,10 +2,20 @@ package dev.synod.core;
 
 import java.time.Instant;
 
-/** Where the engine reads the time; tests inject a fake one. The interpreter never reads it. */
+/**
+ * Where the engine reads the time; tests inject a fake one. The interpreter never reads it.
+ *
+ * <p>Contract: {@link #now()} never returns null, and a call never returns an instant earlier
+ * than one an earlier call returned (time may stand still, but never goes backwards).
+ */
 @FunctionalInterface
 public interface Clock {
-    Clock SYSTEM = Instant::now;
+    /**
+     * The system's UTC time, held still while the wall clock steps back (an NTP correction, a
+     * suspended VM) until it catches up, so that the times of one process never decrease.
+     */
+    Clock SYSTEM = new SystemClock();
 
+    /** The time now; never null, never earlier than an instant this clock returned before. */
     Instant now();
 }

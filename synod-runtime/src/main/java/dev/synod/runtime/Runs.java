@@ -12,6 +12,7 @@ import dev.synod.core.Replay;
 import dev.synod.core.RunInfo;
 import dev.synod.core.State;
 import dev.synod.core.SynodException;
+import dev.synod.core.Workspace;
 import dev.synod.lang.CheckOptions;
 import dev.synod.lang.CheckResult;
 import dev.synod.lang.SourceFile;
@@ -91,13 +92,13 @@ public final class Runs implements AutoCloseable {
         Loaded loaded = load(teamText, configText);
         Preflight.check(loaded.plan());
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
-             GitRepository repo = GitRepository.openOrInit(directory)) {
+             Workspace workspace = GitRepository.openOrInit(directory)) {
             Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory);
             String run = newRunId();
             runId.accept(run);
             String planBlob = blobs.put(teamText.getBytes(StandardCharsets.UTF_8));
             String configBlob = configText.map(t -> blobs.put(t.getBytes(StandardCharsets.UTF_8))).orElse(null);
-            try (Engine engine = engine(loaded, repo, agents, options, progress)) {
+            try (Engine engine = engine(loaded, workspace, agents, options, progress)) {
                 return engine.start(run, planBlob, configBlob, new SecureRandom().nextLong());
             }
         }
@@ -106,20 +107,20 @@ public final class Runs implements AutoCloseable {
     /** Continues a run where its journal stops. */
     public Engine.Result resume(String run, Engine.Options options, Consumer<String> progress) {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
-             GitRepository repo = GitRepository.openOrInit(directory)) {
+             Workspace workspace = GitRepository.openOrInit(directory)) {
             Loaded loaded = loaded(run);
             Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory);
-            try (Engine engine = engine(loaded, repo, agents, options, progress)) {
+            try (Engine engine = engine(loaded, workspace, agents, options, progress)) {
                 return engine.drive(run);
             }
         }
     }
 
-    private Engine engine(Loaded loaded, GitRepository repo, Map<String, Agent> agents, Engine.Options options,
+    private Engine engine(Loaded loaded, Workspace workspace, Map<String, Agent> agents, Engine.Options options,
                           Consumer<String> progress) {
         Map<String, Gate> gates = Map.of("exists", new ExistsGate());
         CheckResult checked = loaded.checked();
-        return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, repo, state.resolve("work"),
+        return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, workspace, state.resolve("work"),
                 state.resolve("answers"), agents, gates, role -> contract(checked, role), clock, options, progress));
     }
 

@@ -1,7 +1,7 @@
 package dev.synod.runtime.engine;
 
 import dev.synod.core.Command;
-import dev.synod.runtime.workspace.GitRepository;
+import dev.synod.core.Workspace;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +13,6 @@ import java.util.Map;
  * @param parents   the commits the attempt's commit descends from
  * @param decisions the questions settled so far, question to answer
  */
-record Context(Command command, String run, String base, List<GitRepository.Layer> layers, List<String> parents,
+record Context(Command command, String run, String base, List<Workspace.Layer> layers, List<String> parents,
                Map<String, String> decisions) {
 }

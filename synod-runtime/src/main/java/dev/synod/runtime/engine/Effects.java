@@ -6,8 +6,8 @@ import dev.synod.core.Command;
 import dev.synod.core.Event;
 import dev.synod.core.Gate;
 import dev.synod.core.Plan;
+import dev.synod.core.Workspace;
 import dev.synod.lang.WriteScope;
-import dev.synod.runtime.workspace.GitRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ import java.util.function.Function;
  */
 final class Effects {
     private final Plan plan;
-    private final GitRepository repo;
+    private final Workspace workspace;
     private final Path work;
     private final Map<String, Agent> agents;
     private final Map<String, Gate> gates;
@@ -39,10 +39,10 @@ final class Effects {
     private final Clock clock;
     private final Consumer<Event> late;
 
-    Effects(Plan plan, GitRepository repo, Path work, Map<String, Agent> agents, Map<String, Gate> gates,
+    Effects(Plan plan, Workspace workspace, Path work, Map<String, Agent> agents, Map<String, Gate> gates,
             Function<String, String> contracts, Clock clock, Consumer<Event> late) {
         this.plan = plan;
-        this.repo = repo;
+        this.workspace = workspace;
         this.work = work;
         this.agents = agents;
         this.gates = gates;
@@ -70,9 +70,9 @@ final class Effects {
             return agentFinished(c, new Event.Outcome.Crashed(c.role().equals("human")
                     ? "a person cannot produce an artifact in this runtime" : "no agent for role " + c.role()), Event.Usage.NONE);
         }
-        String tree = repo.compose(ctx.base(), ctx.layers());
+        String tree = workspace.compose(ctx.base(), ctx.layers());
         Path dir = work.resolve(directoryName(c.id()));
-        repo.checkout(tree, dir);
+        workspace.checkout(tree, dir);
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.role(),
                 contracts.apply(c.role()), h.globs(), h.reads(), c.diagnostics(), ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
@@ -97,9 +97,9 @@ final class Effects {
         String message = "synod: " + c.step() + " by " + c.role() + ", attempt " + c.attempt() + "\n\n" + f.summary()
                 + "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\nSynod-Attempt: " + c.attempt()
                 + "\nSynod-Role: " + c.role() + "\n";
-        String commit = repo.commitDirectory(dir, ctx.parents(), message);
+        String commit = workspace.commitDirectory(dir, ctx.parents(), message);
         WriteScope scope = WriteScope.of(h.globs());
-        List<String> outside = repo.changedPaths(tree, commit).stream().filter(p -> !scope.contains(p)).toList();
+        List<String> outside = workspace.changedPaths(tree, commit).stream().filter(p -> !scope.contains(p)).toList();
         if (!outside.isEmpty()) {
             List<String> diagnostics = new ArrayList<>();
             diagnostics.add("attempt " + c.attempt() + " by " + c.role() + " changed files outside its write scope ("
@@ -122,7 +122,7 @@ final class Effects {
                     + "' is not available in this runtime; available: " + String.join(", ", gates.keySet())), false, clock.now());
         }
         Path dir = work.resolve(directoryName(c.id()));
-        repo.checkout(c.commit(), dir);
+        workspace.checkout(c.commit(), dir);
         try {
             Gate.Verdict v = gate.check(new Gate.Input(dir, c.gate().argument(), h.globs()));
             return new Event.GateFinished(c.id(), v.kind(), v.diagnostics(), false, clock.now());
@@ -141,7 +141,7 @@ final class Effects {
         }
         Plan.Handoff h = (Plan.Handoff) plan.step(c.step());
         Path dir = work.resolve(directoryName(c.id()));
-        repo.checkout(c.commit(), dir);
+        workspace.checkout(c.commit(), dir);
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.reviewer(),
                 contracts.apply(c.reviewer()), List.of(), List.of(h.id()), List.of(), ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
@@ -189,7 +189,7 @@ final class Effects {
         try {
             Files.createDirectories(dir);
             List<String> paths = Decisions.write(plan, d, c, dir, clock.now());
-            String commit = repo.commitDirectory(dir, List.of(ctx.base()), "synod: decision on "
+            String commit = workspace.commitDirectory(dir, List.of(ctx.base()), "synod: decision on "
                     + String.join(", ", d.questions()) + "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\n");
             return new Event.DecisionRecorded(c.id(), commit, String.join(",", paths), clock.now());
         } catch (IOException e) {
@@ -203,11 +203,11 @@ final class Effects {
         if (!c.succeeded()) {
             return new Event.RunFinished(c.id(), false, null, clock.now());
         }
-        String tree = repo.compose(ctx.base(), ctx.layers());
-        String commit = repo.commitTree(tree, ctx.parents(), "synod: release of run " + ctx.run() + "\n\nSynod-Run: "
+        String tree = workspace.compose(ctx.base(), ctx.layers());
+        String commit = workspace.commitTree(tree, ctx.parents(), "synod: release of run " + ctx.run() + "\n\nSynod-Run: "
                 + ctx.run() + "\n");
         String branch = "synod/" + ctx.run();
-        repo.setBranch(branch, commit);
+        workspace.setBranch(branch, commit);
         return new Event.RunFinished(c.id(), true, branch, clock.now());
     }
 

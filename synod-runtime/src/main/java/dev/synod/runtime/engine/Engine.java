@@ -13,8 +13,8 @@ import dev.synod.core.Plan;
 import dev.synod.core.RunInfo;
 import dev.synod.core.State;
 import dev.synod.core.SynodException;
+import dev.synod.core.Workspace;
 import dev.synod.lang.WriteScope;
-import dev.synod.runtime.workspace.GitRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +64,7 @@ public final class Engine implements AutoCloseable {
     private final Plan plan;
     private final Budget budget;
     private final Journal journal;
-    private final GitRepository repo;
+    private final Workspace workspace;
     private final Path answers;
     private final Clock clock;
     private final Options options;
@@ -74,8 +74,13 @@ public final class Engine implements AutoCloseable {
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    /** Everything the engine works with; {@code contracts} gives each role its contract text. */
-    public record Setup(Plan plan, Budget budget, Journal journal, GitRepository repo, Path work, Path answers,
+    /**
+     * Everything the engine works with; {@code contracts} gives each role its contract text.
+     *
+     * @param workspace the run's repository, where artifacts are commits
+     * @param work      where effects make their scratch directories
+     */
+    public record Setup(Plan plan, Budget budget, Journal journal, Workspace workspace, Path work, Path answers,
                         Map<String, Agent> agents, Map<String, Gate> gates, Function<String, String> contracts,
                         Clock clock, Options options, Consumer<String> progress) {
     }
@@ -84,18 +89,18 @@ public final class Engine implements AutoCloseable {
         this.plan = s.plan();
         this.budget = s.budget();
         this.journal = s.journal();
-        this.repo = s.repo();
+        this.workspace = s.workspace();
         this.answers = s.answers();
         this.clock = s.clock();
         this.options = s.options();
         this.progress = s.progress();
-        this.effects = new Effects(plan, repo, s.work(), s.agents(), s.gates(), s.contracts(), clock, results::add);
+        this.effects = new Effects(plan, workspace, s.work(), s.agents(), s.gates(), s.contracts(), clock, results::add);
     }
 
     /** Registers a new run and drives it. */
     public Result start(String run, String planBlob, String configBlob, long seed) {
-        journal.create(new RunInfo(run, plan.team(), repo.directory().toString(), clock.now()));
-        journal.append(run, List.of(new Event.RunStarted(run, plan.team(), planBlob, configBlob, repo.head(), seed,
+        journal.create(new RunInfo(run, plan.team(), workspace.directory().toString(), clock.now()));
+        journal.append(run, List.of(new Event.RunStarted(run, plan.team(), planBlob, configBlob, workspace.head(), seed,
                 clock.now())));
         return drive(run);
     }
@@ -242,19 +247,19 @@ public final class Engine implements AutoCloseable {
     private Context context(Command c, State state, Event.RunStarted started) {
         String base = started.base();
         Map<String, String> accepted = Interpreter.accepted(state);
-        List<GitRepository.Layer> decisionLayers = new ArrayList<>();
+        List<Workspace.Layer> decisionLayers = new ArrayList<>();
         List<String> decisionCommits = new ArrayList<>();
         Map<String, String> decisions = new LinkedHashMap<>();
         for (Plan.Step step : plan.steps()) {
             if (step instanceof Plan.Decide d && state.result(Ids.record(d.id())).orElse(null) instanceof Event.DecisionRecorded r) {
-                decisionLayers.add(new GitRepository.Layer(r.commit(), WriteScope.of(List.of(r.path().split(",")))));
+                decisionLayers.add(new Workspace.Layer(r.commit(), WriteScope.of(List.of(r.path().split(",")))));
                 decisionCommits.add(r.commit());
                 if (state.result(Ids.leader(d.id())).orElse(null) instanceof Event.LeaderAnswered a) {
                     decisions.putAll(a.answers());
                 }
             }
         }
-        List<GitRepository.Layer> layers = new ArrayList<>(decisionLayers);
+        List<Workspace.Layer> layers = new ArrayList<>(decisionLayers);
         List<String> parents = new ArrayList<>(List.of(base));
         List<String> inputs = switch (c) {
             case Command.RunAgent a -> {
@@ -269,7 +274,7 @@ public final class Engine implements AutoCloseable {
         for (String artifact : inputs) {
             String commit = accepted.get(artifact);
             if (commit != null) {
-                layers.add(new GitRepository.Layer(commit, WriteScope.of(((Plan.Handoff) plan.step(artifact)).globs())));
+                layers.add(new Workspace.Layer(commit, WriteScope.of(((Plan.Handoff) plan.step(artifact)).globs())));
                 parents.add(commit);
             }
         }

@@ -1,7 +1,7 @@
 package dev.synod.runtime.workspace;
 
 import dev.synod.core.SynodException;
-import dev.synod.lang.WriteScope;
+import dev.synod.core.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -33,10 +34,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * The run's repository, through JGit. Trees are composed in memory and attempts are committed
- * from plain directories, so no operation depends on a checked-out working tree of the user's.
+ * The run's repository, through JGit: the {@link Workspace} of the embedded engine. Trees are
+ * composed in memory and attempts are committed from plain directories, so no operation depends
+ * on a checked-out working tree of the user's.
  */
-public final class GitRepository implements AutoCloseable {
+public final class GitRepository implements Workspace {
     private static final PersonIdent SYNOD = new PersonIdent("Synod", "synod@localhost");
 
     private final Repository repository;
@@ -89,11 +91,12 @@ public final class GitRepository implements AutoCloseable {
         Files.writeString(dotGit.resolve("HEAD"), "ref: refs/heads/main\n");
     }
 
+    @Override
     public Path directory() {
         return directory;
     }
 
-    /** The commit HEAD points at. */
+    @Override
     public String head() {
         try {
             ObjectId head = repository.resolve(Constants.HEAD + "^{commit}");
@@ -127,16 +130,7 @@ public final class GitRepository implements AutoCloseable {
     private record Entry(FileMode mode, ObjectId id) {
     }
 
-    /** One layer of a composed tree: the files of {@code commit} within {@code scope}. */
-    public record Layer(String commit, WriteScope scope) {
-    }
-
-    /**
-     * The tree of {@code base} with each layer laid over it in order: within a layer's scope,
-     * the layer's files replace the files below (deletions included).
-     *
-     * @return the id of the composed tree
-     */
+    @Override
     public String compose(String base, List<Layer> layers) {
         try (ObjectInserter inserter = repository.newObjectInserter()) {
             Map<String, Entry> files = files(treeOf(base));
@@ -165,7 +159,7 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    /** Writes the files of a tree (or commit) into {@code target}, which is emptied first. */
+    @Override
     public void checkout(String treeOrCommit, Path target) {
         try {
             clear(target);
@@ -183,17 +177,12 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    /**
-     * Commits the regular files under {@code source} (symbolic links and {@code .git} left out)
-     * with the given parents and message.
-     *
-     * @return the new commit's id
-     */
+    @Override
     public String commitDirectory(Path source, List<String> parents, String message) {
         try (ObjectInserter inserter = repository.newObjectInserter();
              Stream<Path> walk = Files.walk(source)) {
             List<Path> paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> !source.relativize(p).toString().startsWith(".git")).sorted().toList();
+                    .filter(p -> !insideDotGit(source.relativize(p))).sorted().toList();
             DirCache cache = DirCache.newInCore();
             DirCacheBuilder builder = cache.builder();
             for (Path p : paths) {
@@ -212,7 +201,7 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    /** A commit of an existing tree. */
+    @Override
     public String commitTree(String tree, List<String> parents, String message) {
         try (ObjectInserter inserter = repository.newObjectInserter()) {
             String commit = commit(inserter, ObjectId.fromString(tree), parents, message);
@@ -233,7 +222,7 @@ public final class GitRepository implements AutoCloseable {
         return inserter.insert(cb).name();
     }
 
-    /** The paths that differ between two trees or commits: added, changed or deleted. */
+    @Override
     public List<String> changedPaths(String from, String to) {
         try (TreeWalk walk = new TreeWalk(repository)) {
             walk.addTree(treeOf(from));
@@ -250,12 +239,12 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    /** The tree id of a commit (a tree id is returned as it is). */
+    @Override
     public String tree(String treeOrCommit) {
         return treeOf(treeOrCommit).name();
     }
 
-    /** Every file of a tree or commit with its content, for tests and gates. */
+    @Override
     public Map<String, byte[]> read(String treeOrCommit) {
         try {
             Map<String, byte[]> out = new TreeMap<>();
@@ -269,6 +258,7 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /** Points {@code refs/heads/<branch>} at {@code commit}, creating or moving it. */
+    @Override
     public void setBranch(String branch, String commit) {
         try {
             RefUpdate update = repository.updateRef(Constants.R_HEADS + branch);
@@ -285,11 +275,11 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    /** The commit a branch points at, if it exists. */
-    public java.util.Optional<String> branch(String branch) {
+    @Override
+    public Optional<String> branch(String branch) {
         try {
             ObjectId id = repository.resolve(Constants.R_HEADS + branch);
-            return java.util.Optional.ofNullable(id).map(ObjectId::name);
+            return Optional.ofNullable(id).map(ObjectId::name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -318,6 +308,19 @@ public final class GitRepository implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * True for a path inside a {@code .git} directory at any depth. Only whole segments count:
+     * {@code .gitignore} and {@code .github/} are the project's files and are committed.
+     */
+    private static boolean insideDotGit(Path relative) {
+        for (Path segment : relative) {
+            if (segment.toString().equals(".git")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void clear(Path dir) throws IOException {

@@ -8,11 +8,11 @@ import dev.synod.core.Gate;
 import dev.synod.core.Journal;
 import dev.synod.core.Plan;
 import dev.synod.core.PlanCompiler;
+import dev.synod.core.Workspace;
 import dev.synod.lang.CheckOptions;
 import dev.synod.lang.SourceFile;
 import dev.synod.lang.Synod;
 import dev.synod.runtime.gates.ExistsGate;
-import dev.synod.runtime.workspace.GitRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,13 +109,13 @@ final class TestTeam {
         };
     }
 
-    Engine engine(Journal journal, GitRepository repo, boolean autoApprove) {
+    Engine engine(Journal journal, Workspace workspace, boolean autoApprove) {
         Map<String, Agent> agents = new java.util.LinkedHashMap<>();
         for (String role : List.of("architect", "dev[1]", "dev[2]", "lead")) {
             agents.put(role, agent(role));
         }
         Map<String, Gate> gates = Map.of("exists", new ExistsGate());
-        return new Engine(new Engine.Setup(plan, Budget.UNLIMITED, journal, repo, dir.resolve(".synod/work"),
+        return new Engine(new Engine.Setup(plan, Budget.UNLIMITED, journal, workspace, dir.resolve(".synod/work"),
                 dir.resolve(".synod/answers"), agents, gates, role -> "contract of " + role, Clock.SYSTEM,
                 new Engine.Options(autoApprove, false, Duration.ofMillis(20)), line -> { }));
     }

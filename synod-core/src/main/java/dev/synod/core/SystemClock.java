@@ -1,0 +1,23 @@
+package dev.synod.core;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@link Clock#SYSTEM}: the wall clock, clamped so it never goes backwards. Only this one
+ * instance exists, so the clamp holds for every reader in the process.
+ */
+final class SystemClock implements Clock {
+    private final AtomicReference<Instant> latest = new AtomicReference<>(Instant.EPOCH);
+
+    @Override
+    public Instant now() {
+        Instant wall = Instant.now();
+        return latest.accumulateAndGet(wall, (before, next) -> next.isAfter(before) ? next : before);
+    }
+
+    @Override
+    public String toString() {
+        return "Clock.SYSTEM";
+    }
+}

@@ -1,0 +1,107 @@
+package dev.synod.core;
+
+import dev.synod.lang.WriteScope;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The run's repository as the engine uses it (ARCHITECTURE.md §1: artifacts are commits).
+ * Commits and trees are named by ids (for git, hex object names); a tree holds files only, each
+ * with its content and whether it is executable. Every operation that takes a
+ * {@code treeOrCommit} accepts either: a commit stands for its tree.
+ *
+ * <p>No operation depends on a checked-out working tree: trees are composed from stored
+ * objects, and attempts are committed from plain directories, so the user's own checkout is
+ * never touched. Implementations are safe for use by several threads at once, because effects
+ * run concurrently. Failures to read or write the underlying store are unchecked exceptions
+ * ({@link java.io.UncheckedIOException} for I/O).
+ */
+public interface Workspace extends AutoCloseable {
+
+    /**
+     * One layer of a composed tree: the files of {@code commit} within {@code scope}.
+     *
+     * @param commit a commit (or tree) id of this workspace
+     * @param scope  the paths the layer decides; paths outside it are left to the layers below
+     */
+    record Layer(String commit, WriteScope scope) {
+    }
+
+    /** The directory the workspace belongs to: the project's directory, holding its files. */
+    Path directory();
+
+    /** The commit the workspace's HEAD points at: the state the run starts from. */
+    String head();
+
+    /**
+     * The tree of {@code base} with each layer laid over it in order. Within a layer's scope, the
+     * layer's files replace those below: a file of the layer is added or overwrites the file
+     * below (content and executable bit), and a file below that the layer lacks is deleted.
+     * Outside the layer's scope, the files below are untouched, whatever the layer holds there.
+     * A later layer wins over an earlier one where their scopes overlap. With no layers the
+     * result holds exactly the files of {@code base}. Nothing is committed and no branch moves.
+     *
+     * @param base   a commit (or tree) id
+     * @param layers the layers, bottom first
+     * @return the id of the composed tree
+     */
+    String compose(String base, List<Layer> layers);
+
+    /**
+     * Writes the files of a tree (or commit) into {@code target}, creating it when missing.
+     * {@code target} is emptied first, so afterwards it holds exactly the tree's files, with the
+     * executable bit set on executable ones and cleared on the others.
+     */
+    void checkout(String treeOrCommit, Path target);
+
+    /**
+     * Commits the files under {@code source} as they are: every regular file, by its path
+     * relative to {@code source} with '/' separators, with its content and executable bit.
+     * Symbolic links (to files or directories) are left out and never followed, as is anything
+     * inside a directory named {@code .git}; empty directories leave no trace. {@code source} is
+     * not changed, and no branch moves.
+     *
+     * @param parents the new commit's parents, in order (a repeated id counts once)
+     * @return the new commit's id
+     */
+    String commitDirectory(Path source, List<String> parents, String message);
+
+    /**
+     * Commits an existing tree (such as one from {@link #compose}); no branch moves.
+     *
+     * @param parents the new commit's parents, in order (a repeated id counts once)
+     * @return the new commit's id, whose tree is {@code tree}
+     */
+    String commitTree(String tree, List<String> parents, String message);
+
+    /**
+     * The paths of files that differ between two trees or commits: added in {@code to}, deleted
+     * from {@code from}, or changed in content or executable bit. Each path appears once; files
+     * equal in both are never listed.
+     */
+    List<String> changedPaths(String from, String to);
+
+    /** The tree id of a commit; a tree id is returned as it is. */
+    String tree(String treeOrCommit);
+
+    /**
+     * Every file of a tree or commit with its content, keyed and sorted by path. A commit's
+     * files are exactly its tree's, so {@code read(c)} equals {@code read(tree(c))}.
+     */
+    Map<String, byte[]> read(String treeOrCommit);
+
+    /**
+     * Points the branch {@code branch} (such as {@code synod/r1}) at {@code commit}, creating it
+     * when missing and moving it otherwise, also backwards: the run decides where it points.
+     */
+    void setBranch(String branch, String commit);
+
+    /** The commit {@code branch} points at, or empty when there is no such branch. */
+    Optional<String> branch(String branch);
+
+    /** Releases what the workspace holds open; it is not used afterwards. */
+    @Override
+    void close();
+}
