@@ -97,6 +97,7 @@ public final class Parser {
         if (first.kind() != TokenKind.SYNOD) {
             diagnostics.add(Diagnostic.error("S002", first.span(),
                     "expected the header 'synod 1' at the start of the file, found " + first.describe()));
+            skipToTeam();
             return 1;
         }
         advance();
@@ -104,6 +105,7 @@ public final class Parser {
         if (version.kind() != TokenKind.INT) {
             diagnostics.add(Diagnostic.error("S002", version.span(),
                     "expected the language version after 'synod' (this Synod reads version 1), found " + version.describe()));
+            skipToTeam();
             return 1;
         }
         advance();
@@ -112,6 +114,16 @@ public final class Parser {
                     "unsupported language version " + version.text() + ": this Synod reads version 1"));
         }
         return 1;
+    }
+
+    /**
+     * A wrong header is S002 alone (LANGUAGE.md §3): whatever stands in its place, up to the
+     * team, is skipped, and parsing goes on as if {@code synod 1} were there.
+     */
+    private void skipToTeam() {
+        while (!check(TokenKind.TEAM) && !check(TokenKind.EOF)) {
+            advance();
+        }
     }
 
     // team = "team" IDENT "{" { top_item } "}" ;
