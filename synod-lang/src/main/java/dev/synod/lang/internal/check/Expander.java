@@ -46,6 +46,11 @@ final class Expander {
     private final Resolver resolver;
     private final Set<String> gates;
     private final Map<String, Produced> produced = new LinkedHashMap<>();
+    /**
+     * Artifacts of hand-offs that are themselves in error (a {@code for} over an unknown role, an
+     * index that is no loop variable): references to them are not reported again.
+     */
+    private final Set<String> unresolved = new LinkedHashSet<>();
     private final Map<ArtifactId, List<String>> globsOf = new HashMap<>();
 
     Expander(Scopes scopes, Reporter reporter, CheckOptions options) {
@@ -69,7 +74,11 @@ final class Expander {
                 case Team sub -> declareArtifacts(sub.items(), new Resolver.Ctx(qualified(ctx.team(), sub), ctx.vars()), quiet);
                 case Stmt.Par par -> declareArtifacts(par.body(), ctx, quiet);
                 case Stmt.For loop -> {
-                    for (RoleId replica : loopReplicas(loop, ctx, quiet)) {
+                    List<RoleId> replicas = loopReplicas(loop, ctx, quiet);
+                    if (replicas.isEmpty()) {
+                        markUnresolved(loop.body());
+                    }
+                    for (RoleId replica : replicas) {
                         declareArtifacts(loop.body(), ctx.bind(loop.variable().text(), replica), quiet);
                     }
                 }
@@ -80,10 +89,23 @@ final class Expander {
         }
     }
 
+    private void markUnresolved(List<Stmt> body) {
+        for (Stmt s : body) {
+            switch (s) {
+                case Stmt.Handoff h -> unresolved.add(h.artifact().name().text());
+                case Stmt.Par p -> markUnresolved(p.body());
+                case Stmt.For f -> markUnresolved(f.body());
+                case Stmt.Decide d -> {
+                }
+            }
+        }
+    }
+
     private void declareArtifact(Stmt.Handoff h, Resolver.Ctx ctx) {
         String name = h.artifact().name().text();
         Optional<RoleId> replica = h.artifact().index().map(i -> ctx.vars().get(i.text()));
         if (h.artifact().index().isPresent() && replica.isEmpty()) {
+            unresolved.add(name);
             return;
         }
         ArtifactId id = new ArtifactId(name, replica);
@@ -166,14 +188,8 @@ final class Expander {
 
     private Optional<Step> handoff(Stmt.Handoff h, Resolver.Ctx ctx) {
         Optional<RoleId> producer = single(h.producer(), ctx, "a hand-off has one producer");
-        List<RoleId> receivers = new ArrayList<>();
-        for (RoleRef r : h.receivers()) {
-            for (RoleId id : resolver.roles(r, ctx)) {
-                if (!receivers.contains(id) && !(r instanceof RoleRef.All && producer.isPresent() && id.equals(producer.get()))) {
-                    receivers.add(id);
-                }
-            }
-        }
+        List<RoleId> receivers = h.receivers().stream().flatMap(r -> othersThan(producer, r, ctx).stream()).distinct()
+                .toList();
         Optional<RoleId> replica = Optional.empty();
         if (h.artifact().index().isPresent()) {
             Name var = h.artifact().index().get();
@@ -200,12 +216,13 @@ final class Expander {
             }
             gateList.add(new Gate(g.name().text(), g.argument().map(a -> resolver.interpolate(a.value(), a.span(), ctx))));
         }
-        List<RoleId> reviewers = h.reviewers().stream().flatMap(r -> resolver.roles(r, ctx).stream()).distinct().toList();
+        List<RoleId> reviewers = h.reviewers().stream().flatMap(r -> othersThan(producer, r, ctx).stream()).distinct()
+                .toList();
         List<RoleId> escalation = new ArrayList<>();
         boolean implicit = false;
         Optional<Clause.ElseEscalate> escalate = h.clause(Clause.ElseEscalate.class);
         if (escalate.isPresent()) {
-            escalate.get().targets().forEach(t -> escalation.addAll(resolver.roles(t, ctx)));
+            escalate.get().targets().forEach(t -> escalation.addAll(othersThan(producer, t, ctx)));
         } else if (h.clause(Clause.ElseFail.class).isEmpty() && producer.isPresent()) {
             Optional<RoleId> lead = implicitLead(producer.get());
             lead.ifPresent(escalation::add);
@@ -281,7 +298,23 @@ final class Expander {
         return Optional.empty();
     }
 
+    /**
+     * The roles a reference names in a hand-off of {@code producer}: {@code all} means every
+     * role of the team except the sender (LANGUAGE.md §4), as receiver, reviewer or escalation target.
+     */
+    private List<RoleId> othersThan(Optional<RoleId> producer, RoleRef ref, Resolver.Ctx ctx) {
+        List<RoleId> ids = resolver.roles(ref, ctx);
+        if (ref instanceof RoleRef.All && producer.isPresent()) {
+            return ids.stream().filter(id -> !id.equals(producer.get())).toList();
+        }
+        return ids;
+    }
+
     private Optional<RoleId> single(RoleRef ref, Resolver.Ctx ctx, String rule) {
+        if (ref instanceof RoleRef.All) {
+            reporter.error("S013", ref.span(), rule + ", but 'all' names every role of the team; name one role");
+            return Optional.empty();
+        }
         List<RoleId> ids = resolver.roles(ref, ctx);
         if (ids.size() > 1) {
             reporter.error("S013", ref.span(), rule + ", but '" + ref.text() + "' names " + ids.size()
@@ -306,6 +339,9 @@ final class Expander {
     private List<ArtifactId> artifact(ArtRef ref, Resolver.Ctx ctx) {
         String name = ref.name().text();
         Produced p = produced.get(name);
+        if (p == null && unresolved.contains(name)) {
+            return List.of();
+        }
         if (p == null) {
             reporter.error("S010", ref.name().span(), "unknown artifact '" + name + "'; no hand-off produces it"
                     + (produced.isEmpty() ? "" : " (artifacts: " + String.join(", ", produced.keySet()) + ")"));
@@ -330,7 +366,7 @@ final class Expander {
                 }
                 ArtifactId id = new ArtifactId(name, Optional.of(bound));
                 if (!p.instances().contains(id)) {
-                    reporter.error("S010", ref.span(), "no artifact " + id.display() + ": '" + name + "' is produced for "
+                    reporter.errorOnce("S010", ref.span(), ref.text(), "no artifact " + id.display() + ": '" + name + "' is produced for "
                             + p.instances().stream().map(i -> i.replica().map(RoleId::display).orElse("")).toList());
                     yield List.of();
                 }
