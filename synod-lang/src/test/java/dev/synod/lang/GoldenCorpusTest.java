@@ -1,5 +1,6 @@
 package dev.synod.lang;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.synod.lang.internal.glob.Glob;
@@ -12,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -105,5 +108,50 @@ class GoldenCorpusTest {
 
     static String describe(Diagnostic d) {
         return d.span().line() + ":" + d.span().column() + " " + d.severity().word() + "[" + d.code() + "] " + d.message();
+    }
+
+    @Test
+    void every_code_has_a_triggering_file_and_a_near_miss() {
+        List<String> problems = new ArrayList<>();
+        for (String code : CODES) {
+            Path dir = corpusRoot().resolve(code.toLowerCase(Locale.ROOT));
+            List<GoldenFile> files = corpusFiles().stream().filter(p -> p.getParent().equals(dir))
+                    .map(GoldenFile::read).toList();
+            boolean triggers = files.stream().anyMatch(f -> !f.exactGlobOnly() && f.expectedCodes().contains(code));
+            boolean nearMiss = files.stream().anyMatch(f -> !f.exactGlobOnly() && !f.expectedCodes().contains(code));
+            if (!triggers) {
+                problems.add(code + ": no file in " + dir.getFileName() + "/ expects it");
+            }
+            if (!nearMiss) {
+                problems.add(code + ": no near-miss (ok_*) file in " + dir.getFileName() + "/");
+            }
+        }
+        assertThat(problems).as("corpus coverage").isEmpty();
+    }
+
+    @Test
+    void file_names_say_whether_the_code_of_their_directory_is_expected() {
+        List<String> misnamed = new ArrayList<>();
+        for (Path path : corpusFiles()) {
+            String dir = path.getParent().getFileName().toString();
+            String name = path.getFileName().toString();
+            GoldenFile golden = GoldenFile.read(path);
+            if (dir.equals("valid")) {
+                if (!golden.expected().isEmpty()) {
+                    misnamed.add("valid/" + name + " expects " + golden.expectedCodes());
+                }
+                continue;
+            }
+            String code = dir.toUpperCase(Locale.ROOT);
+            if (!CODES.contains(code)) {
+                misnamed.add(dir + "/ is not named after a code");
+                continue;
+            }
+            boolean expects = golden.expectedCodes().contains(code);
+            if (name.startsWith("ok_") == expects) {
+                misnamed.add(dir + "/" + name + (expects ? " is a near miss (ok_) but expects " : " does not expect ") + code);
+            }
+        }
+        assertThat(misnamed).as("files whose name and expectations disagree").isEmpty();
     }
 }
