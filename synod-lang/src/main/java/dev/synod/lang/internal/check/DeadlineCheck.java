@@ -32,21 +32,14 @@ final class DeadlineCheck {
      */
     static long worstCase(Flow flow) {
         return switch (flow) {
-            case Flow.Sequence s -> s.children().stream().mapToLong(DeadlineCheck::worstCase).reduce(0, DeadlineCheck::add);
+            case Flow.Sequence s -> s.children().stream().mapToLong(DeadlineCheck::worstCase).reduce(0, Saturating::add);
             case Flow.Parallel p -> p.branches().stream().mapToLong(DeadlineCheck::worstCase).max().orElse(0);
             case Flow.Leaf l -> switch (l.step()) {
-                case Step.Handoff h -> times(times(h.retry() + 1L, h.within().orElse(0)), 1L + h.escalation().size());
-                case Step.Decide d -> times(d.rounds(), d.within().orElse(0));
+                case Step.Handoff h -> Saturating.times(Saturating.times(h.retry() + 1L, h.within().orElse(0)),
+                        1L + h.escalation().size());
+                case Step.Decide d -> Saturating.times(d.rounds(), d.within().orElse(0));
             };
         };
     }
 
-    private static long add(long a, long b) {
-        long sum = a + b;
-        return sum < 0 ? Long.MAX_VALUE : sum;
-    }
-
-    private static long times(long a, long b) {
-        return a != 0 && b > Long.MAX_VALUE / a ? Long.MAX_VALUE : a * b;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.synod.lang.internal.check;
 
 import dev.synod.lang.CheckOptions;
+import dev.synod.lang.Span;
 import dev.synod.lang.ast.ArtRef;
 import dev.synod.lang.ast.Clause;
 import dev.synod.lang.ast.GateRef;
@@ -20,7 +21,9 @@ import dev.synod.lang.model.RoleInfo;
 import dev.synod.lang.model.Step;
 import dev.synod.lang.model.TeamInfo;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +39,11 @@ import java.util.TreeSet;
  * and S044 on the way; what does not resolve is left out of the flow.
  */
 final class Expander {
+    /**
+     * The most steps the {@code for} loops of a file may expand to. Nested loops multiply their
+     * replicas, and every step is checked against the others, so the expansion is bounded.
+     */
+    static final long MAX_STEPS = 10_000;
 
     /** The artifacts a file produces, by name: which hand-offs and which instances. */
     private record Produced(boolean indexed, Set<ArtifactId> instances, Stmt.Handoff first) {
@@ -51,6 +59,11 @@ final class Expander {
      * index that is no loop variable): references to them are not reported again.
      */
     private final Set<String> unresolved = new LinkedHashSet<>();
+    /** Loops whose expansion would exceed {@link #MAX_STEPS}: reported once, never expanded. */
+    private final Set<Stmt.For> oversized = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Stmt.For, Long> sizes = new IdentityHashMap<>();
+    private long stepsLeft = MAX_STEPS;
+    private int loopDepth;
     private final Map<ArtifactId, List<String>> globsOf = new HashMap<>();
 
     Expander(Scopes scopes, Reporter reporter, CheckOptions options) {
@@ -74,19 +87,66 @@ final class Expander {
                 case Team sub -> declareArtifacts(sub.items(), new Resolver.Ctx(qualified(ctx.team(), sub), ctx.vars()), quiet);
                 case Stmt.Par par -> declareArtifacts(par.body(), ctx, quiet);
                 case Stmt.For loop -> {
+                    if (loopDepth == 0 && oversized(loop, ctx, quiet)) {
+                        markUnresolved(loop.body());
+                        continue;
+                    }
                     List<RoleId> replicas = loopReplicas(loop, ctx, quiet);
                     if (replicas.isEmpty()) {
                         markUnresolved(loop.body());
                     }
+                    loopDepth++;
                     for (RoleId replica : replicas) {
                         declareArtifacts(loop.body(), ctx.bind(loop.variable().text(), replica), quiet);
                     }
+                    loopDepth--;
                 }
                 case Stmt.Handoff h -> declareArtifact(h, ctx);
                 default -> {
                 }
             }
         }
+    }
+
+    /** Charges an outermost loop's expansion to the budget; reports S013 when it does not fit. */
+    private boolean oversized(Stmt.For loop, Resolver.Ctx ctx, Resolver quiet) {
+        long size = size(loop, ctx, quiet);
+        if (size <= stepsLeft) {
+            stepsLeft -= size;
+            return false;
+        }
+        oversized.add(loop);
+        Span head = new Span(loop.span().start(), loop.over().span().end(), loop.span().line(), loop.span().column());
+        reporter.error("S013", head, "this 'for' expands to " + (size == Long.MAX_VALUE ? "too many" : size + "")
+                + " steps; a choreography may have at most " + MAX_STEPS + " (nested loops multiply their replicas), "
+                + "so loop over fewer replicas or nest fewer loops");
+        return true;
+    }
+
+    /** The steps a loop expands to, without expanding it. */
+    private long size(Stmt.For loop, Resolver.Ctx ctx, Resolver quiet) {
+        Long known = sizes.get(loop);
+        if (known != null) {
+            return known;
+        }
+        List<RoleId> replicas = loopReplicas(loop, ctx, quiet);
+        long size = replicas.isEmpty() ? 0 : Saturating.times(replicas.size(),
+                Math.max(1, size(loop.body(), ctx.bind(loop.variable().text(), replicas.get(0)), quiet)));
+        sizes.put(loop, size);
+        return size;
+    }
+
+    private long size(List<Stmt> body, Resolver.Ctx ctx, Resolver quiet) {
+        long total = 0;
+        for (Stmt s : body) {
+            total = Saturating.add(total, switch (s) {
+                case Stmt.For f -> size(f, ctx, quiet);
+                case Stmt.Par p -> size(p.body(), ctx, quiet);
+                case Stmt.Handoff h -> 1;
+                case Stmt.Decide d -> 1;
+            });
+        }
+        return total;
     }
 
     private void markUnresolved(List<Stmt> body) {
@@ -117,7 +177,7 @@ final class Expander {
             return;
         }
         if (earlier.first() != h || !earlier.instances().add(id)) {
-            reporter.error("S044", h.artifact().span(), "artifact '" + name + "' is produced by two hand-offs: "
+            reporter.errorOnce("S044", h.artifact().span(), name, "artifact '" + name + "' is produced by two hand-offs: "
                     + (earlier.first() != h ? "here and at line " + earlier.first().artifact().span().line()
                     : id.display() + " twice by this one")
                     + "; an artifact has one producer, so give this one another name");
@@ -167,6 +227,9 @@ final class Expander {
     }
 
     private List<RoleId> loopReplicas(Stmt.For loop, Resolver.Ctx ctx, Resolver using) {
+        if (oversized.contains(loop)) {
+            return List.of();
+        }
         if (!(loop.over() instanceof RoleRef.Named named) || ctx.vars().containsKey(named.path().get(0).text())
                 && named.path().size() == 1) {
             if (using == resolver) {
