@@ -68,7 +68,8 @@ class GoldenCorpusTest {
                 () -> check(GoldenFile.read(path))));
     }
 
-    private static void check(GoldenFile golden) {
+    /** Fails, listing expected and actual diagnostics, unless the checker reports exactly what the file expects. */
+    static void check(GoldenFile golden) {
         Assumptions.assumeTrue(!golden.exactGlobOnly() || exactGlobs(),
                 "needs the exact glob automaton; the placeholder approximates overlap by prefixes");
         List<Diagnostic> actual = Synod.check(golden.source(), golden.options()).diagnostics();

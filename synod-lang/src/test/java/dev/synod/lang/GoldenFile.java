@@ -69,12 +69,15 @@ record GoldenFile(Path path, String text, CheckOptions options, boolean exactGlo
             "(\\^|\\[eof\\])?\\s*((?:" + EXPECTATION.pattern() + "\\s*)+)$");
 
     static GoldenFile read(Path path) {
-        String text;
         try {
-            text = Files.readString(path);
+            return of(path, Files.readString(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A case whose text comes from elsewhere; {@code path} only places it (its directory holds the prompt files). */
+    static GoldenFile of(Path path, String text) {
         SourceFile source = new SourceFile(path.toString(), text);
         ParseResult parsed = Synod.parse(source);
         int firstToken = parsed.tokens().get(0).span().start();
