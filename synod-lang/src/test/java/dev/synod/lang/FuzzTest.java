@@ -143,12 +143,17 @@ class FuzzTest {
                 case 5 -> pick(PUNCTUATION);
                 case 6 -> pick(STRINGS);
                 case 7 -> number() + (random.nextBoolean() ? pick(new String[] {"s", "m", "h", "d", "ms", ""}) : "");
-                case 8 -> pick(GARBAGE);
+                case 8 -> garbage();
                 default -> random.nextBoolean() ? "\n" : "// comment " + pick(KEYWORDS) + "\n";
             });
             out.append(random.nextInt(8) == 0 ? "" : " ");
         }
         return out.toString();
+    }
+
+    /** A troublesome character: from the list, or any UTF-16 code unit, lone surrogates included. */
+    private String garbage() {
+        return random.nextBoolean() ? pick(GARBAGE) : String.valueOf((char) random.nextInt(0x10000));
     }
 
     private String number() {
@@ -180,7 +185,7 @@ class FuzzTest {
             case 1 -> text.substring(0, t.span().end()) + " " + t.text() + text.substring(t.span().end());
             case 2 -> swap(text, t, u);
             case 3 -> text.substring(0, at);
-            case 4 -> text.substring(0, at) + pick(GARBAGE) + text.substring(at);
+            case 4 -> text.substring(0, at) + garbage() + text.substring(at);
             case 5 -> text.substring(0, at) + " " + pick(random.nextBoolean() ? KEYWORDS : PUNCTUATION) + " " + text.substring(at);
             case 6 -> lines(text, false);
             case 7 -> lines(text, true);
