@@ -1,7 +1,6 @@
 package dev.synod.lang.internal.check;
 
 import dev.synod.lang.CheckOptions;
-import dev.synod.lang.Span;
 import dev.synod.lang.ast.ArtRef;
 import dev.synod.lang.ast.Clause;
 import dev.synod.lang.ast.GateRef;
@@ -21,9 +20,7 @@ import dev.synod.lang.model.RoleInfo;
 import dev.synod.lang.model.Step;
 import dev.synod.lang.model.TeamInfo;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,11 +36,6 @@ import java.util.TreeSet;
  * and S044 on the way; what does not resolve is left out of the flow.
  */
 final class Expander {
-    /**
-     * The most steps the {@code for} loops of a file may expand to. Nested loops multiply their
-     * replicas, and every step is checked against the others, so the expansion is bounded.
-     */
-    static final long MAX_STEPS = 10_000;
 
     /** The artifacts a file produces, by name: which hand-offs and which instances. */
     private record Produced(boolean indexed, Set<ArtifactId> instances, Stmt.Handoff first) {
@@ -59,10 +51,7 @@ final class Expander {
      * index that is no loop variable): references to them are not reported again.
      */
     private final Set<String> unresolved = new LinkedHashSet<>();
-    /** Loops whose expansion would exceed {@link #MAX_STEPS}: reported once, never expanded. */
-    private final Set<Stmt.For> oversized = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<Stmt.For, Long> sizes = new IdentityHashMap<>();
-    private long stepsLeft = MAX_STEPS;
+    private final LoopBudget budget;
     private int loopDepth;
     private final Map<ArtifactId, List<String>> globsOf = new HashMap<>();
 
@@ -72,6 +61,8 @@ final class Expander {
         this.resolver = new Resolver(scopes, reporter);
         this.gates = new TreeSet<>(Gate.BUILT_IN);
         this.gates.addAll(options.customGates());
+        Resolver quiet = new Resolver(scopes, new Reporter());
+        this.budget = new LoopBudget(reporter, (loop, ctx) -> loopReplicas(loop, ctx, quiet));
     }
 
     Flow expand(Team top) {
@@ -87,7 +78,7 @@ final class Expander {
                 case Team sub -> declareArtifacts(sub.items(), new Resolver.Ctx(qualified(ctx.team(), sub), ctx.vars()), quiet);
                 case Stmt.Par par -> declareArtifacts(par.body(), ctx, quiet);
                 case Stmt.For loop -> {
-                    if (loopDepth == 0 && oversized(loop, ctx, quiet)) {
+                    if (loopDepth == 0 && !budget.admit(loop, ctx)) {
                         markUnresolved(loop.body());
                         continue;
                     }
@@ -106,47 +97,6 @@ final class Expander {
                 }
             }
         }
-    }
-
-    /** Charges an outermost loop's expansion to the budget; reports S013 when it does not fit. */
-    private boolean oversized(Stmt.For loop, Resolver.Ctx ctx, Resolver quiet) {
-        long size = size(loop, ctx, quiet);
-        if (size <= stepsLeft) {
-            stepsLeft -= size;
-            return false;
-        }
-        oversized.add(loop);
-        Span head = new Span(loop.span().start(), loop.over().span().end(), loop.span().line(), loop.span().column());
-        reporter.error("S013", head, "this 'for' expands to " + (size == Long.MAX_VALUE ? "too many" : size + "")
-                + " steps; a choreography may have at most " + MAX_STEPS + " (nested loops multiply their replicas), "
-                + "so loop over fewer replicas or nest fewer loops");
-        return true;
-    }
-
-    /** The steps a loop expands to, without expanding it. */
-    private long size(Stmt.For loop, Resolver.Ctx ctx, Resolver quiet) {
-        Long known = sizes.get(loop);
-        if (known != null) {
-            return known;
-        }
-        List<RoleId> replicas = loopReplicas(loop, ctx, quiet);
-        long size = replicas.isEmpty() ? 0 : Saturating.times(replicas.size(),
-                Math.max(1, size(loop.body(), ctx.bind(loop.variable().text(), replicas.get(0)), quiet)));
-        sizes.put(loop, size);
-        return size;
-    }
-
-    private long size(List<Stmt> body, Resolver.Ctx ctx, Resolver quiet) {
-        long total = 0;
-        for (Stmt s : body) {
-            total = Saturating.add(total, switch (s) {
-                case Stmt.For f -> size(f, ctx, quiet);
-                case Stmt.Par p -> size(p.body(), ctx, quiet);
-                case Stmt.Handoff h -> 1;
-                case Stmt.Decide d -> 1;
-            });
-        }
-        return total;
     }
 
     private void markUnresolved(List<Stmt> body) {
@@ -227,7 +177,7 @@ final class Expander {
     }
 
     private List<RoleId> loopReplicas(Stmt.For loop, Resolver.Ctx ctx, Resolver using) {
-        if (oversized.contains(loop)) {
+        if (budget.rejected(loop)) {
             return List.of();
         }
         if (!(loop.over() instanceof RoleRef.Named named) || ctx.vars().containsKey(named.path().get(0).text())
