@@ -18,21 +18,28 @@ final class DeadlineCheck {
         long worst = worstCase(flow);
         long limit = deadline.duration().seconds();
         if (worst > limit) {
-            reporter.warning("S031", deadline.span(), "the worst case of the run, " + Duration.describe(worst)
+            String amount = (worst == Long.MAX_VALUE ? "more than " : "") + Duration.describe(worst);
+            reporter.warning("S031", deadline.span(), "the worst case of the run, " + amount
                     + ", can exceed the deadline of " + deadline.duration().text() + " (every attempt timing out, every "
                     + "escalation taken); lower 'within' or 'retry', or raise the deadline");
         }
     }
 
-    /** The longest the flow can take, in seconds; steps without a time bound count as 0 (S030 reports them). */
+    /**
+     * The longest the flow can take, in seconds; steps without a time bound count as 0 (S030 reports
+     * them). The arithmetic saturates at {@link Long#MAX_VALUE}: large literals must not wrap around
+     * into a small or negative worst case that hides the warning.
+     */
     static long worstCase(Flow flow) {
         return switch (flow) {
-            case Flow.Sequence s -> s.children().stream().mapToLong(DeadlineCheck::worstCase).sum();
+            case Flow.Sequence s -> s.children().stream().mapToLong(DeadlineCheck::worstCase).reduce(0, Saturating::add);
             case Flow.Parallel p -> p.branches().stream().mapToLong(DeadlineCheck::worstCase).max().orElse(0);
             case Flow.Leaf l -> switch (l.step()) {
-                case Step.Handoff h -> (h.retry() + 1L) * h.within().orElse(0) * (1L + h.escalation().size());
-                case Step.Decide d -> (long) d.rounds() * d.within().orElse(0);
+                case Step.Handoff h -> Saturating.times(Saturating.times(h.retry() + 1L, h.within().orElse(0)),
+                        1L + h.escalation().size());
+                case Step.Decide d -> Saturating.times(d.rounds(), d.within().orElse(0));
             };
         };
     }
+
 }

@@ -46,6 +46,13 @@ final class Expander {
     private final Resolver resolver;
     private final Set<String> gates;
     private final Map<String, Produced> produced = new LinkedHashMap<>();
+    /**
+     * Artifacts of hand-offs that are themselves in error (a {@code for} over an unknown role, an
+     * index that is no loop variable): references to them are not reported again.
+     */
+    private final Set<String> unresolved = new LinkedHashSet<>();
+    private final LoopBudget budget;
+    private int loopDepth;
     private final Map<ArtifactId, List<String>> globsOf = new HashMap<>();
 
     Expander(Scopes scopes, Reporter reporter, CheckOptions options) {
@@ -54,6 +61,8 @@ final class Expander {
         this.resolver = new Resolver(scopes, reporter);
         this.gates = new TreeSet<>(Gate.BUILT_IN);
         this.gates.addAll(options.customGates());
+        Resolver quiet = new Resolver(scopes, new Reporter());
+        this.budget = new LoopBudget(reporter, (loop, ctx) -> loopReplicas(loop, ctx, quiet));
     }
 
     Flow expand(Team top) {
@@ -69,12 +78,34 @@ final class Expander {
                 case Team sub -> declareArtifacts(sub.items(), new Resolver.Ctx(qualified(ctx.team(), sub), ctx.vars()), quiet);
                 case Stmt.Par par -> declareArtifacts(par.body(), ctx, quiet);
                 case Stmt.For loop -> {
-                    for (RoleId replica : loopReplicas(loop, ctx, quiet)) {
+                    if (loopDepth == 0 && !budget.admit(loop, ctx)) {
+                        markUnresolved(loop.body());
+                        continue;
+                    }
+                    List<RoleId> replicas = loopReplicas(loop, ctx, quiet);
+                    if (replicas.isEmpty()) {
+                        markUnresolved(loop.body());
+                    }
+                    loopDepth++;
+                    for (RoleId replica : replicas) {
                         declareArtifacts(loop.body(), ctx.bind(loop.variable().text(), replica), quiet);
                     }
+                    loopDepth--;
                 }
                 case Stmt.Handoff h -> declareArtifact(h, ctx);
                 default -> {
+                }
+            }
+        }
+    }
+
+    private void markUnresolved(List<Stmt> body) {
+        for (Stmt s : body) {
+            switch (s) {
+                case Stmt.Handoff h -> unresolved.add(h.artifact().name().text());
+                case Stmt.Par p -> markUnresolved(p.body());
+                case Stmt.For f -> markUnresolved(f.body());
+                case Stmt.Decide d -> {
                 }
             }
         }
@@ -84,6 +115,7 @@ final class Expander {
         String name = h.artifact().name().text();
         Optional<RoleId> replica = h.artifact().index().map(i -> ctx.vars().get(i.text()));
         if (h.artifact().index().isPresent() && replica.isEmpty()) {
+            unresolved.add(name);
             return;
         }
         ArtifactId id = new ArtifactId(name, replica);
@@ -95,7 +127,7 @@ final class Expander {
             return;
         }
         if (earlier.first() != h || !earlier.instances().add(id)) {
-            reporter.error("S044", h.artifact().span(), "artifact '" + name + "' is produced by two hand-offs: "
+            reporter.errorOnce("S044", h.artifact().span(), name, "artifact '" + name + "' is produced by two hand-offs: "
                     + (earlier.first() != h ? "here and at line " + earlier.first().artifact().span().line()
                     : id.display() + " twice by this one")
                     + "; an artifact has one producer, so give this one another name");
@@ -151,6 +183,9 @@ final class Expander {
     }
 
     private List<RoleId> loopReplicas(Stmt.For loop, Resolver.Ctx ctx, Resolver using) {
+        if (budget.rejected(loop)) {
+            return List.of();
+        }
         if (!(loop.over() instanceof RoleRef.Named named) || ctx.vars().containsKey(named.path().get(0).text())
                 && named.path().size() == 1) {
             if (using == resolver) {
@@ -172,14 +207,8 @@ final class Expander {
 
     private Optional<Step> handoff(Stmt.Handoff h, Resolver.Ctx ctx) {
         Optional<RoleId> producer = single(h.producer(), ctx, "a hand-off has one producer");
-        List<RoleId> receivers = new ArrayList<>();
-        for (RoleRef r : h.receivers()) {
-            for (RoleId id : resolver.roles(r, ctx)) {
-                if (!receivers.contains(id) && !(r instanceof RoleRef.All && producer.isPresent() && id.equals(producer.get()))) {
-                    receivers.add(id);
-                }
-            }
-        }
+        List<RoleId> receivers = h.receivers().stream().flatMap(r -> othersThan(producer, r, ctx).stream()).distinct()
+                .toList();
         Optional<RoleId> replica = Optional.empty();
         if (h.artifact().index().isPresent()) {
             Name var = h.artifact().index().get();
@@ -206,12 +235,13 @@ final class Expander {
             }
             gateList.add(new Gate(g.name().text(), g.argument().map(a -> resolver.interpolate(a.value(), a.span(), ctx))));
         }
-        List<RoleId> reviewers = h.reviewers().stream().flatMap(r -> resolver.roles(r, ctx).stream()).distinct().toList();
+        List<RoleId> reviewers = h.reviewers().stream().flatMap(r -> othersThan(producer, r, ctx).stream()).distinct()
+                .toList();
         List<RoleId> escalation = new ArrayList<>();
         boolean implicit = false;
         Optional<Clause.ElseEscalate> escalate = h.clause(Clause.ElseEscalate.class);
         if (escalate.isPresent()) {
-            escalate.get().targets().forEach(t -> escalation.addAll(resolver.roles(t, ctx)));
+            escalate.get().targets().forEach(t -> escalation.addAll(othersThan(producer, t, ctx)));
         } else if (h.clause(Clause.ElseFail.class).isEmpty() && producer.isPresent()) {
             Optional<RoleId> lead = implicitLead(producer.get());
             lead.ifPresent(escalation::add);
@@ -287,7 +317,23 @@ final class Expander {
         return Optional.empty();
     }
 
+    /**
+     * The roles a reference names in a hand-off of {@code producer}: {@code all} means every
+     * role of the team except the sender (LANGUAGE.md §4), as receiver, reviewer or escalation target.
+     */
+    private List<RoleId> othersThan(Optional<RoleId> producer, RoleRef ref, Resolver.Ctx ctx) {
+        List<RoleId> ids = resolver.roles(ref, ctx);
+        if (ref instanceof RoleRef.All && producer.isPresent()) {
+            return ids.stream().filter(id -> !id.equals(producer.get())).toList();
+        }
+        return ids;
+    }
+
     private Optional<RoleId> single(RoleRef ref, Resolver.Ctx ctx, String rule) {
+        if (ref instanceof RoleRef.All) {
+            reporter.error("S013", ref.span(), rule + ", but 'all' names every role of the team; name one role");
+            return Optional.empty();
+        }
         List<RoleId> ids = resolver.roles(ref, ctx);
         if (ids.size() > 1) {
             reporter.error("S013", ref.span(), rule + ", but '" + ref.text() + "' names " + ids.size()
@@ -312,6 +358,9 @@ final class Expander {
     private List<ArtifactId> artifact(ArtRef ref, Resolver.Ctx ctx) {
         String name = ref.name().text();
         Produced p = produced.get(name);
+        if (p == null && unresolved.contains(name)) {
+            return List.of();
+        }
         if (p == null) {
             reporter.error("S010", ref.name().span(), "unknown artifact '" + name + "'; no hand-off produces it"
                     + (produced.isEmpty() ? "" : " (artifacts: " + String.join(", ", produced.keySet()) + ")"));
@@ -336,7 +385,7 @@ final class Expander {
                 }
                 ArtifactId id = new ArtifactId(name, Optional.of(bound));
                 if (!p.instances().contains(id)) {
-                    reporter.error("S010", ref.span(), "no artifact " + id.display() + ": '" + name + "' is produced for "
+                    reporter.errorOnce("S010", ref.span(), ref.text(), "no artifact " + id.display() + ": '" + name + "' is produced for "
                             + p.instances().stream().map(i -> i.replica().map(RoleId::display).orElse("")).toList());
                     yield List.of();
                 }

@@ -15,6 +15,7 @@ import dev.synod.lang.model.TeamModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +51,14 @@ final class FlowChecks {
         }
     }
 
+    /** One branch of a par: a step lies in the branches of every par around it. */
+    private record Branch(Flow.Parallel par, int index) {
+    }
+
     private final Reporter reporter;
     private final TeamModel model;
     private final Map<ArtifactId, Step.Handoff> producers = new HashMap<>();
+    private final Map<Step, List<Branch>> branchesOf = new IdentityHashMap<>();
     private final Map<String, Glob> globs = new HashMap<>();
 
     FlowChecks(Reporter reporter, TeamModel model) {
@@ -66,8 +72,35 @@ final class FlowChecks {
     }
 
     void check() {
+        locate(model.flow(), List.of());
         walk(model.flow(), State.empty());
         concurrency(model.flow());
+    }
+
+    private void locate(Flow flow, List<Branch> path) {
+        switch (flow) {
+            case Flow.Sequence s -> s.children().forEach(c -> locate(c, path));
+            case Flow.Parallel p -> {
+                for (int i = 0; i < p.branches().size(); i++) {
+                    List<Branch> inner = new ArrayList<>(path);
+                    inner.add(new Branch(p, i));
+                    locate(p.branches().get(i), inner);
+                }
+            }
+            case Flow.Leaf l -> branchesOf.put(l.step(), path);
+        }
+    }
+
+    /** True when the steps lie in different branches of one par. */
+    private boolean concurrent(Step a, Step b) {
+        for (Branch x : branchesOf.getOrDefault(a, List.of())) {
+            for (Branch y : branchesOf.getOrDefault(b, List.of())) {
+                if (x.par() == y.par() && x.index() != y.index()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private State walk(Flow flow, State state) {
@@ -107,8 +140,8 @@ final class FlowChecks {
     }
 
     private void handoff(Step.Handoff h, State state) {
-        inputs(h.reads(), h.source().reads(), List.of(h.producer()), "read", state);
-        inputs(h.merges(), h.source().merges(), List.of(h.producer()), "merged", state);
+        inputs(h, h.reads(), h.source().reads(), List.of(h.producer()), "read", state);
+        inputs(h, h.merges(), h.source().merges(), List.of(h.producer()), "merged", state);
         for (Step.Handoff frozen : state.frozen()) {
             if (frozen != h && !h.merges().contains(frozen.artifact())) {
                 firstOverlap(h, frozen).ifPresent(o -> reporter.errorOnce("S043", o.span(), frozen.artifact().name(), "hand-off of '" + h.artifact().display()
@@ -128,19 +161,26 @@ final class FlowChecks {
         List<RoleId> participants = new ArrayList<>(d.voters());
         d.leader().ifPresent(participants::add);
         d.fallback().ifPresent(participants::add);
-        inputs(d.reads(), d.source().reads(), participants, "read", state);
+        inputs(d, d.reads(), d.source().reads(), participants, "read", state);
         state.decided().addAll(d.questions());
     }
 
-    private void inputs(List<ArtifactId> ids, List<ArtRef> refs, List<RoleId> readers, String verb, State state) {
+    private void inputs(Step step, List<ArtifactId> ids, List<ArtRef> refs, List<RoleId> readers, String verb,
+                        State state) {
         for (ArtifactId id : ids) {
             Span where = spanOf(refs, id);
             Step.Handoff producer = producers.get(id);
+            if (producer == null) {
+                // The artifact is declared, but its hand-off did not resolve and has been reported.
+                continue;
+            }
             if (!state.produced().contains(id)) {
-                String when = producer == null ? "it is never produced"
-                        : producer.source().span().start() < where.start() ? "on some path it is not produced yet: its hand-off at line "
-                        + producer.source().span().line() + " runs in a concurrent branch of the same par"
-                        : "it is produced later, at line " + producer.source().span().line();
+                int line = producer.source().span().line();
+                String when = concurrent(producer, step) ? "on some path it is not produced yet: its hand-off at line "
+                        + line + " runs in a concurrent branch of the same par"
+                        : producer.source().span().start() < where.start() ? "it is produced later in the loop: its hand-off at line "
+                        + line + " runs for " + producer.producer().display() + " after this one"
+                        : "it is produced later, at line " + line;
                 reporter.errorOnce("S040", where, "", "'" + id.display() + "' is " + verb + " before it is produced: " + when);
                 continue;
             }
@@ -172,7 +212,7 @@ final class FlowChecks {
         }
         for (RoleId receiver : h.receivers()) {
             if (!model.isMemberOf(receiver, team.get().name())) {
-                reporter.warning("S062", h.source().receivers().get(0).span(), h.producer().display() + " hands '"
+                reporter.warningOnce("S062", h.source().receivers().get(0).span(), "bypass", h.producer().display() + " hands '"
                         + h.artifact().display() + "' to " + receiver.display() + ", outside " + team.get().display()
                         + ", without going through its lead " + team.get().lead().get()
                         + "; hand it to the lead, who answers for the team");

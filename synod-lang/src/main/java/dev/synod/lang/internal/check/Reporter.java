@@ -32,6 +32,11 @@ final class Reporter {
         add(new Diagnostic(code, Severity.ERROR, span, message), key);
     }
 
+    /** A warning reported once per {@code (code, span, key)}, whatever the replica. */
+    void warningOnce(String code, Span span, String key, String message) {
+        add(new Diagnostic(code, Severity.WARNING, span, message), key);
+    }
+
     private void add(Diagnostic d, String key) {
         seen.putIfAbsent(new Key(d.code(), d.span(), key), d);
     }

@@ -64,7 +64,7 @@ final class Resolver {
         String first = ref.path().get(0).text();
         if (ref.path().size() == 1 && ctx.vars().containsKey(first)) {
             if (ref.index().isPresent()) {
-                reporter.error("S013", ref.index().get().span(), "'" + first + "' is a loop variable naming one replica ("
+                reporter.errorOnce("S013", ref.index().get().span(), first, "'" + first + "' is a loop variable naming one replica ("
                         + ctx.vars().get(first).display() + "); it takes no index");
                 return List.of();
             }
@@ -141,12 +141,13 @@ final class Resolver {
             if (info == null) {
                 break;
             }
-            for (String r : info.roles().keySet()) {
+            // Sorted: the scope's maps have no stable order, and messages must not vary between runs.
+            for (String r : new java.util.TreeSet<>(info.roles().keySet())) {
                 if (!names.contains(r)) {
                     names.add(r);
                 }
             }
-            for (String t : info.subteams().keySet()) {
+            for (String t : new java.util.TreeSet<>(info.subteams().keySet())) {
                 names.add(t + ".…");
             }
             scope = info.parent();

@@ -21,6 +21,12 @@ import java.util.TreeSet;
  * S011 (declared twice), S012 (model alias), S013 (replica count) and S014 (nested team lead).
  */
 final class Scopes {
+    /**
+     * The most replicas a role may have. Every replica is a participant the checker and the
+     * runtime enumerate, so an absurd count must be an error rather than an exhausted heap.
+     */
+    static final int MAX_REPLICAS = 1000;
+
     final Map<String, TeamInfo> teams = new LinkedHashMap<>();
     final Map<String, RoleInfo> roles = new LinkedHashMap<>();
     final Map<String, Item.QuestionDecl> questions = new LinkedHashMap<>();
@@ -130,6 +136,11 @@ final class Scopes {
             reporter.error("S013", n.span(), "role '" + decl.name().text() + "' needs at least 1 replica, found "
                     + n.value() + " (declare it without [n] for a single role)");
             return 0;
+        }
+        if (n.value() > MAX_REPLICAS) {
+            reporter.error("S013", n.span(), "role '" + decl.name().text() + "' may have at most " + MAX_REPLICAS
+                    + " replicas, found " + n.value());
+            return MAX_REPLICAS;
         }
         return n.value();
     }

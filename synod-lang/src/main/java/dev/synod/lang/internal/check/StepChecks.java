@@ -63,7 +63,7 @@ final class StepChecks {
         h.clause(Clause.ElseEscalate.class).ifPresent(e -> escalation(step, e));
         h.clause(Clause.Review.class).ifPresent(r -> {
             if (step.reviewers().contains(step.producer())) {
-                reporter.warning("S063", r.span(), step.producer().display() + " reviews its own artifact '"
+                reporter.warningOnce("S063", r.span(), "own", step.producer().display() + " reviews its own artifact '"
                         + step.artifact().display() + "'; a review by its producer adds no independent check");
             }
         });
@@ -86,6 +86,12 @@ final class StepChecks {
     private void decide(Step.Decide step) {
         Stmt.Decide d = step.source();
         String protocol = step.protocol().keyword();
+        if (step.within().isEmpty()) {
+            Span last = d.questions().get(d.questions().size() - 1).span();
+            Span head = new Span(d.span().start(), last.end(), d.span().line(), d.span().column());
+            reporter.error("S030", head, "decide of " + String.join(", ", d.questions().stream().map(Name::text).toList())
+                    + " has no time bound; add 'within 10m' to it (it bounds each round), or 'defaults within 10m' to the team");
+        }
         if (step.protocol() == Step.ProtocolKind.LEADER) {
             d.among().ifPresent(a -> senseless(a.span(), "among", "the leader answers alone"));
             d.clause(Clause.Quorum.class).ifPresent(c -> senseless(c.span(), "quorum", "nobody votes"));
@@ -93,6 +99,14 @@ final class StepChecks {
             d.clause(Clause.Tolerate.class).ifPresent(c -> senseless(c.span(), "tolerate", "a single leader tolerates no faulty voter"));
             d.clause(Clause.Fallback.class).ifPresent(c -> senseless(c.span(), "fallback", "there is no quorum to miss"));
             return;
+        }
+        for (String q : step.questions()) {
+            var decl = model.questions().get(q);
+            if (decl != null && decl.options().isEmpty()) {
+                reporter.error("S053", nameSpan(d, q), "'by " + protocol + "' needs options to vote on, but question '" + q
+                        + "' has none; add 'options \"…\", \"…\"' to its declaration (line " + decl.span().line()
+                        + ") or decide it 'by leader ROLE'");
+            }
         }
         if (d.among().isEmpty()) {
             reporter.error("S057", d.protocol().span(), "'by " + protocol + "' needs voters: expected 'among ROLE, …' before 'by'");
@@ -103,14 +117,6 @@ final class StepChecks {
                 reporter.error("S057", c.span(), "expected at least 1 round, found " + c.count().value());
             }
         });
-        for (String q : step.questions()) {
-            var decl = model.questions().get(q);
-            if (decl != null && decl.options().isEmpty()) {
-                reporter.error("S053", nameSpan(d, q), "'by " + protocol + "' needs options to vote on, but question '" + q
-                        + "' has none; add 'options \"…\", \"…\"' to its declaration (line " + decl.span().line()
-                        + ") or decide it 'by leader ROLE'");
-            }
-        }
         int n = step.voters().size();
         if (n == 0) {
             return;

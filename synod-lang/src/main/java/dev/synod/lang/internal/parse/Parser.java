@@ -23,6 +23,7 @@ import dev.synod.lang.ast.Team;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,12 @@ public final class Parser {
     private static final Set<TokenKind> DECIDE_CLAUSES = EnumSet.of(TokenKind.READS, TokenKind.QUORUM,
             TokenKind.ROUNDS, TokenKind.FALLBACK, TokenKind.TOLERATE, TokenKind.WITHIN);
 
+    /**
+     * How deep {@code par}, {@code for} and nested team bodies may nest. The parser and the
+     * checker recurse once per level, so deeper input is an S001 instead of a stack overflow.
+     */
+    public static final int MAX_NESTING = 100;
+
     /** Thrown to unwind to the nearest item loop after an S001 has been recorded. */
     private static final class SyntaxError extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -60,6 +67,10 @@ public final class Parser {
     private final List<Comment> comments;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private int pos;
+    private int depth;
+    /** Where an S001 has been reported: the first {@code indexed} diagnostics, by start offset. */
+    private final Set<Integer> syntaxErrorStarts = new HashSet<>();
+    private int indexed;
 
     private Parser(SourceFile source, Lexer.Result lexed) {
         this.source = source;
@@ -97,6 +108,7 @@ public final class Parser {
         if (first.kind() != TokenKind.SYNOD) {
             diagnostics.add(Diagnostic.error("S002", first.span(),
                     "expected the header 'synod 1' at the start of the file, found " + first.describe()));
+            skipToTeam();
             return 1;
         }
         advance();
@@ -104,6 +116,7 @@ public final class Parser {
         if (version.kind() != TokenKind.INT) {
             diagnostics.add(Diagnostic.error("S002", version.span(),
                     "expected the language version after 'synod' (this Synod reads version 1), found " + version.describe()));
+            skipToTeam();
             return 1;
         }
         advance();
@@ -112,6 +125,16 @@ public final class Parser {
                     "unsupported language version " + version.text() + ": this Synod reads version 1"));
         }
         return 1;
+    }
+
+    /**
+     * A wrong header is S002 alone (LANGUAGE.md §3): whatever stands in its place, up to the
+     * team, is skipped, and parsing goes on as if {@code synod 1} were there.
+     */
+    private void skipToTeam() {
+        while (!check(TokenKind.TEAM) && !check(TokenKind.EOF)) {
+            advance();
+        }
     }
 
     // team = "team" IDENT "{" { top_item } "}" ;
@@ -281,16 +304,21 @@ public final class Parser {
     // subteam = "team" IDENT [ "led" "by" IDENT ] "{" { item } "}" ;
     private Item subteam() {
         Token start = advance();
-        Name name = name("team name");
-        Optional<Name> lead = Optional.empty();
-        if (match(TokenKind.LED)) {
-            expect(TokenKind.BY, "expected 'by' after 'led'");
-            lead = Optional.of(name("lead role"));
+        enter(start);
+        try {
+            Name name = name("team name");
+            Optional<Name> lead = Optional.empty();
+            if (match(TokenKind.LED)) {
+                expect(TokenKind.BY, "expected 'by' after 'led'");
+                lead = Optional.of(name("lead role"));
+            }
+            expect(TokenKind.LBRACE, "expected '{' to open the nested team's body");
+            List<Item> items = items(Context.SUBTEAM);
+            Token end = expect(TokenKind.RBRACE, "expected '}' after the nested team's body");
+            return new Team(name, lead, items, start.span().to(end.span()));
+        } finally {
+            depth--;
         }
-        expect(TokenKind.LBRACE, "expected '{' to open the nested team's body");
-        List<Item> items = items(Context.SUBTEAM);
-        Token end = expect(TokenKind.RBRACE, "expected '}' after the nested team's body");
-        return new Team(name, lead, items, start.span().to(end.span()));
     }
 
     // stmt = handoff | decide | par | for ;
@@ -512,22 +540,67 @@ public final class Parser {
     // par = "par" "{" { stmt } "}" ;
     private Stmt par() {
         Token start = advance();
-        expect(TokenKind.LBRACE, "expected '{' after 'par'");
-        List<Stmt> body = block();
-        Token end = expect(TokenKind.RBRACE, "expected '}' to close 'par'");
-        return new Stmt.Par(body, start.span().to(end.span()));
+        enter(start);
+        try {
+            expect(TokenKind.LBRACE, "expected '{' after 'par'");
+            List<Stmt> body = block();
+            Token end = expect(TokenKind.RBRACE, "expected '}' to close 'par'");
+            return new Stmt.Par(body, start.span().to(end.span()));
+        } finally {
+            depth--;
+        }
     }
 
     // for = "for" IDENT "in" role_ref "{" { stmt } "}" ;
     private Stmt forLoop() {
         Token start = advance();
-        Name var = name("loop variable");
-        expect(TokenKind.IN, "expected 'in' after the loop variable");
-        RoleRef over = roleRef("the replicated role to loop over, such as dev[*]");
-        expect(TokenKind.LBRACE, "expected '{' to open the loop's body");
-        List<Stmt> body = block();
-        Token end = expect(TokenKind.RBRACE, "expected '}' to close 'for'");
-        return new Stmt.For(var, over, body, start.span().to(end.span()));
+        enter(start);
+        try {
+            Name var = name("loop variable");
+            expect(TokenKind.IN, "expected 'in' after the loop variable");
+            RoleRef over = roleRef("the replicated role to loop over, such as dev[*]");
+            expect(TokenKind.LBRACE, "expected '{' to open the loop's body");
+            List<Stmt> body = block();
+            Token end = expect(TokenKind.RBRACE, "expected '}' to close 'for'");
+            return new Stmt.For(var, over, body, start.span().to(end.span()));
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * Opens one level of nesting for the block that {@code opener} starts. Past
+     * {@link #MAX_NESTING} levels the whole block, up to its matching '}', is skipped and
+     * reported once, so the recursion of parser and checker stays bounded.
+     */
+    private void enter(Token opener) {
+        if (depth >= MAX_NESTING) {
+            diagnostics.add(Diagnostic.error("S001", opener.span(), "expected at most " + MAX_NESTING
+                    + " levels of nested par, for and team, found nesting deeper than " + MAX_NESTING
+                    + "; flatten the choreography"));
+            skipBlock();
+            throw new SyntaxError();
+        }
+        depth++;
+    }
+
+    /** Skips to the '{' that opens the block being read and past its matching '}' (or to the end). */
+    private void skipBlock() {
+        while (!check(TokenKind.LBRACE) && !check(TokenKind.RBRACE) && !check(TokenKind.EOF)) {
+            advance();
+        }
+        if (!check(TokenKind.LBRACE)) {
+            return;
+        }
+        int open = 0;
+        while (!check(TokenKind.EOF)) {
+            Token t = advance();
+            if (t.kind() == TokenKind.LBRACE) {
+                open++;
+            } else if (t.kind() == TokenKind.RBRACE && --open == 0) {
+                return;
+            }
+        }
     }
 
     private List<Stmt> block() {
@@ -721,12 +794,21 @@ public final class Parser {
 
     private SyntaxError error(Token at, String message) {
         // An ERROR token already has its lexical diagnostic; one report per place is enough.
-        boolean reported = diagnostics.stream().anyMatch(d -> d.span().start() == at.span().start()
-                && d.code().equals("S001"));
-        if (!reported) {
+        if (!syntaxErrorAt(at.span().start())) {
             diagnostics.add(Diagnostic.error("S001", at.span(), message));
         }
         return new SyntaxError();
+    }
+
+    /** Whether an S001 starts at {@code offset}; indexes new diagnostics as it goes, so a file of many errors stays linear. */
+    private boolean syntaxErrorAt(int offset) {
+        for (; indexed < diagnostics.size(); indexed++) {
+            Diagnostic d = diagnostics.get(indexed);
+            if (d.code().equals("S001")) {
+                syntaxErrorStarts.add(d.span().start());
+            }
+        }
+        return syntaxErrorStarts.contains(offset);
     }
 
     /**
