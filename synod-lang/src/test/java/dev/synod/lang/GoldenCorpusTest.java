@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.synod.lang.internal.glob.Glob;
-import dev.synod.lang.internal.glob.GlobOverlap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -15,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -51,16 +49,6 @@ class GoldenCorpusTest {
         }
     }
 
-    /**
-     * True once the exact glob automaton has replaced the prefix placeholder: the placeholder
-     * says {@code a/**} overlaps {@code a}, although {@code a/**} matches nothing named {@code a}.
-     * {@code -Dsynod.golden.exactGlob=true} runs the {@code // exact-glob} files regardless.
-     */
-    static boolean exactGlobs() {
-        return Boolean.getBoolean("synod.golden.exactGlob")
-                || GlobOverlap.witness(Glob.compile("a/**"), Glob.compile("a")).isEmpty();
-    }
-
     @TestFactory
     Stream<DynamicTest> every_golden_file_reports_exactly_its_expected_diagnostics() {
         Path root = corpusRoot();
@@ -70,8 +58,6 @@ class GoldenCorpusTest {
 
     /** Fails, listing expected and actual diagnostics, unless the checker reports exactly what the file expects. */
     static void check(GoldenFile golden) {
-        Assumptions.assumeTrue(!golden.exactGlobOnly() || exactGlobs(),
-                "needs the exact glob automaton; the placeholder approximates overlap by prefixes");
         List<Diagnostic> actual = Synod.check(golden.source(), golden.options()).diagnostics();
         List<Diagnostic> unexpected = new ArrayList<>(actual);
         List<GoldenFile.Expected> missing = new ArrayList<>();
@@ -118,8 +104,8 @@ class GoldenCorpusTest {
             Path dir = corpusRoot().resolve(code.toLowerCase(Locale.ROOT));
             List<GoldenFile> files = corpusFiles().stream().filter(p -> p.getParent().equals(dir))
                     .map(GoldenFile::read).toList();
-            boolean triggers = files.stream().anyMatch(f -> !f.exactGlobOnly() && f.expectedCodes().contains(code));
-            boolean nearMiss = files.stream().anyMatch(f -> !f.exactGlobOnly() && !f.expectedCodes().contains(code));
+            boolean triggers = files.stream().anyMatch(f -> f.expectedCodes().contains(code));
+            boolean nearMiss = files.stream().anyMatch(f -> !f.expectedCodes().contains(code));
             if (!triggers) {
                 problems.add(code + ": no file in " + dir.getFileName() + "/ expects it");
             }

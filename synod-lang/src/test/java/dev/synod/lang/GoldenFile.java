@@ -33,14 +33,13 @@ import java.util.regex.Pattern;
  *       line after the last line break.</li>
  *   <li>Comments before the first token may hold directives:
  *       {@code // config: models=default,critic gates=typecheck} simulates a {@code synod.yaml}
- *       beside the file (without it there is none, so S012 is skipped), and
- *       {@code // exact-glob} marks a case that only the exact glob automaton gets right.</li>
+ *       beside the file (without it there is none, so S012 is skipped).</li>
  * </ul>
  * Expectations are compared exactly, as a multiset: every expected diagnostic must be reported
  * and nothing else may be, so a diagnostic reported twice on one line needs two expectations.
  * The {@code prompt} file is resolved against the directory of the {@code .synod} file.
  */
-record GoldenFile(Path path, String text, CheckOptions options, boolean exactGlobOnly, List<Expected> expected) {
+record GoldenFile(Path path, String text, CheckOptions options, List<Expected> expected) {
 
     /** One diagnostic the file expects. */
     record Expected(int line, Severity severity, String code, OptionalInt column, Optional<String> fragment) {
@@ -83,14 +82,11 @@ record GoldenFile(Path path, String text, CheckOptions options, boolean exactGlo
         int firstToken = parsed.tokens().get(0).span().start();
         Optional<Set<String>> models = Optional.empty();
         Set<String> gates = Set.of();
-        boolean exactGlob = false;
         List<Expected> expected = new ArrayList<>();
         for (Comment comment : parsed.comments()) {
             String body = comment.text().substring(2).strip();
             if (comment.span().start() < firstToken) {
-                if (body.equals("exact-glob")) {
-                    exactGlob = true;
-                } else if (body.startsWith("config:")) {
+                if (body.startsWith("config:")) {
                     for (String setting : body.substring("config:".length()).strip().split("\\s+")) {
                         String[] kv = setting.split("=", 2);
                         Set<String> values = kv.length < 2 || kv[1].isEmpty() ? Set.of()
@@ -106,7 +102,7 @@ record GoldenFile(Path path, String text, CheckOptions options, boolean exactGlo
             expected.addAll(expectations(path, source, comment.span().line(), body));
         }
         CheckOptions options = new CheckOptions(models, gates, Optional.of(path.toAbsolutePath().getParent()));
-        return new GoldenFile(path, text, options, exactGlob, List.copyOf(expected));
+        return new GoldenFile(path, text, options, List.copyOf(expected));
     }
 
     private static List<Expected> expectations(Path path, SourceFile source, int line, String body) {
