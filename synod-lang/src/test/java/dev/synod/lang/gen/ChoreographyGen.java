@@ -134,11 +134,11 @@ public final class ChoreographyGen {
         Arbitrary<List<String>> artDecl = seq(name(), maybe(seq(lit("["), name(), lit("]"))));
         Arbitrary<List<String>> elseClause = Arbitraries.oneOf(lit("else", "fail"),
                 seq(lit("else", "escalate"), commaList(roleRef(), 2)));
-        return seq(roleRef(), lit("->"), commaList(roleRef(), 3), lit(":"), artDecl, maybe(commaList(string(), 3)),
+        return seq(roleRef(), lit("->"), commaList(roleRef(), 3), lit(":"), artDecl, maybe(commaList(glob(), 3)),
                 shuffledClauses(List.of(
                         seq(lit("reads"), commaList(artRef(), 3)),
                         seq(lit("merges"), commaList(artRef(), 3)),
-                        seq(lit("gate"), commaList(seq(name(), maybe(string())), 3)),
+                        seq(lit("gate"), commaList(seq(name(), maybe(glob())), 3)),
                         seq(lit("review"), commaList(roleRef(), 2)),
                         elseClause,
                         lit("freeze"),
@@ -207,6 +207,21 @@ public final class ChoreographyGen {
 
     private static Arbitrary<List<String>> duration() {
         return Combinators.combine(integer(), Arbitraries.of("s", "m", "h")).as((n, unit) -> List.of(n.get(0) + unit));
+    }
+
+    /**
+     * A well-formed path glob: segments of names, {@code *}, {@code ?}, {@code **} and small
+     * braces. Globs are checked when a file is parsed, so free text would be S001 (gate
+     * arguments use globs too: {@code test} and {@code exists} take one).
+     */
+    private static Arbitrary<List<String>> glob() {
+        Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').withChars("_.-").ofMinLength(1).ofMaxLength(5)
+                .filter(w -> !w.equals(".") && !w.equals(".."));
+        Arbitrary<String> segment = Arbitraries.oneOf(word, word.map(w -> w + "*"), word.map(w -> "*." + w),
+                Arbitraries.just("*"), Arbitraries.just("**"), word.map(w -> w + "?"),
+                Combinators.combine(word, word).as((a, b) -> "{" + a + "," + b + "}"));
+        return segment.list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("/", parts))
+                .map(value -> new StringLit(value, Span.NONE).quoted()).map(List::of);
     }
 
     private static Arbitrary<List<String>> string() {

@@ -56,7 +56,9 @@ final class Automaton {
         for (List<Segment> segments : alternatives) {
             builder.alternative(segments, avoidHiddenFiles);
         }
-        return builder.build();
+        // One alternative is a chain already: merging would find nothing, at a quadratic cost.
+        Automaton built = builder.build();
+        return alternatives.size() > 1 ? StateMerging.merge(built) : built;
     }
 
     /** An automaton from its tables, as {@link StateMerging} rebuilds it; the arrays are kept. */
@@ -249,7 +251,7 @@ final class Automaton {
                 }
             }
             int[] starts = startStates.stream().mapToInt(s -> number[s]).distinct().toArray();
-            return StateMerging.merge(new Automaton(starts, accepting, targets, labels));
+            return new Automaton(starts, accepting, targets, labels);
         }
 
         private List<Integer> closure(int state) {

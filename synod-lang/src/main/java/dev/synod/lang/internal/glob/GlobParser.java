@@ -25,6 +25,12 @@ final class GlobParser {
     /** Brace expansion is a product, so it is capped to keep automata small. */
     static final int MAX_ALTERNATIVES = 1024;
 
+    /** Paths are far shorter; the bound keeps a hostile file from stalling the checker. */
+    static final int MAX_LENGTH = 1024;
+
+    /** The characters of all expansions together, for the same reason. */
+    static final int MAX_EXPANDED = 32 * 1024;
+
     private final String pattern;
     private int pos;
     private int firstBrace = -1;
@@ -43,10 +49,20 @@ final class GlobParser {
         if (pattern.isEmpty()) {
             throw new IllegalArgumentException("invalid glob \"\": expected a path glob, found an empty pattern");
         }
+        if (pattern.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("invalid glob of " + pattern.length() + " characters: expected at most "
+                    + MAX_LENGTH);
+        }
         GlobParser parser = new GlobParser(pattern);
         List<Node> sequence = parser.sequence(false);
+        List<List<Token>> expansions = parser.expand(sequence);
+        long expanded = expansions.stream().mapToLong(List::size).sum();
+        if (expanded > MAX_EXPANDED) {
+            throw parser.error(0, "too complex: expected braces to expand to at most " + MAX_EXPANDED
+                    + " characters in all, found " + expanded);
+        }
         List<List<Segment>> alternatives = new ArrayList<>();
-        for (List<Token> tokens : parser.expand(sequence)) {
+        for (List<Token> tokens : expansions) {
             alternatives.add(parser.segments(tokens));
         }
         return List.copyOf(alternatives);

@@ -20,6 +20,7 @@ import dev.synod.lang.ast.StringLit;
 import dev.synod.lang.ast.Subscript;
 import dev.synod.lang.ast.SynodFile;
 import dev.synod.lang.ast.Team;
+import dev.synod.lang.internal.glob.Glob;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -355,9 +356,9 @@ public final class Parser {
         List<StringLit> globs = new ArrayList<>();
         Span end = artifact.span();
         if (check(TokenKind.STRING)) {
-            globs.add(string("expected a path glob"));
+            globs.add(glob(string("expected a path glob")));
             while (match(TokenKind.COMMA)) {
-                globs.add(string("expected a path glob as a string after ','"));
+                globs.add(glob(string("expected a path glob as a string after ','")));
             }
             end = globs.get(globs.size() - 1).span();
         }
@@ -457,9 +458,25 @@ public final class Parser {
         Name name = name("gate name");
         Optional<StringLit> arg = Optional.empty();
         if (check(TokenKind.STRING)) {
-            arg = Optional.of(string("expected the gate's argument"));
+            StringLit value = string("expected the gate's argument");
+            arg = Optional.of(name.text().equals("test") || name.text().equals("exists") ? glob(value) : value);
         }
         return new GateRef(name, arg, arg.map(a -> name.span().to(a.span())).orElse(name.span()));
+    }
+
+    /**
+     * A string that must be a path glob: a malformed one is S001 at the string, and the string is
+     * kept so the statement still parses. {@code {v}} placeholders are globs' single-alternative
+     * braces, so they validate as written.
+     */
+    private StringLit glob(StringLit literal) {
+        try {
+            Glob.compile(literal.value());
+        } catch (IllegalArgumentException e) {
+            diagnostics.add(Diagnostic.error("S001", literal.span(), "expected a path glob, found " + literal.quoted()
+                    + ": " + e.getMessage()));
+        }
+        return literal;
     }
 
     // decide = "decide" IDENT { "," IDENT } [ "among" role_ref { "," role_ref } ]

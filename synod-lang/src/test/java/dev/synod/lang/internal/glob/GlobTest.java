@@ -210,4 +210,21 @@ class GlobTest {
         assertThatNullPointerException().isThrownBy(() -> Glob.compile(null)).withMessage("pattern");
         assertThatNullPointerException().isThrownBy(() -> Glob.compile("a").matches(null)).withMessage("path");
     }
+
+    @org.junit.jupiter.api.Test
+    void a_glob_longer_than_any_path_is_refused_before_it_is_compiled() {
+        String longest = "a/".repeat(511) + "b";
+        org.assertj.core.api.Assertions.assertThat(Glob.compile(longest).matches(longest)).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Glob.compile("a/".repeat(512) + "bc"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid glob of 1026 characters: expected at most 1024");
+    }
+
+    @org.junit.jupiter.api.Test
+    void braces_that_expand_past_the_size_bound_are_refused() {
+        String wide = "{" + "x".repeat(45) + "," + "y".repeat(45) + "}";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Glob.compile(wide.repeat(10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too complex: expected braces to expand to at most 32768 characters in all, found 460800");
+    }
 }
