@@ -1,11 +1,9 @@
 package dev.synod.cli.internal;
 
-import dev.synod.core.Clock;
+import dev.synod.cli.SynodCli;
 import dev.synod.core.Event;
-import dev.synod.runtime.Runs;
 import dev.synod.runtime.engine.Timeline;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,10 +27,9 @@ final class LogCommand implements Callable<Integer> {
     String run;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
-            String id = runs.resolve(Optional.ofNullable(run));
+        return RunLookup.with(directory, run, (runs, id) -> {
             for (Event e : runs.events(id)) {
                 String line = Timeline.describe(e);
                 if (line == null) {
@@ -45,7 +42,7 @@ final class LogCommand implements Callable<Integer> {
                     r.diagnostics().forEach(d -> out.println("      " + d));
                 }
             }
-            return 0;
-        }
+            return SynodCli.EXIT_OK;
+        });
     }
 }

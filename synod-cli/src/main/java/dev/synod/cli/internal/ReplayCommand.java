@@ -1,9 +1,7 @@
 package dev.synod.cli.internal;
 
 import dev.synod.cli.SynodCli;
-import dev.synod.core.Clock;
 import dev.synod.core.Replay;
-import dev.synod.runtime.Runs;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,10 +27,9 @@ final class ReplayCommand implements Callable<Integer> {
     String run;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
-            String id = runs.resolve(Optional.ofNullable(run));
+        return RunLookup.with(directory, run, (runs, id) -> {
             int events = runs.events(id).size();
             Optional<Replay.Mismatch> mismatch = runs.replay(id);
             if (mismatch.isPresent()) {
@@ -41,6 +38,6 @@ final class ReplayCommand implements Callable<Integer> {
             }
             out.println("run " + id + ": " + events + " events replay to identical commands");
             return SynodCli.EXIT_OK;
-        }
+        });
     }
 }

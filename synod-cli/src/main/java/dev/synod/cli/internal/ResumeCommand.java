@@ -1,9 +1,6 @@
 package dev.synod.cli.internal;
 
-import dev.synod.core.Clock;
-import dev.synod.runtime.Runs;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,13 +28,12 @@ final class ResumeCommand implements Callable<Integer> {
     RunCommand.RunOptions options;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
-            String id = runs.resolve(Optional.ofNullable(run));
+        return RunLookup.with(directory, run, (runs, id) -> {
             out.println("run " + id);
             out.flush();
             return RunCommand.RunOptions.report(out, runs.resume(id, options.engineOptions(), options.progress(out)));
-        }
+        });
     }
 }

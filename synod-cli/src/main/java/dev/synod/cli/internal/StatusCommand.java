@@ -2,20 +2,17 @@ package dev.synod.cli.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.synod.core.Clock;
 import dev.synod.core.Command;
 import dev.synod.core.Event;
 import dev.synod.core.Ids;
 import dev.synod.core.Interpreter;
 import dev.synod.core.Plan;
 import dev.synod.core.State;
-import dev.synod.runtime.Runs;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +50,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
-            String id = runs.resolve(Optional.ofNullable(run));
+        return RunLookup.with(directory, run, (runs, id) -> {
             RunStatus status = status(id, runs.state(id));
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(status));
@@ -62,7 +58,7 @@ final class StatusCommand implements Callable<Integer> {
                 print(out, status);
             }
             return 0;
-        }
+        });
     }
 
     static RunStatus status(String id, State state) {

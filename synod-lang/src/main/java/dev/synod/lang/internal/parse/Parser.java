@@ -411,15 +411,18 @@ public final class Parser {
                 + "; list several items in one clause, separated by ',')"));
     }
 
+    // "reads" art_ref { "," art_ref } ;   (a clause of hand-offs and decides alike)
+    private Clause reads() {
+        Token kw = advance();
+        List<ArtRef> refs = artRefs("an artifact after 'reads'");
+        return new Clause.Reads(refs, kw.span().to(last(refs).span()));
+    }
+
     // clause = reads | merges | gate | review | else | freeze | timing ;
     private Clause handoffClause() {
         Token kw = peek();
         return switch (kw.kind()) {
-            case READS -> {
-                advance();
-                List<ArtRef> refs = artRefs("an artifact after 'reads'");
-                yield new Clause.Reads(refs, kw.span().to(last(refs).span()));
-            }
+            case READS -> reads();
             case MERGES -> {
                 advance();
                 List<ArtRef> refs = artRefs("an artifact after 'merges'");
@@ -517,11 +520,7 @@ public final class Parser {
     private Clause decideClause() {
         Token kw = peek();
         return switch (kw.kind()) {
-            case READS -> {
-                advance();
-                List<ArtRef> refs = artRefs("an artifact after 'reads'");
-                yield new Clause.Reads(refs, kw.span().to(last(refs).span()));
-            }
+            case READS -> reads();
             case QUORUM -> {
                 advance();
                 IntLit n = integer("expected the quorum size after 'quorum'");
