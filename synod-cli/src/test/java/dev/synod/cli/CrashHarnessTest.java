@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashHarnessTest {
     private static final long SEED = 20261128L;
-    private static final int MIN_KILLS = 50;
+    /** 50 in CI; {@code -Dsynod.crash.kills=500} for the long run reported in docs/benchmarks.md. */
+    private static final int MIN_KILLS = Integer.getInteger("synod.crash.kills", 50);
     private static final int KILLS_PER_RUN = 5;
 
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
@@ -45,7 +46,7 @@ class CrashHarnessTest {
         Map<String, String> reference = runUndisturbed(team("reference"));
         int kills = 0;
         for (int round = 0; kills < MIN_KILLS; round++) {
-            assertThat(round).as("rounds needed for %d kills", MIN_KILLS).isLessThan(60);
+            assertThat(round).as("rounds needed for %d kills", MIN_KILLS).isLessThan(MIN_KILLS + 10);
             kills += killAndResume(team("round" + round), reference);
         }
     }
