@@ -30,24 +30,59 @@ import java.util.TreeSet;
  */
 final class FlowChecks {
 
-    /** What is settled at a point of the flow. */
-    private record State(Set<ArtifactId> produced, Set<String> decided, List<Step.Handoff> frozen) {
+    /**
+     * What is settled at a point of the flow: this layer's facts over those of the layer below.
+     * A branch of a {@code par} gets a layer of its own instead of a copy, and when every branch
+     * is done their layers fold into the state the {@code par} started from.
+     */
+    private static final class State {
+        private final State below;
+        private final Set<ArtifactId> produced = new HashSet<>();
+        private final Set<String> decided = new HashSet<>();
+        private final List<Step.Handoff> frozen = new ArrayList<>();
+
+        private State(State below) {
+            this.below = below;
+        }
+
         static State empty() {
-            return new State(new HashSet<>(), new HashSet<>(), new ArrayList<>());
+            return new State(null);
         }
 
-        State copy() {
-            return new State(new HashSet<>(produced), new HashSet<>(decided), new ArrayList<>(frozen));
+        State branch() {
+            return new State(this);
         }
 
+        boolean produced(ArtifactId id) {
+            for (State s = this; s != null; s = s.below) {
+                if (s.produced.contains(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Set<String> decided() {
+            Set<String> all = new HashSet<>();
+            for (State s = this; s != null; s = s.below) {
+                all.addAll(s.decided);
+            }
+            return all;
+        }
+
+        List<Step.Handoff> frozen() {
+            List<Step.Handoff> all = new ArrayList<>();
+            for (State s = this; s != null; s = s.below) {
+                all.addAll(s.frozen);
+            }
+            return all;
+        }
+
+        /** Takes in a finished branch; a step lies in one branch only, so nothing repeats. */
         void absorb(State branch) {
             produced.addAll(branch.produced);
             decided.addAll(branch.decided);
-            for (Step.Handoff f : branch.frozen) {
-                if (!frozen.contains(f)) {
-                    frozen.add(f);
-                }
-            }
+            frozen.addAll(branch.frozen);
         }
     }
 
@@ -60,6 +95,8 @@ final class FlowChecks {
     private final Map<ArtifactId, Step.Handoff> producers = new HashMap<>();
     private final Map<Step, List<Branch>> branchesOf = new IdentityHashMap<>();
     private final Map<String, Glob> globs = new HashMap<>();
+    /** Each step's compiled write scope, by identity: asked for once per pair of steps compared. */
+    private final Map<Step.Handoff, List<Glob>> scopes = new IdentityHashMap<>();
 
     FlowChecks(Reporter reporter, TeamModel model) {
         this.reporter = reporter;
@@ -123,11 +160,12 @@ final class FlowChecks {
                                 + " with 'decide' before this par, so the branches build on one interpretation");
                     }
                 }
-                State after = state.copy();
+                List<State> branches = new ArrayList<>();
                 for (Flow branch : p.branches()) {
-                    after.absorb(walk(branch, state.copy()));
+                    branches.add(walk(branch, state.branch()));
                 }
-                return after;
+                branches.forEach(state::absorb);
+                return state;
             }
             case Flow.Leaf l -> {
                 switch (l.step()) {
@@ -150,9 +188,9 @@ final class FlowChecks {
                         + frozen.artifact().display() + "' may change them"));
             }
         }
-        state.produced().add(h.artifact());
+        state.produced.add(h.artifact());
         if (h.freeze()) {
-            state.frozen().add(h);
+            state.frozen.add(h);
         }
         bypassesLead(h);
     }
@@ -162,7 +200,7 @@ final class FlowChecks {
         d.leader().ifPresent(participants::add);
         d.fallback().ifPresent(participants::add);
         inputs(d, d.reads(), d.source().reads(), participants, "read", state);
-        state.decided().addAll(d.questions());
+        state.decided.addAll(d.questions());
     }
 
     private void inputs(Step step, List<ArtifactId> ids, List<ArtRef> refs, List<RoleId> readers, String verb,
@@ -174,7 +212,7 @@ final class FlowChecks {
                 // The artifact is declared, but its hand-off did not resolve and has been reported.
                 continue;
             }
-            if (!state.produced().contains(id)) {
+            if (!state.produced(id)) {
                 int line = producer.source().span().line();
                 String when = concurrent(producer, step) ? "on some path it is not produced yet: its hand-off at line "
                         + line + " runs in a concurrent branch of the same par"
@@ -258,23 +296,27 @@ final class FlowChecks {
     }
 
     private Optional<Overlap> firstOverlap(Step.Handoff h, Step.Handoff other) {
-        for (int i = 0; i < h.globs().size(); i++) {
-            Glob mine = glob(h.globs().get(i));
-            if (mine == null) {
-                continue;
-            }
-            for (String theirs : other.globs()) {
-                Glob g = glob(theirs);
-                if (g == null) {
+        List<Glob> mine = scope(h);
+        List<Glob> theirs = scope(other);
+        for (int i = 0; i < mine.size(); i++) {
+            for (int j = 0; j < theirs.size(); j++) {
+                Glob a = mine.get(i);
+                Glob b = theirs.get(j);
+                if (a == null || b == null) {
                     continue;
                 }
-                Optional<String> example = GlobOverlap.witness(mine, g);
+                Optional<String> example = GlobOverlap.witness(a, b);
                 if (example.isPresent()) {
-                    return Optional.of(new Overlap(h.globs().get(i), theirs, example.get(), globSpan(h, i)));
+                    return Optional.of(new Overlap(h.globs().get(i), other.globs().get(j), example.get(), globSpan(h, i)));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The compiled globs of a step, in order; null for a malformed one (the parser reported it). */
+    private List<Glob> scope(Step.Handoff h) {
+        return scopes.computeIfAbsent(h, step -> step.globs().stream().map(this::glob).toList());
     }
 
     private static Span globSpan(Step.Handoff h, int index) {

@@ -38,11 +38,13 @@ public final class Glob {
     private final String pattern;
     private final Automaton automaton;
     private final Automaton preferred;
+    private final String fixedPrefix;
 
     private Glob(String pattern, Automaton automaton, Automaton preferred) {
         this.pattern = pattern;
         this.automaton = automaton;
         this.preferred = preferred;
+        this.fixedPrefix = fixedPrefix(pattern);
     }
 
     /**
@@ -103,5 +105,29 @@ public final class Glob {
     @Override
     public String toString() {
         return pattern;
+    }
+
+    /**
+     * The characters every matching path starts with: the pattern up to its first special
+     * character. Empty where normalization would change the pattern's start ({@code ./},
+     * {@code //}, a {@code .} segment), so the prefix is never wrong, only sometimes short.
+     */
+    private static String fixedPrefix(String pattern) {
+        if (pattern.startsWith(".") || pattern.contains("//") || pattern.contains("/./") || pattern.endsWith("/.")) {
+            return "";
+        }
+        int end = 0;
+        while (end < pattern.length() && "*?[{\\".indexOf(pattern.charAt(end)) < 0) {
+            end++;
+        }
+        return pattern.substring(0, end);
+    }
+
+    /**
+     * False when no path can match both globs because their fixed prefixes differ: the cheap
+     * test that settles most pairs of write scopes before any automaton is searched.
+     */
+    static boolean prefixesAgree(Glob a, Glob b) {
+        return a.fixedPrefix.startsWith(b.fixedPrefix) || b.fixedPrefix.startsWith(a.fixedPrefix);
     }
 }

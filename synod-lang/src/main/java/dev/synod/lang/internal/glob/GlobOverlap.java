@@ -39,6 +39,9 @@ public final class GlobOverlap {
     static Optional<String> shortest(Glob a, Glob b) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
+        if (!Glob.prefixesAgree(a, b)) {
+            return Optional.empty();
+        }
         return toString(ProductSearch.shortestCommonPath(a.automaton(), b.automaton()));
     }
 
