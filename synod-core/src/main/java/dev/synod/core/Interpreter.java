@@ -121,7 +121,7 @@ public final class Interpreter {
                 }
                 yield result;
             }
-            case Plan.Node.Run r -> switch (state.plan().step(r.step())) {
+            case Plan.Node.Run r -> switch (state.step(r.step())) {
                 case Plan.Handoff h -> handoff(h, state, out);
                 case Plan.Decide d -> decide(d, state, out);
             };

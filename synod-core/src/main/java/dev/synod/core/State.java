@@ -23,9 +23,21 @@ public final class State {
     private Event.RunFinished finished;
     private int events;
 
+    private final Map<String, Plan.Step> steps = new HashMap<>();
+
     State(Plan plan, Budget budget) {
         this.plan = plan;
         this.budget = budget;
+        plan.steps().forEach(s -> steps.putIfAbsent(s.id(), s));
+    }
+
+    /** The plan's step with this id, in constant time: the interpreter asks for every step on every turn. */
+    Plan.Step step(String id) {
+        Plan.Step step = steps.get(id);
+        if (step == null) {
+            throw new IllegalArgumentException("no step '" + id + "' in the plan of team " + plan.team());
+        }
+        return step;
     }
 
     void apply(Event event) {
