@@ -121,10 +121,20 @@ public final class Interpreter {
                 }
                 yield result;
             }
-            case Plan.Node.Run r -> switch (state.step(r.step())) {
-                case Plan.Handoff h -> handoff(h, state, out);
-                case Plan.Decide d -> decide(d, state, out);
-            };
+            case Plan.Node.Run r -> {
+                Optional<String> settled = state.settled(r.step());
+                if (settled.isPresent()) {
+                    yield new Status.Done(settled.get());
+                }
+                Status status = switch (state.step(r.step())) {
+                    case Plan.Handoff h -> handoff(h, state, out);
+                    case Plan.Decide d -> decide(d, state, out);
+                };
+                if (status instanceof Status.Done done) {
+                    state.settle(r.step(), done.commit());
+                }
+                yield status;
+            }
         };
     }
 

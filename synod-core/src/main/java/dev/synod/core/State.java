@@ -24,11 +24,25 @@ public final class State {
     private int events;
 
     private final Map<String, Plan.Step> steps = new HashMap<>();
+    private final Map<String, String> settled = new HashMap<>();
 
     State(Plan plan, Budget budget) {
         this.plan = plan;
         this.budget = budget;
         plan.steps().forEach(s -> steps.putIfAbsent(s.id(), s));
+    }
+
+    /**
+     * The commit of a step the interpreter found accepted ("" for a decide), remembered because
+     * events only ever add: a step once accepted stays accepted, and re-deriving it on every turn
+     * made replay quadratic in the length of the plan.
+     */
+    java.util.Optional<String> settled(String step) {
+        return java.util.Optional.ofNullable(settled.get(step));
+    }
+
+    void settle(String step, String commit) {
+        settled.put(step, commit);
     }
 
     /** The plan's step with this id, in constant time: the interpreter asks for every step on every turn. */
