@@ -67,6 +67,7 @@ public final class GitRepository implements Workspace {
             GitRepository git = new GitRepository(repo, directory);
             git.exclude(".synod/");
             if (repo.resolve(Constants.HEAD) == null) {
+                removeStaleLocks(dotGit);
                 git.commitAll("synod: first commit of the project's files");
             }
             return git;
@@ -89,6 +90,18 @@ public final class GitRepository implements Workspace {
                     + "\tbare = false\n\tlogallrefupdates = true\n");
         }
         Files.writeString(dotGit.resolve("HEAD"), "ref: refs/heads/main\n");
+    }
+
+    /**
+     * Removes the lock files of a first commit that was cut short (a process killed while it
+     * committed): in a repository without any commit there is no history a lock could protect.
+     */
+    private static void removeStaleLocks(Path dotGit) throws IOException {
+        try (var walk = Files.walk(dotGit)) {
+            for (Path lock : walk.filter(p -> p.getFileName().toString().endsWith(".lock")).toList()) {
+                Files.deleteIfExists(lock);
+            }
+        }
     }
 
     @Override
@@ -261,6 +274,11 @@ public final class GitRepository implements Workspace {
     @Override
     public void setBranch(String branch, String commit) {
         try {
+            // A process killed while it moved this branch leaves its lock file behind. Synod's
+            // branches are written only under the run lock, so a lock found now is stale.
+            if (branch.startsWith("synod/")) {
+                Files.deleteIfExists(repository.getDirectory().toPath().resolve(Constants.R_HEADS + branch + ".lock"));
+            }
             RefUpdate update = repository.updateRef(Constants.R_HEADS + branch);
             update.setNewObjectId(ObjectId.fromString(commit));
             update.setForceUpdate(true);
