@@ -117,9 +117,10 @@ public final class Engine implements AutoCloseable {
                 ? Optional.of(started.at().plusSeconds(plan.deadlineSeconds().getAsLong())) : Optional.empty();
         Set<String> running = new LinkedHashSet<>();
         Map<String, Command> people = new LinkedHashMap<>();
+        Settled recovered = settled(state);
         for (Command c : state.inFlight()) {
             progress.accept("resuming " + c.id() + " (it was in flight when the run stopped)");
-            launch(c, state, started, running, people);
+            launch(c, recovered, started, running, people);
         }
         while (true) {
             List<Event> batch = new ArrayList<>();
@@ -158,7 +159,10 @@ public final class Engine implements AutoCloseable {
                 });
                 report(e);
             }
-            next.forEach(c -> launch(c, state, started, running, people));
+            if (!next.isEmpty()) {
+                Settled turn = settled(state);
+                next.forEach(c -> launch(c, turn, started, running, people));
+            }
             if (state.finished().isPresent()) {
                 return finished(state);
             }
@@ -192,7 +196,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void launch(Command c, State state, Event.RunStarted started, Set<String> running, Map<String, Command> people) {
+    private void launch(Command c, Settled settled, Event.RunStarted started, Set<String> running, Map<String, Command> people) {
         boolean personal = c instanceof Command.AskHuman || c instanceof Command.AskLeader l && l.role().equals("human");
         if (personal) {
             if (options.autoApprove() && c instanceof Command.AskHuman h) {
@@ -204,7 +208,7 @@ public final class Engine implements AutoCloseable {
             }
             return;
         }
-        Context ctx = context(c, state, started);
+        Context ctx = context(c, settled, started);
         running.add(c.id());
         executor.submit(() -> {
             try {
@@ -244,9 +248,15 @@ public final class Engine implements AutoCloseable {
     }
 
     /** What an effect needs from the state, computed here on the loop's thread. */
-    private Context context(Command c, State state, Event.RunStarted started) {
-        String base = started.base();
-        Map<String, String> accepted = Interpreter.accepted(state);
+    /**
+     * What every effect of one turn starts from: the accepted artifacts and the recorded
+     * decisions. Computed once per turn, not once per effect, since each walks the whole plan.
+     */
+    private record Settled(Map<String, String> accepted, List<Workspace.Layer> decisionLayers,
+                           List<String> decisionCommits, Map<String, String> decisions) {
+    }
+
+    private Settled settled(State state) {
         List<Workspace.Layer> decisionLayers = new ArrayList<>();
         List<String> decisionCommits = new ArrayList<>();
         Map<String, String> decisions = new LinkedHashMap<>();
@@ -259,7 +269,15 @@ public final class Engine implements AutoCloseable {
                 }
             }
         }
-        List<Workspace.Layer> layers = new ArrayList<>(decisionLayers);
+        return new Settled(Interpreter.accepted(state), decisionLayers, decisionCommits, decisions);
+    }
+
+    private Context context(Command c, Settled settled, Event.RunStarted started) {
+        String base = started.base();
+        Map<String, String> accepted = settled.accepted();
+        List<String> decisionCommits = settled.decisionCommits();
+        Map<String, String> decisions = settled.decisions();
+        List<Workspace.Layer> layers = new ArrayList<>(settled.decisionLayers());
         List<String> parents = new ArrayList<>(List.of(base));
         List<String> inputs = switch (c) {
             case Command.RunAgent a -> {
