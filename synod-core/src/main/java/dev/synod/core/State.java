@@ -21,7 +21,6 @@ public final class State {
     private Event.Usage usage = Event.Usage.NONE;
     private Event.DeadlinePassed deadlinePassed;
     private Event.RunFinished finished;
-    private int events;
 
     private final Map<String, Plan.Step> steps = new HashMap<>();
     private final Map<String, String> settled = new HashMap<>();
@@ -55,7 +54,6 @@ public final class State {
     }
 
     void apply(Event event) {
-        events++;
         switch (event) {
             case Event.RunStarted e -> runStarted = e;
             case Event.Started e -> {
@@ -142,8 +140,4 @@ public final class State {
         return Optional.ofNullable(finished);
     }
 
-    /** How many events were folded. */
-    public int eventCount() {
-        return events;
-    }
 }

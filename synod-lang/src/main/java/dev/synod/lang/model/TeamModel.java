@@ -38,12 +38,6 @@ public record TeamModel(String name, Map<String, TeamInfo> teams, Map<String, Ro
         return out;
     }
 
-    /** Every participant declared in {@code team} or in the teams nested in it. */
-    public List<RoleId> participantsOf(String team) {
-        List<RoleId> out = new ArrayList<>();
-        collect(team, out);
-        return out;
-    }
 
     private void collect(String team, List<RoleId> out) {
         TeamInfo info = teams.get(team);

@@ -9,7 +9,6 @@ import dev.synod.lang.ast.Name;
 import dev.synod.lang.ast.Protocol;
 import dev.synod.lang.ast.RoleRef;
 import dev.synod.lang.ast.Stmt;
-import dev.synod.lang.ast.StringLit;
 import dev.synod.lang.ast.Subscript;
 import dev.synod.lang.ast.Team;
 import dev.synod.lang.model.ArtifactId;
@@ -397,10 +396,5 @@ final class Expander {
 
     private static String qualified(String team, Team sub) {
         return Scopes.qualify(team, sub.name().text());
-    }
-
-    /** The strings of a glob list, for messages. */
-    static List<String> values(List<StringLit> strings) {
-        return strings.stream().map(StringLit::value).toList();
     }
 }
