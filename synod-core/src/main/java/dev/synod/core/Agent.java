@@ -22,6 +22,67 @@ public interface Agent {
     Decision decide(DecisionRequest request) throws InterruptedException;
 
     /**
+     * Performs one attempt with the engine's {@link Session}: agents that call a model journal
+     * their turns through it and ask it before each call. The engine always calls this form; the
+     * default ignores the session, which suits agents that call no model.
+     */
+    default Outcome perform(Assignment assignment, Path workspace, Session session) throws InterruptedException {
+        return perform(assignment, workspace);
+    }
+
+    /** {@link #review(Assignment, Path)} with the engine's {@link Session}. */
+    default Review review(Assignment assignment, Path workspace, Session session) throws InterruptedException {
+        return review(assignment, workspace);
+    }
+
+    /** {@link #decide(DecisionRequest)} with the engine's {@link Session}. */
+    default Decision decide(DecisionRequest request, Session session) throws InterruptedException {
+        return decide(request);
+    }
+
+    /**
+     * What the engine offers an agent during one call: the journal of its model turns, the
+     * budget, and a heartbeat. One session belongs to one command; a resumed command gets the
+     * turns journaled before the run stopped.
+     */
+    interface Session {
+
+        /** The turns of this command journaled before, oldest first; empty on a fresh start. */
+        List<Turn> turns();
+
+        /**
+         * Journals a completed turn and returns once it is durable. Payloads go to {@link #blobs()}
+         * first; the turn refers to them by hash.
+         */
+        void record(Turn turn) throws InterruptedException;
+
+        /**
+         * Why no further model call may start (the run's or the role's budget is spent), or empty
+         * while one may. Ask before every call: the engine refuses calls, it does not cut them off.
+         */
+        java.util.Optional<String> refusal();
+
+        /**
+         * A sign of life. The step's timeout counts from the latest one, so an agent that keeps
+         * working is not suspected; see the engine for the hard bound.
+         */
+        void heartbeat();
+
+        /** Where the payloads of turns are stored. */
+        BlobStore blobs();
+    }
+
+    /**
+     * A completed model turn.
+     *
+     * @param number   its number within the command, from 1
+     * @param request  the blob of the request as sent (never holding a key)
+     * @param response the blob of the answer
+     */
+    record Turn(int number, String request, String response, Event.Usage usage) {
+    }
+
+    /**
      * What the agent is asked to do.
      *
      * @param contract    its role's contract, as {@code synod project} prints it

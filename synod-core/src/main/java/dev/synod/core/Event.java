@@ -15,6 +15,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Event.RunStarted.class, name = "run-started"),
         @JsonSubTypes.Type(value = Event.Started.class, name = "started"),
         @JsonSubTypes.Type(value = Event.AgentFinished.class, name = "agent-finished"),
+        @JsonSubTypes.Type(value = Event.TurnRecorded.class, name = "turn-recorded"),
         @JsonSubTypes.Type(value = Event.LateAnswer.class, name = "late-answer"),
         @JsonSubTypes.Type(value = Event.GateFinished.class, name = "gate-finished"),
         @JsonSubTypes.Type(value = Event.ReviewFinished.class, name = "review-finished"),
@@ -89,6 +90,22 @@ public sealed interface Event {
 
     /** The result of a {@link Command.RunAgent}. */
     record AgentFinished(String command, Outcome outcome, Usage usage, Instant at) implements Event {
+    }
+
+    /**
+     * One completed model turn inside an agent's attempt (ARCHITECTURE.md §3): journaled while the
+     * attempt still runs, so a resumed attempt continues after it instead of paying for it again,
+     * and so the budget sees the tokens as they are spent. Not a result: the command stays in
+     * flight until its own result arrives.
+     *
+     * @param command  the command of the attempt (a {@code RunAgent}, {@code RunReview} or {@code AskLeader})
+     * @param role     the role that made the call, such as {@code dev[2]}
+     * @param turn     the turn's number within the attempt, from 1
+     * @param request  the blob of what was sent to the model
+     * @param response the blob of what the model answered
+     */
+    record TurnRecorded(String command, String role, int turn, String request, String response, Usage usage,
+                        Instant at) implements Event {
     }
 
     /** An agent suspected as timed out answered after all: its role's timeout grows. */

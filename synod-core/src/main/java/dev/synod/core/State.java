@@ -19,6 +19,8 @@ public final class State {
     private final Map<String, Integer> currentAttempt = new HashMap<>();
     private final Map<String, Long> grownTimeouts = new HashMap<>();
     private Event.Usage usage = Event.Usage.NONE;
+    private final Map<String, Event.Usage> roleUsage = new LinkedHashMap<>();
+    private final Map<String, java.util.List<Event.TurnRecorded>> turns = new HashMap<>();
     private Event.DeadlinePassed deadlinePassed;
     private Event.RunFinished finished;
 
@@ -64,15 +66,19 @@ public final class State {
             }
             case Event.AgentFinished e -> {
                 results.put(e.command(), e);
-                usage = usage.plus(e.usage());
+                spend(e.command(), e.usage());
             }
             case Event.ReviewFinished e -> {
                 results.put(e.command(), e);
-                usage = usage.plus(e.usage());
+                spend(e.command(), e.usage());
             }
             case Event.LeaderAnswered e -> {
                 results.put(e.command(), e);
-                usage = usage.plus(e.usage());
+                spend(e.command(), e.usage());
+            }
+            case Event.TurnRecorded e -> {
+                turns.computeIfAbsent(e.command(), k -> new java.util.ArrayList<>()).add(e);
+                count(e.role(), e.usage());
             }
             case Event.GateFinished e -> results.put(e.command(), e);
             case Event.HumanAnswered e -> results.put(e.command(), e);
@@ -84,6 +90,35 @@ public final class State {
                 finished = e;
             }
         }
+    }
+
+    /**
+     * Counts what a command's result says it used, less what its recorded turns already counted:
+     * a result's usage is the whole attempt's, turns included.
+     */
+    private void spend(String commandId, Event.Usage total) {
+        Event.Usage counted = Event.Usage.NONE;
+        for (Event.TurnRecorded t : turns.getOrDefault(commandId, java.util.List.of())) {
+            counted = counted.plus(t.usage());
+        }
+        Event.Usage rest = new Event.Usage(Math.max(0, total.inputTokens() - counted.inputTokens()),
+                Math.max(0, total.outputTokens() - counted.outputTokens()), Math.max(0, total.usd() - counted.usd()));
+        Command command = started.get(commandId);
+        count(command == null ? "" : roleOf(command), rest);
+    }
+
+    private void count(String role, Event.Usage spent) {
+        usage = usage.plus(spent);
+        roleUsage.merge(role, spent, Event.Usage::plus);
+    }
+
+    private static String roleOf(Command c) {
+        return switch (c) {
+            case Command.RunAgent a -> a.role();
+            case Command.RunReview r -> r.reviewer();
+            case Command.AskLeader l -> l.role();
+            default -> "";
+        };
     }
 
     public Plan plan() {
@@ -128,8 +163,19 @@ public final class State {
         return Math.max(withinSeconds * 1000, grownTimeouts.getOrDefault(role, 0L));
     }
 
+    /** What the run used so far, turns of attempts still in flight included. */
     public Event.Usage usage() {
         return usage;
+    }
+
+    /** What each role used so far, by role as written (such as {@code dev[2]}), in order of first use. */
+    public Map<String, Event.Usage> usageByRole() {
+        return java.util.Collections.unmodifiableMap(roleUsage);
+    }
+
+    /** The model turns journaled for a command, oldest first. */
+    public java.util.List<Event.TurnRecorded> turns(String commandId) {
+        return java.util.List.copyOf(turns.getOrDefault(commandId, java.util.List.of()));
     }
 
     public Optional<Event.DeadlinePassed> deadlinePassed() {

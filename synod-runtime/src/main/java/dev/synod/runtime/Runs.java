@@ -120,7 +120,7 @@ public final class Runs implements AutoCloseable {
                           Consumer<String> progress) {
         Map<String, Gate> gates = Map.of("exists", new ExistsGate());
         CheckResult checked = loaded.checked();
-        return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, workspace, state.resolve("work"),
+        return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, blobs, workspace, state.resolve("work"),
                 state.resolve("answers"), agents, gates, role -> contract(checked, role), clock, options, progress));
     }
 

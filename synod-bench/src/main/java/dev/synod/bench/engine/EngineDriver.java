@@ -54,7 +54,7 @@ final class EngineDriver implements RunDriver {
 
     @Override
     public void run(String run, int worker) {
-        Engine.Setup setup = new Engine.Setup(plan, Budget.UNLIMITED, journal, repo,
+        Engine.Setup setup = new Engine.Setup(plan, Budget.UNLIMITED, journal, storage.blobs(), repo,
                 directory.resolve(".synod/work/w" + worker), directory.resolve(".synod/answers"), agents, gates,
                 role -> "contract of " + role, Clock.SYSTEM, new Engine.Options(false, false, Duration.ofSeconds(1)),
                 line -> { });

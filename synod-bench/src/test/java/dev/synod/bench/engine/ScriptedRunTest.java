@@ -37,7 +37,7 @@ class ScriptedRunTest {
         Recording engineJournal = new Recording();
         Files.writeString(dir.resolve("README.md"), "x\n");
         try (GitRepository repo = GitRepository.openOrInit(dir);
-             Engine engine = new Engine(new Engine.Setup(plan, Budget.UNLIMITED, engineJournal, repo,
+             Engine engine = new Engine(new Engine.Setup(plan, Budget.UNLIMITED, engineJournal, new dev.synod.testkit.InMemoryBlobStore(), repo,
                      dir.resolve(".synod/work"), dir.resolve(".synod/answers"),
                      Map.of("a", new NoOpAgent(response, new StepRecorder())), Map.of("g", new PassGate()),
                      role -> "", Clock.SYSTEM, new Engine.Options(false, false, Duration.ofSeconds(1)), line -> { }))) {

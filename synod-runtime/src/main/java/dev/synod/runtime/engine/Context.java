@@ -1,5 +1,6 @@
 package dev.synod.runtime.engine;
 
+import dev.synod.core.Agent;
 import dev.synod.core.Command;
 import dev.synod.core.Workspace;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Map;
  * @param layers    the accepted artifacts and decisions the attempt starts from, in order
  * @param parents   the commits the attempt's commit descends from
  * @param decisions the questions settled so far, question to answer
+ * @param turns     the model turns the command journaled before the run stopped
  */
 record Context(Command command, String run, String base, List<Workspace.Layer> layers, List<String> parents,
-               Map<String, String> decisions) {
+               Map<String, String> decisions, List<Agent.Turn> turns) {
 }

@@ -51,19 +51,20 @@ final class Effects {
         this.late = late;
     }
 
-    Event run(Context ctx) throws InterruptedException {
+    /** Carries out the command of {@code ctx}; agents work with {@code session}. */
+    Event run(Context ctx, AttemptSession session) throws InterruptedException {
         return switch (ctx.command()) {
-            case Command.RunAgent c -> agent(c, ctx);
+            case Command.RunAgent c -> agent(c, ctx, session);
             case Command.RunGate c -> gate(c, ctx);
-            case Command.RunReview c -> review(c, ctx);
-            case Command.AskLeader c -> leader(c, ctx);
+            case Command.RunReview c -> review(c, ctx, session);
+            case Command.AskLeader c -> leader(c, ctx, session);
             case Command.RecordDecision c -> record(c, ctx);
             case Command.Finish c -> finish(c, ctx);
             case Command.AskHuman c -> throw new IllegalStateException("a person answers " + c.id() + ", not an effect");
         };
     }
 
-    private Event agent(Command.RunAgent c, Context ctx) throws InterruptedException {
+    private Event agent(Command.RunAgent c, Context ctx, AttemptSession session) throws InterruptedException {
         Plan.Handoff h = (Plan.Handoff) plan.step(c.step());
         Agent agent = agents.get(c.role());
         if (agent == null) {
@@ -77,8 +78,8 @@ final class Effects {
                 contracts.apply(c.role()), h.globs(), h.reads(), c.diagnostics(), ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
         long startNanos = System.nanoTime();
-        Timed<Agent.Outcome> timed = withTimeout(() -> agent.perform(assignment, dir), c.timeoutMillis(), c.id(), c.role(),
-                startNanos, o -> o instanceof Agent.Outcome.Finished);
+        Timed<Agent.Outcome> timed = withTimeout(() -> agent.perform(assignment, dir, session), c.timeoutMillis(), c.id(),
+                c.role(), startNanos, session, o -> o instanceof Agent.Outcome.Finished);
         try {
             return switch (timed) {
                 case Timed.Late<Agent.Outcome> t -> agentFinished(c, new Event.Outcome.TimedOut(c.timeoutMillis()), Event.Usage.NONE);
@@ -134,7 +135,7 @@ final class Effects {
         }
     }
 
-    private Event review(Command.RunReview c, Context ctx) throws InterruptedException {
+    private Event review(Command.RunReview c, Context ctx, AttemptSession session) throws InterruptedException {
         Agent agent = agents.get(c.reviewer());
         if (agent == null) {
             return new Event.ReviewFinished(c.id(), false, "no agent for reviewer " + c.reviewer(), Event.Usage.NONE, clock.now());
@@ -146,8 +147,8 @@ final class Effects {
                 contracts.apply(c.reviewer()), List.of(), List.of(h.id()), List.of(), ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
         try {
-            return switch (withTimeout(() -> agent.review(assignment, dir), c.timeoutMillis(), c.id(), c.reviewer(),
-                    System.nanoTime(), r -> true)) {
+            return switch (withTimeout(() -> agent.review(assignment, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
+                    System.nanoTime(), session, r -> true)) {
                 case Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
                         d.value().usage(), clock.now());
                 case Timed.Late<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
@@ -160,7 +161,7 @@ final class Effects {
         }
     }
 
-    private Event leader(Command.AskLeader c, Context ctx) throws InterruptedException {
+    private Event leader(Command.AskLeader c, Context ctx, AttemptSession session) throws InterruptedException {
         Plan.Decide d = (Plan.Decide) plan.step(c.step());
         Agent agent = agents.get(c.role());
         if (agent == null) {
@@ -170,7 +171,8 @@ final class Effects {
         d.questions().forEach(q -> questions.put(q, plan.questions().get(q).options()));
         Agent.DecisionRequest request = new Agent.DecisionRequest(ctx.run(), c.step(), c.role(), questions, ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
-        return switch (withTimeout(() -> agent.decide(request), c.timeoutMillis(), c.id(), c.role(), System.nanoTime(), r -> true)) {
+        return switch (withTimeout(() -> agent.decide(request, session), c.timeoutMillis(), c.id(), c.role(), System.nanoTime(),
+                session, r -> true)) {
             case Timed.Late<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "timed out after "
                     + c.timeoutMillis() / 1000 + "s", Event.Usage.NONE, clock.now());
             case Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
@@ -230,13 +232,20 @@ final class Effects {
         T call() throws Exception;
     }
 
+    /** How many times its timeout a call may run in all, however often it heartbeats. */
+    static final int HEARTBEAT_BOUND = 4;
+
     /**
-     * Runs {@code call} bounded by {@code timeoutMillis}. On timeout the call's thread is
+     * Runs {@code call} bounded by {@code timeoutMillis}, counted from the session's latest
+     * heartbeat (the start, without one) and never past {@value #HEARTBEAT_BOUND} times the
+     * timeout from the start: an agent that keeps showing signs of life gets more time, but an
+     * agent stuck in a loop that prints is still stopped. On timeout the call's thread is
      * interrupted; if it still answers, usefully, a {@link Event.LateAnswer} is reported so the
      * role's timeout grows (the suspicion proved false).
      */
     private <T> Timed<T> withTimeout(Call<T> call, long timeoutMillis, String command, String role, long startNanos,
-                                     java.util.function.Predicate<T> useful) throws InterruptedException {
+                                     AttemptSession session, java.util.function.Predicate<T> useful)
+            throws InterruptedException {
         CompletableFuture<T> future = new CompletableFuture<>();
         Thread worker = Thread.ofVirtual().name("synod-" + command).start(() -> {
             try {
@@ -245,8 +254,21 @@ final class Effects {
                 future.completeExceptionally(t);
             }
         });
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long hardEnd = startNanos + HEARTBEAT_BOUND * timeoutNanos;
         try {
-            return new Timed.Done<>(future.get(timeoutMillis, TimeUnit.MILLISECONDS));
+            while (true) {
+                long end = Math.min(hardEnd, Math.max(startNanos, session.lastBeatNanos()) + timeoutNanos);
+                long remaining = end - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new TimeoutException();
+                }
+                try {
+                    return new Timed.Done<>(future.get(remaining, TimeUnit.NANOSECONDS));
+                } catch (TimeoutException again) {
+                    // the agent may have heartbeaten meanwhile: look again
+                }
+            }
         } catch (TimeoutException e) {
             worker.interrupt();
             future.thenAccept(value -> {

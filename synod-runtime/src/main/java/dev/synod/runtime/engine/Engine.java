@@ -1,6 +1,7 @@
 package dev.synod.runtime.engine;
 
 import dev.synod.core.Agent;
+import dev.synod.core.BlobStore;
 import dev.synod.core.Budget;
 import dev.synod.core.Clock;
 import dev.synod.core.Command;
@@ -19,12 +20,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -73,6 +76,11 @@ public final class Engine implements AutoCloseable {
     private final LinkedBlockingQueue<Event> results = new LinkedBlockingQueue<>();
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final BlobStore blobs;
+    /** Events effects wait on until they are durable (model turns), by identity. */
+    private final Map<Event, CompletableFuture<Void>> awaited = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+    /** What the run used so far, as of the loop's last turn: the budget effects consult. */
+    private volatile Event.Usage spent = Event.Usage.NONE;
 
     /**
      * Everything the engine works with; {@code contracts} gives each role its contract text.
@@ -80,7 +88,7 @@ public final class Engine implements AutoCloseable {
      * @param workspace the run's repository, where artifacts are commits
      * @param work      where effects make their scratch directories
      */
-    public record Setup(Plan plan, Budget budget, Journal journal, Workspace workspace, Path work, Path answers,
+    public record Setup(Plan plan, Budget budget, Journal journal, BlobStore blobs, Workspace workspace, Path work, Path answers,
                         Map<String, Agent> agents, Map<String, Gate> gates, Function<String, String> contracts,
                         Clock clock, Options options, Consumer<String> progress) {
     }
@@ -95,6 +103,7 @@ public final class Engine implements AutoCloseable {
         this.options = s.options();
         this.progress = s.progress();
         this.effects = new Effects(plan, workspace, s.work(), s.agents(), s.gates(), s.contracts(), clock, results::add);
+        this.blobs = s.blobs();
     }
 
     /** Registers a new run and drives it. */
@@ -108,6 +117,7 @@ public final class Engine implements AutoCloseable {
     /** Continues a run from its journal until it finishes or waits for people. */
     public Result drive(String run) {
         State state = Interpreter.fold(plan, budget, journal.read(run));
+        spent = state.usage();
         Event.RunStarted started = state.runStarted().orElseThrow(() -> new SynodException.Corrupted(
                 "run " + run + " has no run-started event", null));
         if (state.finished().isPresent()) {
@@ -120,7 +130,7 @@ public final class Engine implements AutoCloseable {
         Settled recovered = settled(state);
         for (Command c : state.inFlight()) {
             progress.accept("resuming " + c.id() + " (it was in flight when the run stopped)");
-            launch(c, recovered, started, running, people);
+            launch(c, state, recovered, started, running, people);
         }
         while (true) {
             List<Event> batch = new ArrayList<>();
@@ -130,7 +140,9 @@ public final class Engine implements AutoCloseable {
             if (fatal.get() != null) {
                 if (!batch.isEmpty()) {
                     journal.append(run, batch);
+                    acknowledge(batch);
                 }
+                failAwaited(fatal.get());
                 throw fatal.get();
             }
             if (state.finished().isEmpty() && deadline.isPresent() && state.deadlinePassed().isEmpty()
@@ -148,7 +160,14 @@ public final class Engine implements AutoCloseable {
             List<Event> all = new ArrayList<>(batch);
             all.addAll(intents);
             if (!all.isEmpty()) {
-                journal.append(run, all);
+                try {
+                    journal.append(run, all);
+                } catch (RuntimeException e) {
+                    failAwaited(e);
+                    throw e;
+                }
+                spent = state.usage();
+                acknowledge(batch);
             }
             for (Event e : all) {
                 resultOf(e).ifPresent(id -> {
@@ -161,7 +180,7 @@ public final class Engine implements AutoCloseable {
             }
             if (!next.isEmpty()) {
                 Settled turn = settled(state);
-                next.forEach(c -> launch(c, turn, started, running, people));
+                next.forEach(c -> launch(c, state, turn, started, running, people));
             }
             if (state.finished().isPresent()) {
                 return finished(state);
@@ -180,6 +199,33 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    private void acknowledge(List<Event> durable) {
+        if (awaited.isEmpty()) {
+            return;
+        }
+        for (Event e : durable) {
+            CompletableFuture<Void> f = awaited.remove(e);
+            if (f != null) {
+                f.complete(null);
+            }
+        }
+    }
+
+    private void failAwaited(RuntimeException cause) {
+        synchronized (awaited) {
+            awaited.values().forEach(f -> f.completeExceptionally(cause));
+            awaited.clear();
+        }
+    }
+
+    /** Hands an event from an effect to the loop; the future completes once it is journaled. */
+    private CompletableFuture<Void> journalFromEffect(Event e) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        awaited.put(e, f);
+        results.add(e);
+        return f;
+    }
+
     private void await(Optional<Instant> deadline, Duration poll) {
         long waitMillis = poll.toMillis();
         if (deadline.isPresent()) {
@@ -196,7 +242,8 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void launch(Command c, Settled settled, Event.RunStarted started, Set<String> running, Map<String, Command> people) {
+    private void launch(Command c, State state, Settled settled, Event.RunStarted started, Set<String> running,
+                        Map<String, Command> people) {
         boolean personal = c instanceof Command.AskHuman || c instanceof Command.AskLeader l && l.role().equals("human");
         if (personal) {
             if (options.autoApprove() && c instanceof Command.AskHuman h) {
@@ -208,11 +255,11 @@ public final class Engine implements AutoCloseable {
             }
             return;
         }
-        Context ctx = context(c, settled, started);
+        Context ctx = context(c, settled, started, state);
         running.add(c.id());
         executor.submit(() -> {
             try {
-                results.add(effects.run(ctx));
+                results.add(effects.run(ctx, session(c, ctx)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -225,6 +272,16 @@ public final class Engine implements AutoCloseable {
                 }
             }
         });
+    }
+
+    private AttemptSession session(Command c, Context ctx) {
+        String role = switch (c) {
+            case Command.RunAgent a -> a.role();
+            case Command.RunReview r -> r.reviewer();
+            case Command.AskLeader l -> l.role();
+            default -> "";
+        };
+        return new AttemptSession(c.id(), role, ctx.turns(), blobs, budget, () -> spent, this::journalFromEffect, clock);
     }
 
     private void collectAnswers(String run, Map<String, Command> people, List<Event> batch) {
@@ -272,7 +329,9 @@ public final class Engine implements AutoCloseable {
         return new Settled(Interpreter.accepted(state), decisionLayers, decisionCommits, decisions);
     }
 
-    private Context context(Command c, Settled settled, Event.RunStarted started) {
+    private Context context(Command c, Settled settled, Event.RunStarted started, State state) {
+        List<Agent.Turn> turns = state.turns(c.id()).stream()
+                .map(t -> new Agent.Turn(t.turn(), t.request(), t.response(), t.usage())).toList();
         String base = started.base();
         Map<String, String> accepted = settled.accepted();
         List<String> decisionCommits = settled.decisionCommits();
@@ -299,7 +358,7 @@ public final class Engine implements AutoCloseable {
         if (c instanceof Command.Finish) {
             parents.addAll(decisionCommits);
         }
-        return new Context(c, started.run(), base, layers, parents, decisions);
+        return new Context(c, started.run(), base, layers, parents, decisions, turns);
     }
 
     private static Optional<String> resultOf(Event e) {

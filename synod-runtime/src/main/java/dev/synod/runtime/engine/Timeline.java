@@ -38,6 +38,7 @@ public final class Timeline {
             case Event.LeaderAnswered l -> l.command().substring("leader:".length()) + ": "
                     + (l.failure() == null ? "decided " + l.answers() : "no decision: " + l.failure());
             case Event.DecisionRecorded d -> d.command().substring("record:".length()) + ": recorded in " + d.path();
+            case Event.TurnRecorded t -> null;
             case Event.LateAnswer l -> l.role() + " answered " + l.command() + " late, after " + l.elapsedMillis() / 1000
                     + "s: its timeout grows";
             case Event.DeadlinePassed d -> "the deadline passed";

@@ -115,7 +115,7 @@ final class TestTeam {
             agents.put(role, agent(role));
         }
         Map<String, Gate> gates = Map.of("exists", new ExistsGate());
-        return new Engine(new Engine.Setup(plan, Budget.UNLIMITED, journal, workspace, dir.resolve(".synod/work"),
+        return new Engine(new Engine.Setup(plan, Budget.UNLIMITED, journal, new dev.synod.testkit.InMemoryBlobStore(), workspace, dir.resolve(".synod/work"),
                 dir.resolve(".synod/answers"), agents, gates, role -> "contract of " + role, Clock.SYSTEM,
                 new Engine.Options(autoApprove, false, Duration.ofMillis(20)), line -> { }));
     }

@@ -1,0 +1,83 @@
+package dev.synod.runtime.engine;
+
+import dev.synod.core.Agent;
+import dev.synod.core.BlobStore;
+import dev.synod.core.Budget;
+import dev.synod.core.Clock;
+import dev.synod.core.Event;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The {@link Agent.Session} of one command: turns go to the engine loop, the run's only journal
+ * writer, and {@link #record} waits until the loop has made them durable.
+ */
+final class AttemptSession implements Agent.Session {
+    private final String command;
+    private final String role;
+    private final List<Agent.Turn> turns;
+    private final BlobStore blobs;
+    private final Budget budget;
+    private final Supplier<Event.Usage> spent;
+    private final Function<Event, CompletableFuture<Void>> journal;
+    private final Clock clock;
+    private volatile long lastBeatNanos = System.nanoTime();
+
+    /**
+     * @param turns   the turns this command journaled before
+     * @param spent   what the run used so far, as the loop last saw it
+     * @param journal hands an event to the loop; the future completes once it is durable
+     */
+    AttemptSession(String command, String role, List<Agent.Turn> turns, BlobStore blobs, Budget budget,
+                   Supplier<Event.Usage> spent, Function<Event, CompletableFuture<Void>> journal, Clock clock) {
+        this.command = command;
+        this.role = role;
+        this.turns = List.copyOf(turns);
+        this.blobs = blobs;
+        this.budget = budget;
+        this.spent = spent;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Agent.Turn> turns() {
+        return turns;
+    }
+
+    @Override
+    public void record(Agent.Turn turn) throws InterruptedException {
+        heartbeat();
+        try {
+            journal.apply(new Event.TurnRecorded(command, role, turn.number(), turn.request(), turn.response(), turn.usage(),
+                    clock.now())).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("turn " + turn.number() + " of " + command + " could not be journaled: "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @Override
+    public Optional<String> refusal() {
+        return budget.exhaustedBy(spent.get());
+    }
+
+    @Override
+    public void heartbeat() {
+        lastBeatNanos = System.nanoTime();
+    }
+
+    @Override
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    /** When the agent last showed a sign of life, in {@link System#nanoTime()} units. */
+    long lastBeatNanos() {
+        return lastBeatNanos;
+    }
+}
