@@ -110,7 +110,7 @@ final class Effects {
                 + "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\nSynod-Attempt: " + c.attempt()
                 + "\nSynod-Role: " + c.role() + "\n";
         String commit = workspace.commitDirectory(dir, ctx.parents(), message);
-        WriteScope scope = WriteScope.of(h.globs());
+        WriteScope scope = Scopes.of(h.globs());
         List<String> outside = workspace.changedPaths(tree, commit).stream().filter(p -> !scope.contains(p)).toList();
         if (!outside.isEmpty()) {
             List<String> diagnostics = new ArrayList<>();

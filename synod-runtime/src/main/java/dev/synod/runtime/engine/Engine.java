@@ -15,7 +15,6 @@ import dev.synod.core.RunInfo;
 import dev.synod.core.State;
 import dev.synod.core.SynodException;
 import dev.synod.core.Workspace;
-import dev.synod.lang.WriteScope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -380,7 +379,7 @@ public final class Engine implements AutoCloseable {
         Map<String, String> decisions = new LinkedHashMap<>();
         for (Plan.Step step : plan.steps()) {
             if (step instanceof Plan.Decide d && state.result(Ids.record(d.id())).orElse(null) instanceof Event.DecisionRecorded r) {
-                decisionLayers.add(new Workspace.Layer(r.commit(), WriteScope.of(List.of(r.path().split(",")))));
+                decisionLayers.add(new Workspace.Layer(r.commit(), Scopes.of(List.of(r.path().split(",")))));
                 decisionCommits.add(r.commit());
                 if (state.result(Ids.leader(d.id())).orElse(null) instanceof Event.LeaderAnswered a) {
                     decisions.putAll(a.answers());
@@ -412,7 +411,7 @@ public final class Engine implements AutoCloseable {
         for (String artifact : inputs) {
             String commit = accepted.get(artifact);
             if (commit != null) {
-                layers.add(new Workspace.Layer(commit, WriteScope.of(((Plan.Handoff) plan.step(artifact)).globs())));
+                layers.add(new Workspace.Layer(commit, Scopes.of(((Plan.Handoff) plan.step(artifact)).globs())));
                 parents.add(commit);
             }
         }
