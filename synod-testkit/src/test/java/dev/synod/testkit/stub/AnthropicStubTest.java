@@ -9,7 +9,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 class AnthropicStubTest extends StubWireFormatTest {
@@ -31,9 +30,9 @@ class AnthropicStubTest extends StubWireFormatTest {
 
     @Override
     String toolResultIn(JsonNode request, String id) {
-        return StreamSupport.stream(request.path("messages").spliterator(), false)
+        return elements(request.path("messages"))
                 .filter(m -> m.path("role").asText().equals("user"))
-                .flatMap(m -> StreamSupport.stream(m.path("content").spliterator(), false))
+                .flatMap(m -> elements(m.path("content")))
                 .filter(b -> b.path("type").asText().equals("tool_result") && b.path("tool_use_id").asText().equals(id))
                 .map(b -> b.path("content").isArray() ? b.path("content").get(0).path("text").asText()
                         : b.path("content").asText())
@@ -42,7 +41,7 @@ class AnthropicStubTest extends StubWireFormatTest {
 
     @Override
     List<String> toolsOffered(JsonNode request) {
-        return StreamSupport.stream(request.path("tools").spliterator(), false).map(t -> t.path("name").asText()).toList();
+        return elements(request.path("tools")).map(t -> t.path("name").asText()).toList();
     }
 
     @Override

@@ -8,8 +8,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 class OllamaStubTest extends StubWireFormatTest {
@@ -36,15 +34,9 @@ class OllamaStubTest extends StubWireFormatTest {
 
     @Override
     String toolResultIn(JsonNode request, String id) {
-        return StreamSupport.stream(request.path("messages").spliterator(), false)
+        return elements(request.path("messages"))
                 .filter(m -> m.path("role").asText().equals("tool"))
                 .map(m -> m.path("content").asText()).findFirst().orElseThrow();
-    }
-
-    @Override
-    List<String> toolsOffered(JsonNode request) {
-        return StreamSupport.stream(request.path("tools").spliterator(), false)
-                .map(t -> t.path("function").path("name").asText()).toList();
     }
 
     @Override

@@ -11,8 +11,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 class OpenAiStubTest extends StubWireFormatTest {
@@ -39,15 +37,9 @@ class OpenAiStubTest extends StubWireFormatTest {
 
     @Override
     String toolResultIn(JsonNode request, String id) {
-        return StreamSupport.stream(request.path("messages").spliterator(), false)
+        return elements(request.path("messages"))
                 .filter(m -> m.path("role").asText().equals("tool") && m.path("tool_call_id").asText().equals(id))
                 .map(m -> m.path("content").asText()).findFirst().orElseThrow();
-    }
-
-    @Override
-    List<String> toolsOffered(JsonNode request) {
-        return StreamSupport.stream(request.path("tools").spliterator(), false)
-                .map(t -> t.path("function").path("name").asText()).toList();
     }
 
     @Override

@@ -25,6 +25,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +58,15 @@ abstract class StubWireFormatTest {
     /** The text of the tool result that {@code request} carries for call {@code id}. */
     abstract String toolResultIn(JsonNode request, String id);
 
-    /** The names of the tools {@code request} offers. */
-    abstract List<String> toolsOffered(JsonNode request);
+    /** The names of the tools {@code request} offers: OpenAI's and Ollama's {@code tools[].function.name}. */
+    List<String> toolsOffered(JsonNode request) {
+        return elements(request.path("tools")).map(t -> t.path("function").path("name").asText()).toList();
+    }
+
+    /** The elements of a JSON array. */
+    static Stream<JsonNode> elements(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
+    }
 
     /**
      * Whether the format carries a tool call's arguments as text (OpenAI) rather than as a JSON
