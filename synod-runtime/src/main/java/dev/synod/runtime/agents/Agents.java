@@ -4,6 +4,7 @@ import dev.synod.core.Agent;
 import dev.synod.core.SynodException;
 import dev.synod.lang.model.RoleId;
 import dev.synod.lang.model.TeamModel;
+import dev.synod.runtime.agents.model.Providers;
 import dev.synod.runtime.config.SynodConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,6 +22,18 @@ public final class Agents {
      * @throws SynodException.InvalidInput for an alias or provider that cannot be used, naming it
      */
     public static Map<String, Agent> forTeam(TeamModel model, SynodConfig config, Path directory) {
+        return forTeam(model, config, directory, System.getenv());
+    }
+
+    /**
+     * One agent per participant, with API keys read from {@code env} (tests pass their own).
+     * Every model alias's settings, and the keys of the aliases the team uses, are checked first,
+     * so a wrong setting or a missing key stops the run before any agent starts.
+     *
+     * @throws SynodException.InvalidInput for an alias or provider that cannot be used, naming it
+     */
+    public static Map<String, Agent> forTeam(TeamModel model, SynodConfig config, Path directory, Map<String, String> env) {
+        Providers.validate(config, model.participants().stream().map(role -> model.modelOf(role).orElseThrow()).toList(), env);
         Map<String, Agent> agents = new LinkedHashMap<>();
         Map<Path, AgentScript> scripts = new HashMap<>();
         for (RoleId role : model.participants()) {
