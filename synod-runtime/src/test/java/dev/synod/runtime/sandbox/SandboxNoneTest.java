@@ -60,7 +60,7 @@ class SandboxNoneTest {
         assertThat(left.exitCode()).isZero();
         assertThat(left.killed()).as("the leftover sleep was killed").isTrue();
         assertThat(overran.timedOut()).isTrue();
-        assertThat(SandboxTest.leftovers(marker)).isEmpty();
+        assertThat(Leftovers.of(marker)).isEmpty();
     }
 
     @Test

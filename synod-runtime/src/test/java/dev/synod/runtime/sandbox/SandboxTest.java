@@ -149,7 +149,7 @@ class SandboxTest {
         long forks = Files.readAllLines(work.resolve("forks.txt")).size();
         assertThat(forks).isLessThan(20);
         assertThat(result.exitCode()).isNotZero();
-        assertThat(leftovers(marker)).isEmpty();
+        assertThat(Leftovers.of(marker)).isEmpty();
     }
 
     @Test
@@ -165,7 +165,7 @@ class SandboxTest {
         if (isRoot()) {
             assertThat(result.processLimitReached()).as("pids cgroup saw the limit").isTrue();
         }
-        assertThat(leftovers(marker)).isEmpty();
+        assertThat(Leftovers.of(marker)).isEmpty();
     }
 
     @Test
@@ -179,7 +179,7 @@ class SandboxTest {
         assertThat(result.killed()).isTrue();
         assertThat(result.succeeded()).isFalse();
         assertThat(result.stdout().text()).isEqualTo("started\n");
-        assertThat(leftovers(marker)).isEmpty();
+        assertThat(Leftovers.of(marker)).isEmpty();
     }
 
     @Test
@@ -202,19 +202,5 @@ class SandboxTest {
 
     static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    /** Processes anywhere on the machine whose command line holds {@code marker}. */
-    static List<String> leftovers(String marker) {
-        return ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
-                .map(p -> p.pid() + " " + cmdline(p.pid())).filter(line -> line.contains(marker)).toList();
-    }
-
-    private static String cmdline(long pid) {
-        try {
-            return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
-        } catch (IOException e) {
-            return "";
-        }
     }
 }
