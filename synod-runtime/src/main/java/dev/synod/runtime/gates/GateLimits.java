@@ -29,17 +29,15 @@ public record GateLimits(String name, Duration timeout, long memory, int process
                 settings.processes().orElse(DEFAULT_PROCESSES), settings.env());
     }
 
-    /** Why a check that ran out of time or processes failed, naming the key that changes the limit. */
+    /** Why a check that ran out of time or processes failed, naming the keys that change the limits; null if it did not. */
     String overrun(String what, boolean timedOut, boolean processLimitReached) {
+        String processes = "tried to run more than " + this.processes + " processes at once (gates." + name
+                + ".processes in synod.yaml); the sandbox refused them";
         if (timedOut) {
             return what + " did not finish within " + describe(timeout) + " (gates." + name + ".timeout in synod.yaml); "
-                    + "the sandbox killed its processes";
+                    + "the sandbox killed its processes" + (processLimitReached ? "; it also " + processes : "");
         }
-        if (processLimitReached) {
-            return what + " tried to run more than " + processes + " processes at once (gates." + name
-                    + ".processes in synod.yaml); the sandbox refused them";
-        }
-        return null;
+        return processLimitReached ? what + " " + processes : null;
     }
 
     private static String describe(Duration d) {
