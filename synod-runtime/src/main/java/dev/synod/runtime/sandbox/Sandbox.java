@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * refuses with an {@link SynodException.InvalidInput} that names the fix.
  */
 public final class Sandbox {
-    /** The default working-set limits of a sandboxed command. */
+    /** The limits of a {@link Spec} that sets none: 10 minutes, 256 processes (and no address-space limit). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_PROCESSES = 256;
 
