@@ -4,6 +4,9 @@ import dev.synod.core.Agent;
 import dev.synod.core.SynodException;
 import dev.synod.lang.model.RoleId;
 import dev.synod.lang.model.TeamModel;
+import dev.synod.runtime.agents.cli.CliAgent;
+import dev.synod.runtime.agents.cli.CliSettings;
+import dev.synod.runtime.agents.cli.ProcessLauncher;
 import dev.synod.runtime.config.SynodConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,6 +24,22 @@ public final class Agents {
      * @throws SynodException.InvalidInput for an alias or provider that cannot be used, naming it
      */
     public static Map<String, Agent> forTeam(TeamModel model, SynodConfig config, Path directory) {
+        return forTeam(model, config, directory, System.getenv());
+    }
+
+    /**
+     * {@link #forTeam(TeamModel, SynodConfig, Path)} with Synod's environment given: CLI agents take
+     * their basics and the variables their alias passes from it, and nothing else.
+     */
+    public static Map<String, Agent> forTeam(TeamModel model, SynodConfig config, Path directory,
+                                             Map<String, String> environment) {
+        // Every cli alias is checked, used or not, so that a typo is reported before anything runs.
+        Map<String, CliSettings> cli = new HashMap<>();
+        new java.util.TreeMap<>(config.models()).forEach((alias, settings) -> {
+            if ("cli".equals(settings.get("provider"))) {
+                cli.put(alias, CliSettings.parse(config.file(), alias, settings));
+            }
+        });
         Map<String, Agent> agents = new LinkedHashMap<>();
         Map<Path, AgentScript> scripts = new HashMap<>();
         for (RoleId role : model.participants()) {
@@ -37,11 +56,27 @@ public final class Agents {
                     }
                     yield new ScriptedAgent(scripts.computeIfAbsent(directory.resolve(s), AgentScript::load));
                 }
+                case "cli" -> new CliAgent(alias, cli.get(alias).checkedAgainst(config.file(), alias, directory, environment),
+                        launcher(config, alias), environment);
                 default -> throw new SynodException.InvalidInput(config.file() + ": models." + alias + " uses provider '"
-                        + provider + "', which this version of the runtime cannot run yet; use provider: scripted");
+                        + provider + "', which this version of the runtime cannot run yet; use provider: scripted or cli");
             };
             agents.put(role.display(), agent);
         }
         return agents;
+    }
+
+    /**
+     * How CLI agents are started. The wiring point of the sandbox (ARCHITECTURE.md §6): with
+     * {@code sandbox: bwrap} the command must run inside bubblewrap, which this runtime does not
+     * start yet, so it refuses rather than run an agent unconfined.
+     */
+    private static ProcessLauncher launcher(SynodConfig config, String alias) {
+        if (config.sandbox().equals("none")) {
+            return ProcessLauncher.direct();
+        }
+        throw new SynodException.InvalidInput(config.file() + ": models." + alias + " is a cli agent, which runs only in "
+                + "the bubblewrap sandbox, and this version of the runtime cannot start it yet; set sandbox: none to run "
+                + "it unconfined");
     }
 }
