@@ -48,6 +48,7 @@ final class CliProcess {
     static Ended run(ProcessLauncher launcher, ProcessLauncher.Launch launch, Optional<String> input, Transcript transcript,
                      Runnable heartbeat, Optional<Duration> limit) throws IOException, InterruptedException {
         Process process = launcher.start(launch);
+        ProcessTree.watch(process);
         try {
             Thread out = Thread.ofVirtual().name("synod-cli-stdout").start(
                     () -> pump(process.getInputStream(), false, transcript, heartbeat));
@@ -74,6 +75,7 @@ final class CliProcess {
             if (process.isAlive()) {
                 ProcessTree.kill(process);
             }
+            ProcessTree.forget(process);
         }
     }
 
