@@ -92,11 +92,10 @@ public final class CliAgent implements Agent {
         Map<String, String> vars = variables(a.run(), a.role(), a.step(), a.attempt(), "produce");
         vars.put("SYNOD_ARTIFACT", a.step());
         vars.put("SYNOD_WRITE_SCOPE", String.join("\n", a.writeScope()));
-        Run run = run(Instructions.produce(a) + PRODUCE_CLOSING, workspace, vars, session);
-        return switch (run.ended()) {
-            case CliProcess.Ended.Exited e when e.status() == 0 -> new Outcome.Finished(summary(run), Event.Usage.NONE);
-            case CliProcess.Ended ended -> new Outcome.Failed(failure(run, ended, "working"), Event.Usage.NONE);
-            case null -> new Outcome.Failed(run.problem(), Event.Usage.NONE);
+        return switch (run(Instructions.produce(a) + PRODUCE_CLOSING, workspace, vars, session)) {
+            case Run.NotStarted n -> new Outcome.Failed(n.reason(), Event.Usage.NONE);
+            case Run.Ran r when r.succeeded() -> new Outcome.Finished(summary(r), Event.Usage.NONE);
+            case Run.Ran r -> new Outcome.Failed(failure(r, "working"), Event.Usage.NONE);
         };
     }
 
@@ -109,16 +108,15 @@ public final class CliAgent implements Agent {
         String closing = "\n## Your verdict\n\nEnd your answer with one line holding only a JSON object: "
                 + "{\"approve\": true, \"comment\": \"why\"} to accept `" + artifact + "`, or "
                 + "{\"approve\": false, \"comment\": \"what must change\"} to reject it.\n";
-        Run run = run(Instructions.review(a) + closing, workspace, vars, session);
-        return switch (run.ended()) {
-            case CliProcess.Ended.Exited e when e.status() == 0 -> {
-                Verdicts.Result<Verdicts.Review> verdict = Verdicts.review(run.transcript().lastStdoutLine());
+        return switch (run(Instructions.review(a) + closing, workspace, vars, session)) {
+            case Run.NotStarted n -> new Review(false, n.reason(), Event.Usage.NONE);
+            case Run.Ran r when r.succeeded() -> {
+                Verdicts.Result<Verdicts.Review> verdict = Verdicts.review(r.transcript().lastStdoutLine());
                 yield verdict.value().map(v -> new Review(v.approve(), v.comment(), Event.Usage.NONE))
                         .orElseGet(() -> new Review(false, alias + " gave no verdict: " + verdict.problem()
-                                + transcriptNote(run), Event.Usage.NONE));
+                                + transcriptNote(r), Event.Usage.NONE));
             }
-            case CliProcess.Ended ended -> new Review(false, failure(run, ended, "reviewing"), Event.Usage.NONE);
-            case null -> new Review(false, run.problem(), Event.Usage.NONE);
+            case Run.Ran r -> new Review(false, failure(r, "reviewing"), Event.Usage.NONE);
         };
     }
 
@@ -134,17 +132,16 @@ public final class CliAgent implements Agent {
                 + "{\"answers\": {" + example + "}, \"rationale\": \"why\"}.\n";
         Path scratch = scratch("synod-decide-");
         try {
-            Run run = run(Instructions.decide(request) + closing, scratch, vars, session);
-            return switch (run.ended()) {
-                case CliProcess.Ended.Exited e when e.status() == 0 -> {
-                    Verdicts.Result<Verdicts.Decision> answers = Verdicts.decide(run.transcript().lastStdoutLine(),
+            return switch (run(Instructions.decide(request) + closing, scratch, vars, session)) {
+                case Run.NotStarted n -> throw new CliAgentException(n.reason());
+                case Run.Ran r when r.succeeded() -> {
+                    Verdicts.Result<Verdicts.Decision> answers = Verdicts.decide(r.transcript().lastStdoutLine(),
                             request.questions());
                     Verdicts.Decision d = answers.value().orElseThrow(() -> new CliAgentException(alias
-                            + " gave no answers: " + answers.problem() + transcriptNote(run)));
+                            + " gave no answers: " + answers.problem() + transcriptNote(r)));
                     yield new Decision(d.answers(), d.rationale(), Event.Usage.NONE);
                 }
-                case CliProcess.Ended ended -> throw new CliAgentException(failure(run, ended, "deciding"));
-                case null -> throw new CliAgentException(run.problem());
+                case Run.Ran r -> throw new CliAgentException(failure(r, "deciding"));
             };
         } finally {
             delete(scratch);
@@ -153,18 +150,25 @@ public final class CliAgent implements Agent {
 
     // ---- one run of the program ----
 
-    /**
-     * How a run went: {@code ended} is null when the program was not started, and {@code problem}
-     * says why; {@code blob} is the hash of the stored transcript.
-     */
-    private record Run(CliProcess.Ended ended, String problem, Transcript transcript, String blob) {
+    /** How one run of the program went. */
+    private sealed interface Run {
+        /** Nothing was started, for {@code reason}. */
+        record NotStarted(String reason) implements Run {
+        }
+
+        /** The program ran and ended; {@code blob} is the hash of its stored transcript. */
+        record Ran(CliProcess.Ended ended, Transcript transcript, String blob) implements Run {
+            boolean succeeded() {
+                return ended instanceof CliProcess.Ended.Exited e && e.status() == 0;
+            }
+        }
     }
 
     private Run run(String instructions, Path directory, Map<String, String> vars, Session session)
             throws InterruptedException {
         Optional<String> refusal = session.refusal();
         if (refusal.isPresent()) {
-            return new Run(null, alias + " was not started: " + refusal.get(), null, null);
+            return new Run.NotStarted(alias + " was not started: " + refusal.get());
         }
         Map<String, String> secrets = new LinkedHashMap<>();
         settings.env().forEach(name -> Optional.ofNullable(environment.get(name)).ifPresent(v -> secrets.put(name, v)));
@@ -180,8 +184,8 @@ public final class CliAgent implements Agent {
                 case ARG -> {
                     int bytes = instructions.getBytes(StandardCharsets.UTF_8).length;
                     if (bytes > MAX_ARGUMENT_BYTES) {
-                        return new Run(null, alias + " was not started: its instructions are " + bytes + " bytes, more "
-                                + "than one argument may hold (" + MAX_ARGUMENT_BYTES + "); use prompt: file or stdin", null, null);
+                        return new Run.NotStarted(alias + " was not started: its instructions are " + bytes + " bytes, "
+                                + "more than one argument may hold (" + MAX_ARGUMENT_BYTES + "); use prompt: file or stdin");
                     }
                     command.add(instructions);
                 }
@@ -207,14 +211,14 @@ public final class CliAgent implements Agent {
                 ended = CliProcess.run(launcher, new ProcessLauncher.Launch(command, directory, env, readable), input,
                         transcript, session::heartbeat, settings.timeout());
             } catch (IOException e) {
-                return new Run(null, alias + " could not start " + settings.command().get(0) + ": " + e.getMessage(), null, null);
+                return new Run.NotStarted(alias + " could not start " + settings.command().get(0) + ": " + e.getMessage());
             }
             transcript.note(switch (ended) {
                 case CliProcess.Ended.Exited e -> "exit status " + e.status();
                 case CliProcess.Ended.Overran o -> "stopped after its timeout of " + o.limit().toSeconds() + "s";
             } + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
             String blob = session.blobs().put(transcript.text().getBytes(StandardCharsets.UTF_8));
-            return new Run(ended, "", transcript, blob);
+            return new Run.Ran(ended, transcript, blob);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the instructions of " + alias, e);
         } finally {
@@ -251,14 +255,14 @@ public final class CliAgent implements Agent {
         return vars;
     }
 
-    private String summary(Run run) {
+    private String summary(Run.Ran run) {
         String said = run.transcript().tail(false, TAIL_LINES, TAIL_CHARS);
         return (said.isBlank() ? alias + " printed nothing" : said) + "\n\n(" + alias + ": exit status 0, "
                 + run.transcript().lines() + " lines of output; transcript: blob " + run.blob() + ")";
     }
 
-    private String failure(Run run, CliProcess.Ended ended, String doing) {
-        String how = switch (ended) {
+    private String failure(Run.Ran run, String doing) {
+        String how = switch (run.ended()) {
             case CliProcess.Ended.Exited e -> "exited with status " + e.status();
             case CliProcess.Ended.Overran o -> "ran past its timeout of " + o.limit().toSeconds() + "s and was stopped";
         };
@@ -270,7 +274,7 @@ public final class CliAgent implements Agent {
                 + transcriptNote(run);
     }
 
-    private static String transcriptNote(Run run) {
+    private static String transcriptNote(Run.Ran run) {
         return "\n(transcript: blob " + run.blob() + ")";
     }
 

@@ -4,16 +4,25 @@ import dev.synod.core.Agent;
 import dev.synod.core.BlobStore;
 import dev.synod.core.Blobs;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The session of a call made without the engine (the two-argument forms of {@link Agent}): no
- * budget, heartbeats go nowhere, and transcripts are kept in memory only as long as the session.
+ * budget, heartbeats go nowhere, and blobs are hashed but kept nowhere, since no journal will
+ * ever refer to them.
  */
 final class DetachedSession implements Agent.Session {
-    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    private static final BlobStore NOWHERE = new BlobStore() {
+        @Override
+        public String put(byte[] content) {
+            return Blobs.hash(content);
+        }
+
+        @Override
+        public Optional<byte[]> get(String hash) {
+            return Optional.empty();
+        }
+    };
 
     @Override
     public List<Agent.Turn> turns() {
@@ -37,18 +46,6 @@ final class DetachedSession implements Agent.Session {
 
     @Override
     public BlobStore blobs() {
-        return new BlobStore() {
-            @Override
-            public String put(byte[] content) {
-                String hash = Blobs.hash(content);
-                blobs.putIfAbsent(hash, content.clone());
-                return hash;
-            }
-
-            @Override
-            public Optional<byte[]> get(String hash) {
-                return Optional.ofNullable(blobs.get(hash)).map(byte[]::clone);
-            }
-        };
+        return NOWHERE;
     }
 }

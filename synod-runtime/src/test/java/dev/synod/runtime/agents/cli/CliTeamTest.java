@@ -28,6 +28,10 @@ class CliTeamTest {
     @TempDir
     Path dir;
 
+    /** Outside the project, so that what the agents write about themselves is no part of any commit. */
+    @TempDir
+    Path scratch;
+
     private static String team(String within) {
         return """
                 synod 1
@@ -135,7 +139,7 @@ class CliTeamTest {
     @Test
     @Timeout(60)
     void a_silent_agent_past_its_within_is_timed_out_and_its_process_tree_killed() throws Exception {
-        Path pids = dir.resolveSibling(dir.getFileName() + "-pids.txt");
+        Path pids = scratch.resolve("pids.txt");
         project("1s", CONFIG, """
                 echo $$ >> %1$s
                 sleep 300 &

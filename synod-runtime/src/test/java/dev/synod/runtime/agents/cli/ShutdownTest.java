@@ -21,7 +21,10 @@ class ShutdownTest {
     void stopping_synod_kills_the_process_trees_of_its_running_agents() throws Exception {
         Path workspace = Files.createDirectories(dir.resolve("ws"));
         Path pids = dir.resolve("pids.txt");
+        // The instructions are written to its input only once the JVM watches the process, so a
+        // script that has read them all cannot be stopped before the JVM knows of it.
         Path script = Scripts.write(dir, "agent.sh", """
+                cat > /dev/null
                 echo $$ >> %1$s
                 sleep 300 &
                 echo $! >> %1$s
