@@ -4,6 +4,9 @@ import dev.synod.core.Agent;
 import dev.synod.core.SynodException;
 import dev.synod.lang.model.RoleId;
 import dev.synod.lang.model.TeamModel;
+import dev.synod.runtime.agents.cli.CliAgent;
+import dev.synod.runtime.agents.cli.CliSettings;
+import dev.synod.runtime.agents.cli.ProcessLauncher;
 import dev.synod.runtime.agents.model.Providers;
 import dev.synod.runtime.config.SynodConfig;
 import java.nio.file.Path;
@@ -26,14 +29,25 @@ public final class Agents {
     }
 
     /**
-     * One agent per participant, with API keys read from {@code env} (tests pass their own).
-     * Every model alias's settings, and the keys of the aliases the team uses, are checked first,
-     * so a wrong setting or a missing key stops the run before any agent starts.
+     * One agent per participant, with API keys and the variables CLI agents pass read from
+     * {@code environment} (tests pass their own). Every model alias's settings, and the keys of the
+     * aliases the team uses, are checked first, so a wrong setting or a missing key stops the run
+     * before any agent starts. CLI agents get their basics and the variables their alias passes
+     * from it, and nothing else.
      *
      * @throws SynodException.InvalidInput for an alias or provider that cannot be used, naming it
      */
-    public static Map<String, Agent> forTeam(TeamModel model, SynodConfig config, Path directory, Map<String, String> env) {
-        Providers.validate(config, model.participants().stream().map(role -> model.modelOf(role).orElseThrow()).toList(), env);
+    public static Map<String, Agent> forTeam(TeamModel model, SynodConfig config, Path directory,
+                                             Map<String, String> environment) {
+        Providers.validate(config, model.participants().stream().map(role -> model.modelOf(role).orElseThrow()).toList(),
+                environment);
+        // Every cli alias is checked, used or not, so that a typo is reported before anything runs.
+        Map<String, CliSettings> cli = new HashMap<>();
+        new java.util.TreeMap<>(config.models()).forEach((alias, settings) -> {
+            if ("cli".equals(settings.get("provider"))) {
+                cli.put(alias, CliSettings.parse(config.file(), alias, settings));
+            }
+        });
         Map<String, Agent> agents = new LinkedHashMap<>();
         Map<Path, AgentScript> scripts = new HashMap<>();
         for (RoleId role : model.participants()) {
@@ -50,11 +64,24 @@ public final class Agents {
                     }
                     yield new ScriptedAgent(scripts.computeIfAbsent(directory.resolve(s), AgentScript::load));
                 }
+                case "cli" -> new CliAgent(alias, cli.get(alias).checkedAgainst(config.file(), alias, directory, environment),
+                        launcher(config, alias, environment), environment);
                 default -> throw new SynodException.InvalidInput(config.file() + ": models." + alias + " uses provider '"
-                        + provider + "', which this version of the runtime cannot run yet; use provider: scripted");
+                        + provider + "', which this version of the runtime cannot run yet; use provider: scripted or cli");
             };
             agents.put(role.display(), agent);
         }
         return agents;
+    }
+
+    /**
+     * How CLI agents are started: inside bubblewrap unless {@code sandbox: none} says otherwise
+     * (ARCHITECTURE.md §6), in which case every run says so.
+     */
+    private static ProcessLauncher launcher(SynodConfig config, String alias, Map<String, String> environment) {
+        if (config.sandbox().equals("none")) {
+            return ProcessLauncher.direct();
+        }
+        return dev.synod.runtime.agents.cli.ProcessLaunchers.sandboxed(environment);
     }
 }
