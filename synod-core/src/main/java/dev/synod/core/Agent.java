@@ -89,14 +89,23 @@ public interface Agent {
      * @param writeScope  the globs it may write
      * @param diagnostics what went wrong in the previous attempt (empty on the first)
      * @param decisions   the questions settled so far, question to answer
+     * @param conflicts   for a merging hand-off, the files the merge left with conflict markers
      */
     record Assignment(String run, String step, int attempt, String role, String contract, List<String> writeScope,
-                      List<String> inputs, List<String> diagnostics, Map<String, String> decisions, Duration timeout) {
+                      List<String> inputs, List<String> diagnostics, Map<String, String> decisions, Duration timeout,
+                      List<String> conflicts) {
         public Assignment {
             writeScope = List.copyOf(writeScope);
             inputs = List.copyOf(inputs);
             diagnostics = List.copyOf(diagnostics);
             decisions = Maps.ordered(decisions);
+            conflicts = List.copyOf(conflicts);
+        }
+
+        /** An assignment without merge conflicts. */
+        public Assignment(String run, String step, int attempt, String role, String contract, List<String> writeScope,
+                          List<String> inputs, List<String> diagnostics, Map<String, String> decisions, Duration timeout) {
+            this(run, step, attempt, role, contract, writeScope, inputs, diagnostics, decisions, timeout, List.of());
         }
     }
 

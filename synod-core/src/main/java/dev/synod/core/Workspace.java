@@ -50,6 +50,29 @@ public interface Workspace extends AutoCloseable {
     String compose(String base, List<Layer> layers);
 
     /**
+     * The result of {@link #merge}: a tree, and the paths where the sides could not be reconciled.
+     * A conflicted text file holds both versions between conflict markers ({@code <<<<<<<},
+     * {@code =======}, {@code >>>>>>>}) labelled with the sides' names; a conflicted binary file,
+     * or one deleted on one side and changed on the other, holds the version that was kept.
+     */
+    record Merge(String tree, List<String> conflicts) {
+        public Merge {
+            conflicts = List.copyOf(conflicts);
+        }
+    }
+
+    /**
+     * The three-way merge of several commits against {@code base}, one after another in order: a
+     * file changed on one side only takes that change; changed alike on both, that content;
+     * changed differently, a line-by-line merge whose overlapping changes become conflicts.
+     * Nothing is committed.
+     *
+     * @param base    the commit (or tree) the sides started from
+     * @param commits the sides, by the name their conflict markers show, in order
+     */
+    Merge merge(String base, Map<String, String> commits);
+
+    /**
      * Writes the files of a tree (or commit) into {@code target}, creating it when missing.
      * {@code target} is emptied first, so afterwards it holds exactly the tree's files, with the
      * executable bit set on executable ones and cleared on the others.

@@ -151,6 +151,57 @@ public abstract class WorkspaceContract {
         assertThat(Trees.executables(out)).containsExactly("bin/lint.sh");
     }
 
+    // ---- merge ----
+
+    @Test
+    void merge_takes_each_sides_changes_and_merges_different_lines_of_one_file() {
+        String base = commit(Map.of("README.md", "# Shop\n", "list.txt", "a\nb\nc\nd\ne\n"));
+        String left = commit(Map.of("README.md", "# Shop\n", "list.txt", "A\nb\nc\nd\ne\n", "left.txt", "l\n"),
+                Set.of(), List.of(base));
+        String right = commit(Map.of("list.txt", "a\nb\nc\nd\nE\n", "right.txt", "r\n"), Set.of(), List.of(base));
+
+        Workspace.Merge merge = workspace.merge(base, orderedMap("left", left, "right", right));
+
+        assertThat(merge.conflicts()).isEmpty();
+        // right deleted README.md, left left it alone: the deletion wins
+        assertThat(read(merge.tree())).isEqualTo(Map.of("list.txt", "A\nb\nc\nd\nE\n", "left.txt", "l\n",
+                "right.txt", "r\n"));
+    }
+
+    @Test
+    void merge_leaves_conflict_markers_labelled_with_the_sides_and_lists_every_conflict() {
+        String base = commit(Map.of("App.java", "class App {\n  int x = 1;\n}\n", "gone.txt", "g\n"));
+        String left = commit(Map.of("App.java", "class App {\n  int x = 2;\n}\n", "gone.txt", "changed\n"), Set.of(),
+                List.of(base));
+        String right = commit(Map.of("App.java", "class App {\n  int x = 3;\n}\n"), Set.of(), List.of(base));
+
+        Workspace.Merge merge = workspace.merge(base, orderedMap("impl[dev1]", left, "impl[dev2]", right));
+
+        assertThat(merge.conflicts()).containsExactly("App.java", "gone.txt");
+        String app = read(merge.tree()).get("App.java");
+        assertThat(app).contains("<<<<<<< impl[dev1]\n  int x = 2;\n=======\n  int x = 3;\n>>>>>>> impl[dev2]\n");
+        // deleted on one side and changed on the other: the changed version is kept
+        assertThat(read(merge.tree())).containsEntry("gone.txt", "changed\n");
+    }
+
+    @Test
+    void merge_of_one_side_is_that_side() {
+        String base = commit(Map.of("a.txt", "1\n"));
+        String only = commit(Map.of("a.txt", "2\n"), Set.of(), List.of(base));
+
+        Workspace.Merge merge = workspace.merge(base, orderedMap("only", only, "again", only));
+
+        assertThat(merge.conflicts()).isEmpty();
+        assertThat(merge.tree()).isEqualTo(workspace.tree(only));
+    }
+
+    private static Map<String, String> orderedMap(String k1, String v1, String k2, String v2) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
     // ---- checkout and commitDirectory ----
 
     @Test

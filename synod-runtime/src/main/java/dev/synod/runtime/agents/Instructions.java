@@ -32,6 +32,13 @@ public final class Instructions {
                 .append("Create, change or delete only files whose paths (relative to the current directory) match:\n\n");
         a.writeScope().forEach(glob -> out.append("- `").append(glob).append("`\n"));
         out.append("\nA change to any other file rejects the whole attempt.\n");
+        if (!a.conflicts().isEmpty()) {
+            out.append("\n## Merge conflicts to resolve\n\n")
+                    .append("Your workspace starts from the merge of ").append(String.join(", ", a.inputs()))
+                    .append(". These files hold both sides of a conflict between `<<<<<<<`, `=======` and `>>>>>>>`")
+                    .append(" lines; resolve each, and leave no marker behind:\n\n");
+            a.conflicts().forEach(path -> out.append("- `").append(path).append("`\n"));
+        }
         if (!a.diagnostics().isEmpty()) {
             out.append("\n## What went wrong in the previous attempt\n\n")
                     .append("Your previous attempt was not accepted. Fix these problems:\n\n");

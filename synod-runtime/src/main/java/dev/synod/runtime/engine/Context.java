@@ -14,7 +14,10 @@ import java.util.Map;
  * @param parents   the commits the attempt's commit descends from
  * @param decisions the questions settled so far, question to answer
  * @param turns     the model turns the command journaled before the run stopped
+ * @param merges    for a merging hand-off, the accepted artifacts it merges, name to commit, in order
+ * @param frozen    the accepted frozen artifacts the attempt must not change, name to globs
  */
 record Context(Command command, String run, String base, List<Workspace.Layer> layers, List<String> parents,
-               Map<String, String> decisions, List<Agent.Turn> turns) {
+               Map<String, String> decisions, List<Agent.Turn> turns, Map<String, String> merges,
+               Map<String, List<String>> frozen) {
 }

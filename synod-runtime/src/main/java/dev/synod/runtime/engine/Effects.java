@@ -71,16 +71,21 @@ final class Effects {
             return agentFinished(c, new Event.Outcome.Crashed(c.role().equals("human")
                     ? "a person cannot produce an artifact in this runtime" : "no agent for role " + c.role()), Event.Usage.NONE);
         }
-        String tree = workspace.compose(ctx.base(), ctx.layers());
+        // A merging hand-off starts from the three-way merge of what it merges, conflicts marked.
+        Workspace.Merge merge = ctx.merges().isEmpty() ? new Workspace.Merge(ctx.base(), List.of())
+                : workspace.merge(ctx.base(), ctx.merges());
+        String tree = workspace.compose(merge.tree(), ctx.layers());
         Workdirs.Lease lease = workdirs.acquire(c.role(), c.id());
         Path dir = lease.dir();
-        workspace.checkout(tree, dir);
+        List<String> inputs = new ArrayList<>(h.reads());
+        inputs.addAll(ctx.merges().keySet());
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.role(),
-                contracts.apply(c.role()), h.globs(), h.reads(), c.diagnostics(), ctx.decisions(),
-                Duration.ofMillis(c.timeoutMillis()));
+                contracts.apply(c.role()), h.globs(), inputs, c.diagnostics(), ctx.decisions(),
+                Duration.ofMillis(c.timeoutMillis()), merge.conflicts());
         long startNanos = System.nanoTime();
         Timed<Agent.Outcome> timed;
         try {
+            workspace.checkout(tree, dir);
             timed = withTimeout(() -> agent.perform(assignment, dir, session), c.timeoutMillis(), c.id(), c.role(),
                     startNanos, session, o -> o instanceof Agent.Outcome.Finished);
         } catch (InterruptedException | RuntimeException e) {
@@ -97,7 +102,7 @@ final class Effects {
                 case Timed.Threw<Agent.Outcome> t -> agentFinished(c, new Event.Outcome.Crashed(describe(t.error())), Event.Usage.NONE);
                 case Timed.Done<Agent.Outcome> d -> switch (d.value()) {
                     case Agent.Outcome.Failed f -> agentFinished(c, new Event.Outcome.Crashed(f.reason()), f.usage());
-                    case Agent.Outcome.Finished f -> produced(c, h, ctx, tree, dir, f);
+                    case Agent.Outcome.Finished f -> produced(c, h, ctx, tree, merge.conflicts(), dir, f);
                 };
             };
         } finally {
@@ -105,18 +110,45 @@ final class Effects {
         }
     }
 
-    private Event produced(Command.RunAgent c, Plan.Handoff h, Context ctx, String tree, Path dir, Agent.Outcome.Finished f) {
+    private Event produced(Command.RunAgent c, Plan.Handoff h, Context ctx, String tree, List<String> conflicts, Path dir,
+                           Agent.Outcome.Finished f) {
         String message = "synod: " + c.step() + " by " + c.role() + ", attempt " + c.attempt() + "\n\n" + f.summary()
                 + "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\nSynod-Attempt: " + c.attempt()
                 + "\nSynod-Role: " + c.role() + "\n";
         String commit = workspace.commitDirectory(dir, ctx.parents(), message);
+        List<String> changed = workspace.changedPaths(tree, commit);
+        // The write scope first, then frozen artifacts, then what a merge left unresolved.
         WriteScope scope = Scopes.of(h.globs());
-        List<String> outside = workspace.changedPaths(tree, commit).stream().filter(p -> !scope.contains(p)).toList();
+        List<String> outside = changed.stream().filter(p -> !scope.contains(p)).toList();
         if (!outside.isEmpty()) {
             List<String> diagnostics = new ArrayList<>();
             diagnostics.add("attempt " + c.attempt() + " by " + c.role() + " changed files outside its write scope ("
                     + String.join(", ", h.globs()) + "):");
-            outside.forEach(p -> diagnostics.add(p + ":1:1: outside the write scope"));
+            diagnostics.addAll(ScopeViolations.describe(outside, workspace.read(tree), workspace.read(commit),
+                    "outside the write scope"));
+            return agentFinished(c, new Event.Outcome.Rejected(diagnostics), f.usage());
+        }
+        List<String> diagnostics = new ArrayList<>();
+        ctx.frozen().forEach((artifact, globs) -> {
+            WriteScope frozen = Scopes.of(globs);
+            for (String path : changed) {
+                if (frozen.contains(path)) {
+                    diagnostics.add(path + ":1:1: belongs to " + artifact + ", which was accepted and frozen");
+                }
+            }
+        });
+        if (!conflicts.isEmpty()) {
+            Map<String, byte[]> files = workspace.read(commit);
+            for (String path : conflicts) {
+                byte[] content = files.get(path);
+                int line = content == null ? -1 : ScopeViolations.conflictMarkerLine(content);
+                if (line > 0) {
+                    diagnostics.add(path + ":" + line + ":1: still holds the conflict markers of the merge");
+                }
+            }
+        }
+        if (!diagnostics.isEmpty()) {
+            diagnostics.add(0, "attempt " + c.attempt() + " by " + c.role() + " was refused:");
             return agentFinished(c, new Event.Outcome.Rejected(diagnostics), f.usage());
         }
         return agentFinished(c, new Event.Outcome.Produced(commit, f.summary()), f.usage());

@@ -398,12 +398,25 @@ public final class Engine implements AutoCloseable {
         Map<String, String> decisions = settled.decisions();
         List<Workspace.Layer> layers = new ArrayList<>(settled.decisionLayers());
         List<String> parents = new ArrayList<>(List.of(base));
+        Map<String, String> merges = new LinkedHashMap<>();
+        Map<String, List<String>> frozen = new LinkedHashMap<>();
         List<String> inputs = switch (c) {
             case Command.RunAgent a -> {
                 Plan.Handoff h = (Plan.Handoff) plan.step(a.step());
-                List<String> in = new ArrayList<>(h.reads());
-                in.addAll(h.merges());
-                yield in;
+                for (String artifact : h.merges()) {
+                    String commit = accepted.get(artifact);
+                    if (commit != null) {
+                        merges.put(artifact, commit);
+                        parents.add(commit);
+                    }
+                }
+                for (String artifact : accepted.keySet()) {
+                    if (plan.step(artifact) instanceof Plan.Handoff done && done.freeze() && !h.merges().contains(artifact)
+                            && !artifact.equals(h.id())) {
+                        frozen.put(artifact, done.globs());
+                    }
+                }
+                yield h.reads();
             }
             case Command.Finish f -> new ArrayList<>(accepted.keySet());
             default -> List.of();
@@ -418,7 +431,7 @@ public final class Engine implements AutoCloseable {
         if (c instanceof Command.Finish) {
             parents.addAll(decisionCommits);
         }
-        return new Context(c, started.run(), base, layers, parents, decisions, turns);
+        return new Context(c, started.run(), base, layers, parents, decisions, turns, merges, frozen);
     }
 
     private static Optional<String> resultOf(Event e) {

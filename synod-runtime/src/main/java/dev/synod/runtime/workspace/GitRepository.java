@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -29,6 +31,9 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.merge.MergeAlgorithm;
+import org.eclipse.jgit.merge.MergeFormatter;
+import org.eclipse.jgit.merge.MergeResult;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -157,16 +162,7 @@ public final class GitRepository implements Workspace {
                     }
                 });
             }
-            DirCache cache = DirCache.newInCore();
-            DirCacheBuilder builder = cache.builder();
-            files.forEach((path, entry) -> {
-                DirCacheEntry e = new DirCacheEntry(path);
-                e.setFileMode(entry.mode());
-                e.setObjectId(entry.id());
-                builder.add(e);
-            });
-            builder.finish();
-            ObjectId tree = cache.writeTree(inserter);
+            ObjectId tree = writeTree(files, inserter);
             inserter.flush();
             return tree.name();
         } catch (IOException e) {
@@ -226,6 +222,95 @@ public final class GitRepository implements Workspace {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public Merge merge(String base, Map<String, String> commits) {
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            Map<String, Entry> ancestor = files(treeOf(base));
+            Map<String, Entry> merged = null;
+            String mergedLabel = null;
+            Set<String> conflicts = new java.util.TreeSet<>();
+            for (var side : commits.entrySet()) {
+                Map<String, Entry> theirs = files(treeOf(side.getValue()));
+                if (merged == null) {
+                    merged = theirs;
+                    mergedLabel = side.getKey();
+                    continue;
+                }
+                merged = merge3(ancestor, merged, theirs, mergedLabel, side.getKey(), inserter, conflicts);
+                mergedLabel = mergedLabel + "+" + side.getKey();
+            }
+            if (merged == null) {
+                merged = ancestor;
+            }
+            ObjectId tree = writeTree(merged, inserter);
+            inserter.flush();
+            return new Merge(tree.name(), List.copyOf(conflicts));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Entry> merge3(Map<String, Entry> base, Map<String, Entry> ours, Map<String, Entry> theirs,
+                                      String ourLabel, String theirLabel, ObjectInserter inserter, Set<String> conflicts)
+            throws IOException {
+        Set<String> paths = new java.util.TreeSet<>(ours.keySet());
+        paths.addAll(theirs.keySet());
+        paths.addAll(base.keySet());
+        Map<String, Entry> out = new TreeMap<>();
+        for (String path : paths) {
+            Entry b = base.get(path);
+            Entry x = ours.get(path);
+            Entry y = theirs.get(path);
+            Entry result;
+            if (java.util.Objects.equals(x, y)) {
+                result = x;
+            } else if (java.util.Objects.equals(x, b)) {
+                result = y;
+            } else if (java.util.Objects.equals(y, b)) {
+                result = x;
+            } else if (x == null || y == null) {
+                conflicts.add(path);
+                result = x == null ? y : x;
+            } else {
+                byte[] ancestor = b == null ? new byte[0] : repository.open(b.id()).getBytes();
+                byte[] mine = repository.open(x.id()).getBytes();
+                byte[] other = repository.open(y.id()).getBytes();
+                FileMode mode = java.util.Objects.equals(x.mode(), b == null ? null : b.mode()) ? y.mode() : x.mode();
+                if (RawText.isBinary(mine) || RawText.isBinary(other) || RawText.isBinary(ancestor)) {
+                    conflicts.add(path);
+                    result = x;
+                } else {
+                    MergeResult<RawText> m = new MergeAlgorithm().merge(RawTextComparator.DEFAULT, new RawText(ancestor),
+                            new RawText(mine), new RawText(other));
+                    java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+                    new MergeFormatter().formatMerge(text, m, List.of("base", ourLabel, theirLabel),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    if (m.containsConflicts()) {
+                        conflicts.add(path);
+                    }
+                    result = new Entry(mode, inserter.insert(Constants.OBJ_BLOB, text.toByteArray()));
+                }
+            }
+            if (result != null) {
+                out.put(path, result);
+            }
+        }
+        return out;
+    }
+
+    private static ObjectId writeTree(Map<String, Entry> files, ObjectInserter inserter) throws IOException {
+        DirCache cache = DirCache.newInCore();
+        DirCacheBuilder builder = cache.builder();
+        files.forEach((path, entry) -> {
+            DirCacheEntry e = new DirCacheEntry(path);
+            e.setFileMode(entry.mode());
+            e.setObjectId(entry.id());
+            builder.add(e);
+        });
+        builder.finish();
+        return cache.writeTree(inserter);
     }
 
     @Override

@@ -82,7 +82,7 @@ class EngineTest {
         Event.AgentFinished first = journal.read("r1").stream().filter(e -> e instanceof Event.AgentFinished f
                 && f.command().equals("agent:api#1")).map(Event.AgentFinished.class::cast).findFirst().orElseThrow();
         assertThat(first.outcome()).isInstanceOfSatisfying(Event.Outcome.Rejected.class,
-                r -> assertThat(r.diagnostics()).contains("README.md:1:1: outside the write scope"));
+                r -> assertThat(r.diagnostics()).contains("README.md:1:1: outside the write scope (changed)"));
     }
 
     @Test
