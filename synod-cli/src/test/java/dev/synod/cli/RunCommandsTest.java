@@ -50,6 +50,22 @@ class RunCommandsTest {
     }
 
     @Test
+    void run_with_merge_brings_the_release_into_the_current_branch() throws Exception {
+        team();
+        Run run = Run.synod("run", dir.toString(), "--yes", "--merge");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("into main (fast-forward)");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(dir.toFile())) {
+            String id = run.out().lines().findFirst().orElseThrow().substring(4);
+            assertThat(git.getRepository().resolve("main")).isEqualTo(git.getRepository().resolve("synod/" + id));
+            assertThat(git.status().call().isClean()).isTrue();
+        }
+        // the project's own working tree now holds the accepted artifacts
+        assertThat(dir.resolve("notes/BOOK.md")).exists();
+    }
+
+    @Test
     void a_person_answers_a_waiting_run_from_another_command() throws Exception {
         team();
         CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> Run.synod("run", dir.toString()));

@@ -1,5 +1,6 @@
 package dev.synod.cli.internal;
 
+import dev.synod.runtime.engine.Engine;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ final class ResumeCommand implements Callable<Integer> {
         return RunLookup.with(directory, run, (runs, id) -> {
             out.println("run " + id);
             out.flush();
-            return RunCommand.RunOptions.report(out, runs.resume(id, options.engineOptions(), options.progress(out)));
+            Engine.Result result = runs.resume(id, options.engineOptions(), options.progress(out));
+            return options.merged(out, directory.dir, RunCommand.RunOptions.report(out, result), result);
         });
     }
 }

@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
                 out.println("run " + id);
                 out.flush();
             });
-            return RunOptions.report(out, result);
+            return options.merged(out, directory, RunOptions.report(out, result), result);
         }
     }
 
@@ -65,6 +65,22 @@ final class RunCommand implements Callable<Integer> {
     static final class RunOptions {
         @Option(names = "--yes", description = "Approve every question to a person automatically.")
         boolean yes;
+
+        @Option(names = "--merge", description = "After a successful run, also merge synod/<run> into the current branch.")
+        boolean merge;
+
+        /** Merges the release branch when asked to and the run succeeded; the exit status. */
+        int merged(PrintWriter out, Path directory, int status, Engine.Result result) {
+            if (!merge || !(result instanceof Engine.Result.Finished f) || !f.succeeded()) {
+                return status;
+            }
+            try (dev.synod.runtime.workspace.GitRepository repo = dev.synod.runtime.workspace.GitRepository.openOrInit(directory)) {
+                dev.synod.runtime.workspace.GitRepository.BranchMerge m = repo.mergeIntoCurrentBranch(f.branch());
+                out.println(m.message());
+                out.flush();
+                return m.merged() ? status : SynodCli.EXIT_FAILED;
+            }
+        }
 
         Engine.Options engineOptions() {
             return new Engine.Options(yes, true, Duration.ofMillis(500));

@@ -416,6 +416,51 @@ public final class GitRepository implements Workspace {
         }
     }
 
+    /** How {@link #mergeIntoCurrentBranch} went: whether the branch is now merged, and what to tell. */
+    public record BranchMerge(boolean merged, String message) {
+    }
+
+    /**
+     * Merges {@code branch} into the branch checked out in the project's own working tree, as
+     * {@code git merge} would: fast-forward when possible, else a merge commit. A merge that
+     * conflicts leaves the working tree as {@code git merge} does (markers in the files, the
+     * merge to be committed by the user); one that local changes would overwrite changes nothing.
+     */
+    public BranchMerge mergeIntoCurrentBranch(String branch) {
+        try (Git git = new Git(repository)) {
+            String current = repository.getBranch();
+            ObjectId tip = repository.resolve(Constants.R_HEADS + branch);
+            if (tip == null) {
+                return new BranchMerge(false, "there is no branch " + branch + " to merge");
+            }
+            org.eclipse.jgit.api.MergeResult result = git.merge().include(branch, tip)
+                    .setFastForward(org.eclipse.jgit.api.MergeCommand.FastForwardMode.FF)
+                    .setMessage("Merge " + branch + " (synod run --merge)").call();
+            return switch (result.getMergeStatus()) {
+                case FAST_FORWARD, FAST_FORWARD_SQUASHED -> new BranchMerge(true, "merged " + branch + " into " + current
+                        + " (fast-forward)");
+                case MERGED, MERGED_SQUASHED, MERGED_NOT_COMMITTED, MERGED_SQUASHED_NOT_COMMITTED ->
+                        new BranchMerge(true, "merged " + branch + " into " + current);
+                case ALREADY_UP_TO_DATE -> new BranchMerge(true, current + " already holds " + branch);
+                case CONFLICTING -> new BranchMerge(false, "merging " + branch + " into " + current + " conflicts in "
+                        + String.join(", ", result.getConflicts().keySet()) + "; resolve the markers and commit, as after"
+                        + " git merge");
+                case CHECKOUT_CONFLICT -> new BranchMerge(false, "did not merge " + branch + " into " + current
+                        + ": local changes to " + String.join(", ", result.getCheckoutConflicts())
+                        + " would be overwritten; commit or stash them, then: git merge " + branch);
+                default -> new BranchMerge(false, "did not merge " + branch + " into " + current + ": "
+                        + result.getMergeStatus().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + (result.getFailingPaths() == null ? "" : " (" + String.join(", ",
+                        result.getFailingPaths().keySet()) + ")") + "; merge it yourself: git merge " + branch);
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            return new BranchMerge(false, "did not merge " + branch + ": " + e.getMessage() + "; merge it yourself: git merge "
+                    + branch);
+        }
+    }
+
     @Override
     public Optional<String> branch(String branch) {
         try {
