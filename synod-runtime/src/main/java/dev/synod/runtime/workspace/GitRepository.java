@@ -471,29 +471,58 @@ public final class GitRepository implements Workspace {
         }
     }
 
+    /**
+     * Objects are immutable, so what a commit's tree is and what a tree holds can be remembered:
+     * every attempt composes from the same base and accepted artifacts, and reading them anew
+     * from loose objects (inflating each) was most of a checkout's cost. Bounded, least recently
+     * used first out.
+     */
+    private static final int REMEMBERED = 512;
+
+    private final Map<String, ObjectId> treesOfCommits = java.util.Collections.synchronizedMap(lru());
+    private final Map<ObjectId, Map<String, Entry>> filesOfTrees = java.util.Collections.synchronizedMap(lru());
+
+    private static <K, V> Map<K, V> lru() {
+        return new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
+    }
+
     private ObjectId treeOf(String treeOrCommit) {
+        ObjectId known = treesOfCommits.get(treeOrCommit);
+        if (known != null) {
+            return known;
+        }
         try (RevWalk walk = new RevWalk(repository)) {
             ObjectId id = ObjectId.fromString(treeOrCommit);
             var object = walk.parseAny(id);
-            if (object instanceof RevCommit c) {
-                return c.getTree().getId();
-            }
-            return id;
+            ObjectId tree = object instanceof RevCommit c ? c.getTree().getId() : id;
+            treesOfCommits.put(treeOrCommit, tree);
+            return tree;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The files of a tree, path to entry, in a map of the caller's own. */
     private Map<String, Entry> files(ObjectId tree) throws IOException {
-        Map<String, Entry> out = new TreeMap<>();
-        try (TreeWalk walk = new TreeWalk(repository)) {
-            walk.addTree(tree);
-            walk.setRecursive(true);
-            while (walk.next()) {
-                out.put(walk.getPathString(), new Entry(walk.getFileMode(0), walk.getObjectId(0)));
+        Map<String, Entry> known = filesOfTrees.get(tree);
+        if (known == null) {
+            Map<String, Entry> read = new TreeMap<>();
+            try (TreeWalk walk = new TreeWalk(repository)) {
+                walk.addTree(tree);
+                walk.setRecursive(true);
+                while (walk.next()) {
+                    read.put(walk.getPathString(), new Entry(walk.getFileMode(0), walk.getObjectId(0)));
+                }
             }
+            known = java.util.Collections.unmodifiableMap(read);
+            filesOfTrees.put(tree.copy(), known);
         }
-        return out;
+        return new TreeMap<>(known);
     }
 
     /**
