@@ -360,6 +360,9 @@ public final class GitRepository implements Workspace {
 
     @Override
     public List<String> changedPaths(String from, String to) {
+        if (treeOf(from).equals(treeOf(to))) {
+            return List.of();
+        }
         try (TreeWalk walk = new TreeWalk(repository)) {
             walk.addTree(treeOf(from));
             walk.addTree(treeOf(to));
