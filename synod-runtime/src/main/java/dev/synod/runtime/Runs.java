@@ -18,6 +18,7 @@ import dev.synod.lang.CheckResult;
 import dev.synod.lang.SourceFile;
 import dev.synod.lang.Synod;
 import dev.synod.runtime.agents.Agents;
+import dev.synod.runtime.agents.model.TeamView;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.engine.Engine;
 import dev.synod.runtime.engine.RunLock;
@@ -81,7 +82,9 @@ public final class Runs implements AutoCloseable {
         CheckResult checked = Synod.check(new SourceFile(directory.resolve("team.synod").toString(), teamText),
                 new CheckOptions(configText.isPresent() ? config.aliases() : Optional.empty(), config.gates().keySet(),
                         Optional.of(directory)));
-        return new Loaded(PlanCompiler.compile(checked), config, checked);
+        Plan plan = PlanCompiler.compile(checked);
+        config.checkBudgetRoles(checked.model().orElseThrow().roles().keySet());
+        return new Loaded(plan, config, checked);
     }
 
     /** A new run of the directory's team, driven until it finishes (or waits, without {@code waitForHumans}). */
@@ -93,7 +96,8 @@ public final class Runs implements AutoCloseable {
         Preflight.check(loaded.plan());
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
              Workspace workspace = GitRepository.openOrInit(directory)) {
-            Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory);
+            Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory,
+                    TeamView.of(loaded.checked().model().orElseThrow(), gates()));
             String run = newRunId();
             runId.accept(run);
             String planBlob = blobs.put(teamText.getBytes(StandardCharsets.UTF_8));
@@ -109,7 +113,8 @@ public final class Runs implements AutoCloseable {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
              Workspace workspace = GitRepository.openOrInit(directory)) {
             Loaded loaded = loaded(run);
-            Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory);
+            Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory,
+                    TeamView.of(loaded.checked().model().orElseThrow(), gates()));
             try (Engine engine = engine(loaded, workspace, agents, options, progress)) {
                 return engine.drive(run);
             }
@@ -118,10 +123,15 @@ public final class Runs implements AutoCloseable {
 
     private Engine engine(Loaded loaded, Workspace workspace, Map<String, Agent> agents, Engine.Options options,
                           Consumer<String> progress) {
-        Map<String, Gate> gates = Map.of("exists", new ExistsGate());
+        Map<String, Gate> gates = gates();
         CheckResult checked = loaded.checked();
         return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, blobs, workspace, state.resolve("work"),
                 state.resolve("answers"), agents, gates, role -> contract(checked, role), clock, options, progress));
+    }
+
+    /** The gates a run checks hand-offs with, which model agents also run on themselves. */
+    private static Map<String, Gate> gates() {
+        return Map.of("exists", new ExistsGate());
     }
 
     private static String contract(CheckResult checked, String role) {

@@ -75,7 +75,7 @@ final class Effects {
         Path dir = work.resolve(directoryName(c.id()));
         workspace.checkout(tree, dir);
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.role(),
-                contracts.apply(c.role()), h.globs(), h.reads(), c.diagnostics(), ctx.decisions(),
+                contracts.apply(c.role()), h.globs(), received(h), c.diagnostics(), ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
         long startNanos = System.nanoTime();
         Timed<Agent.Outcome> timed = withTimeout(() -> agent.perform(assignment, dir, session), c.timeoutMillis(), c.id(),
@@ -92,6 +92,13 @@ final class Effects {
         } finally {
             Workdirs.delete(dir);
         }
+    }
+
+    /** The artifacts an attempt receives: those it reads and those it merges, both laid into its directory. */
+    private static List<String> received(Plan.Handoff h) {
+        List<String> in = new ArrayList<>(h.reads());
+        h.merges().stream().filter(m -> !in.contains(m)).forEach(in::add);
+        return in;
     }
 
     private Event produced(Command.RunAgent c, Plan.Handoff h, Context ctx, String tree, Path dir, Agent.Outcome.Finished f) {
@@ -178,7 +185,10 @@ final class Effects {
             case Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
                     + describe(t.error()), Event.Usage.NONE, clock.now());
             case Timed.Done<Agent.Decision> done -> {
-                String problem = Decisions.validate(questions, done.value().answers());
+                // A leader that answers nothing says why in its rationale (a model agent whose loop failed).
+                String problem = done.value().answers().isEmpty() && done.value().rationale() != null
+                        && !done.value().rationale().isBlank() ? "gave no answers: " + done.value().rationale()
+                        : Decisions.validate(questions, done.value().answers());
                 yield new Event.LeaderAnswered(c.id(), problem == null ? done.value().answers() : Map.of(),
                         done.value().rationale(), problem, done.value().usage(), clock.now());
             }
