@@ -108,7 +108,7 @@ public final class ToolLoop<T> {
                 session.blobs().put(request);
                 ChatResponse response;
                 try {
-                    response = model.chat(ChatRequest.builder().messages(messages).toolSpecifications(specs).build());
+                    response = model.chat(ChatRequest.builder().messages(List.copyOf(messages)).toolSpecifications(specs).build());
                 } catch (RuntimeException e) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("the attempt was interrupted during turn " + n);
