@@ -4,6 +4,8 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.synod.core.Agent;
+import dev.synod.core.Event;
+import dev.synod.runtime.agents.model.internal.loop.DecideTool;
 import dev.synod.runtime.agents.model.internal.loop.DetachedSession;
 import dev.synod.runtime.agents.model.internal.loop.FileTools;
 import dev.synod.runtime.agents.model.internal.loop.Instructions;
@@ -11,7 +13,6 @@ import dev.synod.runtime.agents.model.internal.loop.PathGuard;
 import dev.synod.runtime.agents.model.internal.loop.SelfCheckTool;
 import dev.synod.runtime.agents.model.internal.loop.Tool;
 import dev.synod.runtime.agents.model.internal.loop.ToolLoop;
-import dev.synod.runtime.agents.model.internal.loop.DecideTool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class ModelAgent implements Agent {
             opening = Instructions.produce(a, workspace, team, inputs, gates);
         } catch (IOException e) {
             return new Outcome.Failed("could not prepare the attempt in " + workspace + ": " + e.getMessage(),
-                    dev.synod.core.Event.Usage.NONE);
+                    Event.Usage.NONE);
         }
         FileTools files = new FileTools(guard);
         List<Tool<String>> tools = new ArrayList<>(files.<String>reading());
@@ -70,7 +71,7 @@ public final class ModelAgent implements Agent {
         if (!gates.isEmpty()) {
             tools.add(SelfCheckTool.of(team.selfCheck(), a.step(), gates, guard.root()));
         }
-        tools.add(new Tool<>(spec("finish", "Ends your attempt: your files are committed and checked by the gates.",
+        tools.add(new Tool<>(Tool.spec("finish", "Ends your attempt: your files are committed and checked by the gates.",
                 JsonObjectSchema.builder().addStringProperty("summary", "what you did, in a few sentences").required("summary")
                         .build()), args -> new Tool.Answer.End<>(args.text("summary"))));
         return switch (new ToolLoop<>(model, pricing, limits, session, tools).run(opening)) {
@@ -99,14 +100,14 @@ public final class ModelAgent implements Agent {
             opening = Instructions.review(a, workspace, team, reviewed);
         } catch (IOException e) {
             return new Review(false, "the review could not start in " + workspace + ": " + e.getMessage(),
-                    dev.synod.core.Event.Usage.NONE);
+                    Event.Usage.NONE);
         }
         List<Tool<Verdict>> tools = new ArrayList<>(new FileTools(guard).<Verdict>reading());
         JsonObjectSchema comment = JsonObjectSchema.builder().addStringProperty("comment",
                 "why; for a rejection, exactly what must change").required("comment").build();
-        tools.add(new Tool<>(spec("approve", "Approves the work under review.", comment),
+        tools.add(new Tool<>(Tool.spec("approve", "Approves the work under review.", comment),
                 args -> new Tool.Answer.End<>(new Verdict(true, args.text("comment")))));
-        tools.add(new Tool<>(spec("reject", "Rejects the work under review and sends it back with your comment.", comment),
+        tools.add(new Tool<>(Tool.spec("reject", "Rejects the work under review and sends it back with your comment.", comment),
                 args -> new Tool.Answer.End<>(new Verdict(false, args.text("comment")))));
         return switch (new ToolLoop<>(model, pricing, limits, session, tools).run(opening)) {
             case ToolLoop.Ending.Done<Verdict> d -> new Review(d.value().approved(), d.value().comment(), d.usage());
@@ -138,11 +139,5 @@ public final class ModelAgent implements Agent {
         List<PathGuard.Area> out = new ArrayList<>(received);
         out.add(new PathGuard.Area("the decision records", List.of(Instructions.DECISIONS)));
         return out;
-    }
-
-    private static dev.langchain4j.agent.tool.ToolSpecification spec(String name, String description,
-                                                                     JsonObjectSchema parameters) {
-        return dev.langchain4j.agent.tool.ToolSpecification.builder().name(name).description(description)
-                .parameters(parameters).build();
     }
 }

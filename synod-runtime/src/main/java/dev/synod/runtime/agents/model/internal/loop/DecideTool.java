@@ -47,12 +47,10 @@ public final class DecideTool {
             }
         });
         answers.required(List.copyOf(questions.keySet()));
-        ToolSpecification spec = ToolSpecification.builder().name("decide")
-                .description("Settles every question at once: an answer for each, and why.")
-                .parameters(JsonObjectSchema.builder().addProperty("answers", answers.build())
+        ToolSpecification spec = Tool.spec("decide", "Settles every question at once: an answer for each, and why.",
+                JsonObjectSchema.builder().addProperty("answers", answers.build())
                         .addStringProperty("rationale", "why these answers, in a few sentences")
-                        .required("answers", "rationale").build())
-                .build();
+                        .required("answers", "rationale").build());
         return new Tool<>(spec, args -> {
             Map<String, String> given = args.textMap("answers");
             String rationale = args.text("rationale");

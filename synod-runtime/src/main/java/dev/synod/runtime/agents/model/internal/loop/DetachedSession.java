@@ -4,27 +4,23 @@ import dev.synod.core.Agent;
 import dev.synod.core.BlobStore;
 import dev.synod.core.Blobs;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The session of a call without the engine (the two-argument {@code perform}): nothing journaled
- * before, no budget, payloads kept in memory for the call's length only.
+ * before, no budget, and payloads only named by their hash: with nothing journaled, nothing is
+ * ever replayed, so nothing needs to be kept.
  */
 public final class DetachedSession implements Agent.Session {
-    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
-    private final BlobStore store = new BlobStore() {
+    private static final BlobStore HASH_ONLY = new BlobStore() {
         @Override
         public String put(byte[] content) {
-            String hash = Blobs.hash(content);
-            blobs.putIfAbsent(hash, content.clone());
-            return hash;
+            return Blobs.hash(content);
         }
 
         @Override
         public Optional<byte[]> get(String hash) {
-            return Optional.ofNullable(blobs.get(hash)).map(byte[]::clone);
+            return Optional.empty();
         }
     };
 
@@ -50,6 +46,6 @@ public final class DetachedSession implements Agent.Session {
 
     @Override
     public BlobStore blobs() {
-        return store;
+        return HASH_ONLY;
     }
 }

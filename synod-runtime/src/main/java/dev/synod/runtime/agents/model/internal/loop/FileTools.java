@@ -1,6 +1,5 @@
 package dev.synod.runtime.agents.model.internal.loop;
 
-import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +29,11 @@ public final class FileTools {
     /** The tools that only look: list_files and read_file. */
     public <T> List<Tool<T>> reading() {
         return List.of(
-                new Tool<>(spec("list_files", "Lists the files you may read, under a directory of the workspace "
+                new Tool<>(Tool.spec("list_files", "Lists the files you may read, under a directory of the workspace "
                         + "(the whole workspace without a path). Paths are relative to the workspace root.",
                         JsonObjectSchema.builder().addStringProperty("path", "a directory, such as \"src\"; omit it for the root")
                                 .build()), a -> list(a.optionalText("path").orElse(""))),
-                new Tool<>(spec("read_file", "Reads a text file you may read.", JsonObjectSchema.builder()
+                new Tool<>(Tool.spec("read_file", "Reads a text file you may read.", JsonObjectSchema.builder()
                         .addStringProperty("path", "the file, such as \"src/Main.java\"").required("path").build()),
                         a -> read(a.text("path"))));
     }
@@ -42,23 +41,19 @@ public final class FileTools {
     /** The tools that change files within the write scope: write_file, edit_file and delete_file. */
     public <T> List<Tool<T>> writing() {
         return List.of(
-                new Tool<>(spec("write_file", "Creates or replaces a file within your write scope with the given content.",
+                new Tool<>(Tool.spec("write_file", "Creates or replaces a file within your write scope with the given content.",
                         JsonObjectSchema.builder().addStringProperty("path", "the file, such as \"src/Main.java\"")
                                 .addStringProperty("content", "the whole new content of the file").required("path", "content")
                                 .build()), a -> write(a.text("path"), a.text("content"))),
-                new Tool<>(spec("edit_file", "Replaces one exact occurrence of a text in a file within your write scope. "
+                new Tool<>(Tool.spec("edit_file", "Replaces one exact occurrence of a text in a file within your write scope. "
                         + "The search text must occur exactly once, whitespace included.", JsonObjectSchema.builder()
                         .addStringProperty("path", "the file")
                         .addStringProperty("search", "the exact text to replace; it must occur exactly once")
                         .addStringProperty("replace", "the text to put in its place")
                         .required("path", "search", "replace").build()),
                         a -> edit(a.text("path"), a.text("search"), a.text("replace"))),
-                new Tool<>(spec("delete_file", "Deletes a file within your write scope.", JsonObjectSchema.builder()
+                new Tool<>(Tool.spec("delete_file", "Deletes a file within your write scope.", JsonObjectSchema.builder()
                         .addStringProperty("path", "the file").required("path").build()), a -> delete(a.text("path"))));
-    }
-
-    static ToolSpecification spec(String name, String description, JsonObjectSchema parameters) {
-        return ToolSpecification.builder().name(name).description(description).parameters(parameters).build();
     }
 
     <T> Tool.Answer<T> list(String directory) {

@@ -55,11 +55,7 @@ public final class Instructions {
                 answers questions during the task: decide sensibly and say so in your summary.
                 """.formatted(a.role());
         List<Path> files = files(workspace);
-        StringBuilder user = new StringBuilder(new TaskHeader(a.role(), TaskHeader.Kind.PRODUCE, a.step(), a.attempt(),
-                List.of()).render()).append("\n\n");
-        contract(user, a.contract());
-        prompt(user, workspace, team);
-        decisions(user, a.decisions());
+        StringBuilder user = begin(TaskHeader.Kind.PRODUCE, a, workspace, team);
         section(user, "What you received");
         if (inputs.isEmpty()) {
             user.append("Nothing: you start from the project's files.\n\n");
@@ -93,11 +89,7 @@ public final class Instructions {
                 author with your comment, so say exactly what must change.
                 """.formatted(a.role());
         List<Path> files = files(workspace);
-        StringBuilder user = new StringBuilder(new TaskHeader(a.role(), TaskHeader.Kind.REVIEW, a.step(), a.attempt(),
-                List.of()).render()).append("\n\n");
-        contract(user, a.contract());
-        prompt(user, workspace, team);
-        decisions(user, a.decisions());
+        StringBuilder user = begin(TaskHeader.Kind.REVIEW, a, workspace, team);
         section(user, "What you review");
         reviewed.forEach(in -> area(user, in, workspace, files));
         user.append("\nWhen you have read enough, call approve or reject.\n");
@@ -118,6 +110,17 @@ public final class Instructions {
         questionTexts.forEach(q -> user.append(q).append('\n'));
         user.append("\nCall decide with an answer for every question.\n");
         return List.of(SystemMessage.from(system), UserMessage.from(user.toString()));
+    }
+
+    /** The header, the contract, the team's prompt and the decisions: how every produce and review task begins. */
+    private static StringBuilder begin(TaskHeader.Kind kind, Agent.Assignment a, Path workspace, TeamView team)
+            throws IOException {
+        StringBuilder user = new StringBuilder(new TaskHeader(a.role(), kind, a.step(), a.attempt(), List.of()).render())
+                .append("\n\n");
+        contract(user, a.contract());
+        prompt(user, workspace, team);
+        decisions(user, a.decisions());
+        return user;
     }
 
     private static void section(StringBuilder out, String title) {

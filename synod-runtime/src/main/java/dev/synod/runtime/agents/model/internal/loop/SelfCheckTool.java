@@ -24,10 +24,9 @@ public final class SelfCheckTool {
     }
 
     public static <T> Tool<T> of(SelfCheck check, String step, List<String> gates, Path root) {
-        ToolSpecification spec = ToolSpecification.builder().name("run_gate")
-                .description("Runs one of your hand-off's gates on your files as they are now and tells you its verdict.")
-                .parameters(JsonObjectSchema.builder().addEnumProperty("name", gates, "the gate").required("name").build())
-                .build();
+        ToolSpecification spec = Tool.spec("run_gate", "Runs one of your hand-off's gates on your files as they are now and "
+                + "tells you its verdict.", JsonObjectSchema.builder().addEnumProperty("name", gates, "the gate").required("name")
+                .build());
         return new Tool<>(spec, args -> {
             String name = args.text("name");
             if (!gates.contains(name)) {

@@ -1,6 +1,7 @@
 package dev.synod.runtime.agents.model.internal.loop;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 
 /**
  * One tool the model may call: its specification, as the model sees it, and what a call does.
@@ -39,5 +40,10 @@ public record Tool<T>(ToolSpecification spec, Handler<T> handler) {
 
     public String name() {
         return spec.name();
+    }
+
+    /** The specification of a tool as the model sees it. */
+    public static ToolSpecification spec(String name, String description, JsonObjectSchema parameters) {
+        return ToolSpecification.builder().name(name).description(description).parameters(parameters).build();
     }
 }
