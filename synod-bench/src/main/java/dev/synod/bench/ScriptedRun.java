@@ -17,7 +17,8 @@ import java.util.List;
  * Drives a run through the pure interpreter exactly as the embedded engine's loop does, but with
  * every effect answered at once by a {@link Script}: no agents, no gates, no git. Each turn
  * journals the results that arrived together with the intents they lead to, in one
- * {@link Journal#append}, as {@code Engine.drive} does; so the journal receives the same events in
+ * {@link Journal#append}, as {@code Engine.drive} does, gates answering within the turn as the
+ * engine's quick gates do; so the journal receives the same events in
  * the same batches as under the engine, which is what the journal-only measurements and the
  * replay benchmark need.
  */
@@ -49,13 +50,28 @@ public final class ScriptedRun {
         List<Event> arrived = new ArrayList<>();
         while (true) {
             arrived.forEach(e -> Interpreter.apply(state, e));
-            List<Command> next = state.finished().isPresent() ? List.of() : Interpreter.next(state);
-            Instant now = clock.now();
             List<Event> all = new ArrayList<>(arrived);
-            for (Command c : next) {
-                Event intent = new Event.Started(c, now);
-                Interpreter.apply(state, intent);
-                all.add(intent);
+            // As the engine does: gates answer within the turn, and what they lead to is derived in it.
+            List<Command> costly = new ArrayList<>();
+            while (state.finished().isEmpty()) {
+                List<Command> next = Interpreter.next(state);
+                Instant now = clock.now();
+                List<Event> verdicts = new ArrayList<>();
+                for (Command c : next) {
+                    Event intent = new Event.Started(c, now);
+                    Interpreter.apply(state, intent);
+                    all.add(intent);
+                    if (c instanceof Command.RunGate) {
+                        verdicts.add(script.answer(c, clock.now()));
+                    } else {
+                        costly.add(c);
+                    }
+                }
+                if (verdicts.isEmpty()) {
+                    break;
+                }
+                verdicts.forEach(e -> Interpreter.apply(state, e));
+                all.addAll(verdicts);
             }
             if (all.isEmpty()) {
                 throw new IllegalStateException("run " + run + " can make no progress: no result arrived and the "
@@ -67,8 +83,8 @@ public final class ScriptedRun {
                 return events;
             }
             // The intents are durable: the effects "run" now, and their results arrive for the next turn.
-            arrived = new ArrayList<>(next.size());
-            for (Command c : next) {
+            arrived = new ArrayList<>(costly.size());
+            for (Command c : costly) {
                 arrived.add(script.answer(c, clock.now()));
             }
         }

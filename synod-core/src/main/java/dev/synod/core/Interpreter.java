@@ -67,7 +67,14 @@ public final class Interpreter {
     public static Map<String, String> accepted(State state) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Plan.Step step : state.plan().steps()) {
-            if (step instanceof Plan.Handoff h && handoff(h, state, new ArrayList<>()) instanceof Status.Done d) {
+            if (!(step instanceof Plan.Handoff h)) {
+                continue;
+            }
+            Optional<String> settled = state.settled(h.id());
+            if (settled.isPresent()) {
+                out.put(h.id(), settled.get());
+            } else if (state.currentAttempt(h.id()) > 0 && handoff(h, state, new ArrayList<>()) instanceof Status.Done d) {
+                state.settle(h.id(), d.commit());
                 out.put(h.id(), d.commit());
             }
         }

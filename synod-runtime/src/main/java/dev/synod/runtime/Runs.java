@@ -17,13 +17,14 @@ import dev.synod.lang.CheckOptions;
 import dev.synod.lang.CheckResult;
 import dev.synod.lang.SourceFile;
 import dev.synod.lang.Synod;
+import dev.synod.lang.model.TeamModel;
 import dev.synod.runtime.agents.Agents;
 import dev.synod.runtime.agents.model.TeamView;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.engine.Engine;
 import dev.synod.runtime.engine.RunLock;
 import dev.synod.runtime.engine.LocalStorage;
-import dev.synod.runtime.gates.ExistsGate;
+import dev.synod.runtime.gates.Gates;
 import dev.synod.runtime.workspace.GitRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,13 +97,13 @@ public final class Runs implements AutoCloseable {
         Preflight.check(loaded.plan());
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
              Workspace workspace = GitRepository.openOrInit(directory)) {
-            Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory,
-                    TeamView.of(loaded.checked().model().orElseThrow(), gates()));
+            Map<String, Gate> gates = Gates.forRun(loaded.config(), loaded.plan(), progress);
+            Map<String, Agent> agents = agents(loaded, gates);
             String run = newRunId();
             runId.accept(run);
             String planBlob = blobs.put(teamText.getBytes(StandardCharsets.UTF_8));
             String configBlob = configText.map(t -> blobs.put(t.getBytes(StandardCharsets.UTF_8))).orElse(null);
-            try (Engine engine = engine(loaded, workspace, agents, options, progress)) {
+            try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
                 return engine.start(run, planBlob, configBlob, new SecureRandom().nextLong());
             }
         }
@@ -113,25 +114,25 @@ public final class Runs implements AutoCloseable {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
              Workspace workspace = GitRepository.openOrInit(directory)) {
             Loaded loaded = loaded(run);
-            Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory,
-                    TeamView.of(loaded.checked().model().orElseThrow(), gates()));
-            try (Engine engine = engine(loaded, workspace, agents, options, progress)) {
+            Map<String, Gate> gates = Gates.forRun(loaded.config(), loaded.plan(), progress);
+            Map<String, Agent> agents = agents(loaded, gates);
+            try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
                 return engine.drive(run);
             }
         }
     }
 
-    private Engine engine(Loaded loaded, Workspace workspace, Map<String, Agent> agents, Engine.Options options,
-                          Consumer<String> progress) {
-        Map<String, Gate> gates = gates();
+    /** The agents of a run; model agents may run the run's gates on themselves. */
+    private Map<String, Agent> agents(Loaded loaded, Map<String, Gate> gates) {
+        TeamModel model = loaded.checked().model().orElseThrow();
+        return Agents.forTeam(model, loaded.config(), directory, TeamView.of(model, gates));
+    }
+
+    private Engine engine(Loaded loaded, Workspace workspace, Map<String, Agent> agents, Map<String, Gate> gates,
+                          Engine.Options options, Consumer<String> progress) {
         CheckResult checked = loaded.checked();
         return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, blobs, workspace, state.resolve("work"),
                 state.resolve("answers"), agents, gates, role -> contract(checked, role), clock, options, progress));
-    }
-
-    /** The gates a run checks hand-offs with, which model agents also run on themselves. */
-    private static Map<String, Gate> gates() {
-        return Map.of("exists", new ExistsGate());
     }
 
     private static String contract(CheckResult checked, String role) {

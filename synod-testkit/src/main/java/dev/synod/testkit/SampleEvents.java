@@ -48,6 +48,8 @@ public final class SampleEvents {
                 new Event.AgentFinished("agent:api#3", new Event.Outcome.TimedOut(600_000), usage, at(10)),
                 new Event.AgentFinished("agent:api#4", new Event.Outcome.Rejected(List.of("wrote outside src/**")),
                         usage, at(11)),
+                new Event.TurnRecorded("agent:api#3", "dev[2]", 2, "a".repeat(64), "b".repeat(64),
+                        new Event.Usage(1_200, 340, 0.0042), at(12)),
                 new Event.LateAnswer("agent:api#3", "dev[2]", 612_345, at(12)),
                 new Event.GateFinished("gate:api#1:0", Event.Verdict.FAIL, List.of("A.java:1:1: error"), true,
                         at(13)),

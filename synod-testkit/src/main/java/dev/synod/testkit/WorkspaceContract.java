@@ -166,6 +166,30 @@ public abstract class WorkspaceContract {
     }
 
     @Test
+    void checkout_over_a_used_directory_undoes_every_kind_of_change() throws IOException {
+        Path out = newDirectory();
+        workspace.checkout(workspace.head(), out);
+        // what an agent or a gate may leave behind: an edit of the same size, a flipped bit, new
+        // files and directories, a deleted file, a file where a directory was, a symbolic link
+        String readme = Files.readString(out.resolve("README.md"));
+        Files.writeString(out.resolve("README.md"), "X" + readme.substring(1));
+        Trees.executable(out.resolve("bin/build.sh"), false);
+        Trees.write(out, Map.of("target/classes/Shop.class", "junk", "notes.txt", "junk"));
+        Files.delete(out.resolve("src/test/ShopTest.java"));
+        Files.delete(out.resolve("src/test"));
+        Files.writeString(out.resolve("src/test"), "a file where a directory was");
+        Files.createSymbolicLink(out.resolve("link"), root);
+
+        workspace.checkout(workspace.head(), out);
+
+        assertThat(Trees.files(out)).isEqualTo(PROJECT_FILES);
+        assertThat(Trees.executables(out)).containsExactly("bin/build.sh");
+        assertThat(out.resolve("target")).doesNotExist();
+        assertThat(out.resolve("link")).doesNotExist();
+        assertThat(root).exists();
+    }
+
+    @Test
     void checkout_then_commit_directory_round_trips_content_and_executable_bit() throws IOException {
         Path work = newDirectory();
         workspace.checkout(workspace.head(), work);

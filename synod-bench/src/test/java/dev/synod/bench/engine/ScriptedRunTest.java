@@ -40,15 +40,18 @@ class ScriptedRunTest {
              Engine engine = new Engine(new Engine.Setup(plan, Budget.UNLIMITED, engineJournal, new dev.synod.testkit.InMemoryBlobStore(), repo,
                      dir.resolve(".synod/work"), dir.resolve(".synod/answers"),
                      Map.of("a", new NoOpAgent(response, new StepRecorder())), Map.of("g", new PassGate()),
-                     role -> "", Clock.SYSTEM, new Engine.Options(false, false, Duration.ofSeconds(1)), line -> { }))) {
+                     role -> "", Clock.SYSTEM, new Engine.Options(false, false, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                     line -> { }))) {
             engine.start("r", "plan", null, 7);
         }
         Recording scriptedJournal = new Recording();
         ScriptedRun.drive(plan, scriptedJournal, "r", new ScriptedOutcomes(plan, response, 0), Clock.SYSTEM);
 
         assertThat(scriptedJournal.batches).isEqualTo(engineJournal.batches);
-        assertThat(scriptedJournal.batches).hasSize(9).first().isEqualTo(List.of("RunStarted"));
-        assertThat(scriptedJournal.batches.get(2)).containsExactly("AgentFinished agent:s1#1", "Started gate:s1#1:0");
+        assertThat(scriptedJournal.batches).hasSize(6).first().isEqualTo(List.of("RunStarted"));
+        // a quick gate's intent and verdict share the commit of the attempt's result and the next intent
+        assertThat(scriptedJournal.batches.get(2)).containsExactly("AgentFinished agent:s1#1", "Started gate:s1#1:0",
+                "GateFinished gate:s1#1:0", "Started agent:s2#1");
         assertThat(Replay.check(plan, Budget.UNLIMITED, scriptedJournal.read("r"))).isEmpty();
     }
 
@@ -60,7 +63,7 @@ class ScriptedRunTest {
         int events = ScriptedRun.drive(plan, journal, "r", new ScriptedOutcomes(plan, "done", 0), Clock.SYSTEM);
 
         assertThat(journal.batches.get(1)).hasSize(4).allMatch(e -> e.startsWith("Started agent:s1["));
-        assertThat(journal.batches.get(2)).hasSize(8);
+        assertThat(journal.batches.get(2)).hasSize(16);
         assertThat(events).isEqualTo(journal.batches.stream().mapToInt(List::size).sum());
     }
 

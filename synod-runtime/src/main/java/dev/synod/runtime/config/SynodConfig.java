@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.synod.core.Budget;
 import dev.synod.core.SynodException;
+import dev.synod.lang.model.Gate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +24,8 @@ import java.util.Set;
  * was expected and what was found.
  *
  * @param models  alias to its settings ({@code provider} always present)
- * @param gates   custom gate name to its settings (such as {@code sh})
+ * @param gates   gate name to its settings: a custom gate's {@code sh} command, or the limits of any gate
+ *                (see {@link GateSettings})
  * @param sandbox {@code bwrap} (the default) or {@code none}
  */
 public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Map<String, Map<String, Object>> gates,
@@ -80,6 +82,7 @@ public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Ma
             }
         });
         Map<String, Map<String, Object>> gates = section(file, root, "gates");
+        gates.forEach((name, settings) -> GateSettings.parse(file, name, settings, Gate.BUILT_IN));
         String engine = root.has("engine") ? root.get("engine").isTextual() ? root.get("engine").asText() : "temporal" : "local";
         String sandbox = text(file, root, "sandbox", "bwrap");
         if (!sandbox.equals("bwrap") && !sandbox.equals("none")) {
@@ -208,6 +211,12 @@ public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Ma
     /** The model aliases, for the checker's S012. */
     public Optional<Set<String>> aliases() {
         return Optional.of(models.keySet());
+    }
+
+    /** The validated settings of the gate {@code name}, or the defaults when {@code gates:} does not name it. */
+    public GateSettings gate(String name) {
+        Map<String, Object> settings = gates.get(name);
+        return settings == null ? GateSettings.DEFAULTS : GateSettings.parse(file, name, settings, Gate.BUILT_IN);
     }
 
     /** The settings of a model alias. */

@@ -32,7 +32,7 @@ import java.util.function.Function;
 final class Effects {
     private final Plan plan;
     private final Workspace workspace;
-    private final Path work;
+    private final Workdirs workdirs;
     private final Map<String, Agent> agents;
     private final Map<String, Gate> gates;
     private final Function<String, String> contracts;
@@ -43,7 +43,7 @@ final class Effects {
             Function<String, String> contracts, Clock clock, Consumer<Event> late) {
         this.plan = plan;
         this.workspace = workspace;
-        this.work = work;
+        this.workdirs = new Workdirs(work);
         this.agents = agents;
         this.gates = gates;
         this.contracts = contracts;
@@ -72,17 +72,28 @@ final class Effects {
                     ? "a person cannot produce an artifact in this runtime" : "no agent for role " + c.role()), Event.Usage.NONE);
         }
         String tree = workspace.compose(ctx.base(), ctx.layers());
-        Path dir = work.resolve(directoryName(c.id()));
+        Workdirs.Lease lease = workdirs.acquire(c.role(), c.id());
+        Path dir = lease.dir();
         workspace.checkout(tree, dir);
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.role(),
                 contracts.apply(c.role()), h.globs(), received(h), c.diagnostics(), ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
         long startNanos = System.nanoTime();
-        Timed<Agent.Outcome> timed = withTimeout(() -> agent.perform(assignment, dir, session), c.timeoutMillis(), c.id(),
-                c.role(), startNanos, session, o -> o instanceof Agent.Outcome.Finished);
+        Timed<Agent.Outcome> timed;
+        try {
+            timed = withTimeout(() -> agent.perform(assignment, dir, session), c.timeoutMillis(), c.id(), c.role(),
+                    startNanos, session, o -> o instanceof Agent.Outcome.Finished);
+        } catch (InterruptedException | RuntimeException e) {
+            workdirs.release(lease);
+            throw e;
+        }
+        if (timed instanceof Timed.Late<Agent.Outcome> late) {
+            workdirs.releaseWhenDone(lease, late.running());
+            return agentFinished(c, new Event.Outcome.TimedOut(c.timeoutMillis()), Event.Usage.NONE);
+        }
         try {
             return switch (timed) {
-                case Timed.Late<Agent.Outcome> t -> agentFinished(c, new Event.Outcome.TimedOut(c.timeoutMillis()), Event.Usage.NONE);
+                case Timed.Late<Agent.Outcome> t -> throw new IllegalStateException("handled above");
                 case Timed.Threw<Agent.Outcome> t -> agentFinished(c, new Event.Outcome.Crashed(describe(t.error())), Event.Usage.NONE);
                 case Timed.Done<Agent.Outcome> d -> switch (d.value()) {
                     case Agent.Outcome.Failed f -> agentFinished(c, new Event.Outcome.Crashed(f.reason()), f.usage());
@@ -90,7 +101,7 @@ final class Effects {
                 };
             };
         } finally {
-            Workdirs.delete(dir);
+            workdirs.release(lease);
         }
     }
 
@@ -106,7 +117,7 @@ final class Effects {
                 + "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\nSynod-Attempt: " + c.attempt()
                 + "\nSynod-Role: " + c.role() + "\n";
         String commit = workspace.commitDirectory(dir, ctx.parents(), message);
-        WriteScope scope = WriteScope.of(h.globs());
+        WriteScope scope = Scopes.of(h.globs());
         List<String> outside = workspace.changedPaths(tree, commit).stream().filter(p -> !scope.contains(p)).toList();
         if (!outside.isEmpty()) {
             List<String> diagnostics = new ArrayList<>();
@@ -129,16 +140,17 @@ final class Effects {
             return new Event.GateFinished(c.id(), Event.Verdict.ERROR, List.of("gate '" + c.gate().name()
                     + "' is not available in this runtime; available: " + String.join(", ", gates.keySet())), false, clock.now());
         }
-        Path dir = work.resolve(directoryName(c.id()));
-        workspace.checkout(c.commit(), dir);
+        Workdirs.Lease lease = workdirs.acquire(h.producer() + ".gates", c.id());
+        Path dir = lease.dir();
         try {
+            workspace.checkout(c.commit(), dir);
             Gate.Verdict v = gate.check(new Gate.Input(dir, c.gate().argument(), h.globs()));
             return new Event.GateFinished(c.id(), v.kind(), v.diagnostics(), false, clock.now());
         } catch (RuntimeException e) {
             return new Event.GateFinished(c.id(), Event.Verdict.ERROR, List.of("gate " + c.gate().name() + " could not run: "
                     + describe(e)), false, clock.now());
         } finally {
-            Workdirs.delete(dir);
+            workdirs.release(lease);
         }
     }
 
@@ -148,23 +160,35 @@ final class Effects {
             return new Event.ReviewFinished(c.id(), false, "no agent for reviewer " + c.reviewer(), Event.Usage.NONE, clock.now());
         }
         Plan.Handoff h = (Plan.Handoff) plan.step(c.step());
-        Path dir = work.resolve(directoryName(c.id()));
-        workspace.checkout(c.commit(), dir);
+        Workdirs.Lease lease = workdirs.acquire(c.reviewer() + ".review", c.id());
+        Path dir = lease.dir();
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.reviewer(),
                 contracts.apply(c.reviewer()), List.of(), List.of(h.id()), List.of(), ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
+        Timed<Agent.Review> timed;
         try {
-            return switch (withTimeout(() -> agent.review(assignment, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
-                    System.nanoTime(), session, r -> true)) {
+            workspace.checkout(c.commit(), dir);
+            timed = withTimeout(() -> agent.review(assignment, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
+                    System.nanoTime(), session, r -> true);
+        } catch (InterruptedException | RuntimeException e) {
+            workdirs.release(lease);
+            throw e;
+        }
+        if (timed instanceof Timed.Late<Agent.Review> late) {
+            workdirs.releaseWhenDone(lease, late.running());
+            return new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer() + " timed out after "
+                    + c.timeoutMillis() / 1000 + "s", Event.Usage.NONE, clock.now());
+        }
+        try {
+            return switch (timed) {
                 case Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
                         d.value().usage(), clock.now());
-                case Timed.Late<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
-                        + " timed out after " + c.timeoutMillis() / 1000 + "s", Event.Usage.NONE, clock.now());
+                case Timed.Late<Agent.Review> t -> throw new IllegalStateException("handled above");
                 case Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
                         + " crashed: " + describe(t.error()), Event.Usage.NONE, clock.now());
             };
         } finally {
-            Workdirs.delete(dir);
+            workdirs.release(lease);
         }
     }
 
@@ -197,8 +221,10 @@ final class Effects {
 
     private Event record(Command.RecordDecision c, Context ctx) {
         Plan.Decide d = (Plan.Decide) plan.step(c.step());
-        Path dir = work.resolve(directoryName(c.id()));
+        Workdirs.Lease lease = workdirs.scratch(c.id());
+        Path dir = lease.dir();
         try {
+            Workdirs.delete(dir);
             Files.createDirectories(dir);
             List<String> paths = Decisions.write(plan, d, c, dir, clock.now());
             String commit = workspace.commitDirectory(dir, List.of(ctx.base()), "synod: decision on "
@@ -207,7 +233,7 @@ final class Effects {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            Workdirs.delete(dir);
+            workdirs.release(lease);
         }
     }
 
@@ -230,7 +256,8 @@ final class Effects {
         record Done<T>(T value) implements Timed<T> {
         }
 
-        record Late<T>() implements Timed<T> {
+        /** The call did not answer in time; {@code running} completes when it stops after all. */
+        record Late<T>(CompletableFuture<T> running) implements Timed<T> {
         }
 
         record Threw<T>(Throwable error) implements Timed<T> {
@@ -286,7 +313,7 @@ final class Effects {
                     late.accept(new Event.LateAnswer(command, role, (System.nanoTime() - startNanos) / 1_000_000, clock.now()));
                 }
             });
-            return new Timed.Late<>();
+            return new Timed.Late<>(future);
         } catch (ExecutionException e) {
             return new Timed.Threw<>(e.getCause());
         } catch (InterruptedException e) {

@@ -15,7 +15,6 @@ import dev.synod.core.RunInfo;
 import dev.synod.core.State;
 import dev.synod.core.SynodException;
 import dev.synod.core.Workspace;
-import dev.synod.lang.WriteScope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +49,15 @@ public final class Engine implements AutoCloseable {
      * @param autoApprove    answer every question to a person with an approval ({@code --yes})
      * @param waitForHumans  keep waiting for answers; otherwise return {@link Result.Waiting}
      * @param poll           how often to look for answers from people
+     * @param gateLinger     how long a turn waits for the gates it started before it commits
      */
-    public record Options(boolean autoApprove, boolean waitForHumans, Duration poll) {
+    public record Options(boolean autoApprove, boolean waitForHumans, Duration poll, Duration gateLinger) {
+        /** How long a turn waits for the gates it started before it commits: see {@link Engine#derive}. */
+        public static final Duration GATE_LINGER = Duration.ofMillis(5);
+
+        public Options(boolean autoApprove, boolean waitForHumans, Duration poll) {
+            this(autoApprove, waitForHumans, poll, GATE_LINGER);
+        }
     }
 
     /** How a call to {@link #drive} ended. */
@@ -154,14 +160,12 @@ public final class Engine implements AutoCloseable {
                 batch.add(passed);
                 Interpreter.apply(state, passed);
             }
-            List<Command> next = state.finished().isPresent() ? List.of() : Interpreter.next(state);
-            Instant now = clock.now();
-            List<Event> intents = next.stream().<Event>map(c -> new Event.Started(c, now)).toList();
-            intents.forEach(e -> Interpreter.apply(state, e));
-            // One commit for the results that arrived and the intents they lead to. No effect starts
-            // before it, so a crash before it loses only what may safely run again.
+            // One commit for the results that arrived and the intents they lead to. No agent, review
+            // or other costly effect starts before it, so a crash before it loses only what may safely
+            // run again. Gates are the exception (see #derive): deterministic in the tree, they start at
+            // once and, when they answer quickly, their intent and verdict share this commit.
             List<Event> all = new ArrayList<>(batch);
-            all.addAll(intents);
+            List<Command> costly = derive(state, all, started, running, people);
             if (!all.isEmpty()) {
                 try {
                     journal.append(run, all);
@@ -171,7 +175,7 @@ public final class Engine implements AutoCloseable {
                 }
                 spent = state.usage();
                 spentByRole = Map.copyOf(state.usageByRole());
-                acknowledge(batch);
+                acknowledge(all);
             }
             for (Event e : all) {
                 resultOf(e).ifPresent(id -> {
@@ -182,9 +186,9 @@ public final class Engine implements AutoCloseable {
                 });
                 report(e);
             }
-            if (!next.isEmpty()) {
+            if (!costly.isEmpty()) {
                 Settled turn = settled(state);
-                next.forEach(c -> launch(c, state, turn, started, running, people));
+                costly.forEach(c -> launch(c, state, turn, started, running, people));
             }
             if (state.finished().isPresent()) {
                 return finished(state);
@@ -201,6 +205,62 @@ public final class Engine implements AutoCloseable {
             }
             await(deadline, people.isEmpty() ? Duration.ofSeconds(1) : options.poll());
         }
+    }
+
+    /**
+     * Derives the turn's commands and adds their intents to {@code all}; returns those whose effects
+     * may start only once {@code all} is durable.
+     *
+     * <p>Gates are deterministic in the tree they check (the {@link Gate} contract), so running one
+     * before its intent is durable risks nothing: a crash before the commit re-runs it, at the cost
+     * of time only, with the same verdict. They start at once, and the turn waits for them up to
+     * {@link Options#gateLinger()}; verdicts that arrive by then are folded in and what they lead
+     * to is derived in turn, so a quick gate adds no commit of its own. A gate still running then is
+     * journaled as started and answers in a later turn, like any effect. The price is that a result
+     * which arrived with the turn becomes durable up to the linger later.
+     */
+    private List<Command> derive(State state, List<Event> all, Event.RunStarted started, Set<String> running,
+                                 Map<String, Command> people) {
+        List<Command> costly = new ArrayList<>();
+        long lingerEnd = System.nanoTime() + options.gateLinger().toNanos();
+        while (state.finished().isEmpty()) {
+            List<Command> next = Interpreter.next(state);
+            Instant now = clock.now();
+            List<Command> gates = new ArrayList<>();
+            for (Command c : next) {
+                Event intent = new Event.Started(c, now);
+                Interpreter.apply(state, intent);
+                all.add(intent);
+                (c instanceof Command.RunGate ? gates : costly).add(c);
+            }
+            if (gates.isEmpty() || fatal.get() != null) {
+                break;
+            }
+            Settled turn = settled(state);
+            gates.forEach(c -> launch(c, state, turn, started, running, people));
+            Set<String> awaiting = new LinkedHashSet<>();
+            gates.forEach(c -> awaiting.add(c.id()));
+            List<Event> arrived = new ArrayList<>();
+            try {
+                while (!awaiting.isEmpty()) {
+                    Event e = results.poll(lingerEnd - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (e == null) {
+                        break;
+                    }
+                    arrived.add(e);
+                    resultOf(e).ifPresent(awaiting::remove);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SynodException.Retriable("the engine was interrupted; resume the run to continue", e);
+            }
+            arrived.forEach(e -> Interpreter.apply(state, e));
+            all.addAll(arrived);
+            if (arrived.isEmpty()) {
+                break;
+            }
+        }
+        return costly;
     }
 
     private void acknowledge(List<Event> durable) {
@@ -324,7 +384,7 @@ public final class Engine implements AutoCloseable {
         Map<String, String> decisions = new LinkedHashMap<>();
         for (Plan.Step step : plan.steps()) {
             if (step instanceof Plan.Decide d && state.result(Ids.record(d.id())).orElse(null) instanceof Event.DecisionRecorded r) {
-                decisionLayers.add(new Workspace.Layer(r.commit(), WriteScope.of(List.of(r.path().split(",")))));
+                decisionLayers.add(new Workspace.Layer(r.commit(), Scopes.of(List.of(r.path().split(",")))));
                 decisionCommits.add(r.commit());
                 if (state.result(Ids.leader(d.id())).orElse(null) instanceof Event.LeaderAnswered a) {
                     decisions.putAll(a.answers());
@@ -356,7 +416,7 @@ public final class Engine implements AutoCloseable {
         for (String artifact : inputs) {
             String commit = accepted.get(artifact);
             if (commit != null) {
-                layers.add(new Workspace.Layer(commit, WriteScope.of(((Plan.Handoff) plan.step(artifact)).globs())));
+                layers.add(new Workspace.Layer(commit, Scopes.of(((Plan.Handoff) plan.step(artifact)).globs())));
                 parents.add(commit);
             }
         }

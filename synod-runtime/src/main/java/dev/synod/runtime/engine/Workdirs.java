@@ -5,11 +5,65 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-/** Scratch directories of effects under {@code .synod/work/}. */
+/**
+ * The working directories of effects under {@code .synod/work/}: one per role (and one for each
+ * role's gates and reviews), kept from step to step so that a checkout writes only what changed
+ * (ARCHITECTURE.md §1: each role works in its own workspace). A directory serves one effect at a
+ * time; an effect that finds its role's directory busy gets a scratch directory of its own,
+ * deleted afterwards.
+ */
 final class Workdirs {
-    private Workdirs() {
+    private final Path root;
+    private final Set<Path> busy = ConcurrentHashMap.newKeySet();
+
+    Workdirs(Path root) {
+        this.root = root;
+    }
+
+    /** A directory an effect holds until {@link #release}. */
+    record Lease(Path dir, boolean scratch) {
+    }
+
+    /**
+     * The directory named {@code name} (a role, possibly with a suffix such as {@code .gates}) or,
+     * while another effect holds it, a scratch directory for {@code commandId}.
+     */
+    Lease acquire(String name, String commandId) {
+        Path dir = root.resolve(safe(name));
+        if (busy.add(dir)) {
+            return new Lease(dir, false);
+        }
+        return new Lease(root.resolve(safe(name) + "~" + safe(commandId)), true);
+    }
+
+    /** A scratch directory for {@code commandId}, deleted on release. */
+    Lease scratch(String commandId) {
+        return new Lease(root.resolve("~" + safe(commandId)), true);
+    }
+
+    void release(Lease lease) {
+        if (lease.scratch()) {
+            delete(lease.dir());
+        } else {
+            busy.remove(lease.dir());
+        }
+    }
+
+    /**
+     * Releases {@code lease} only once {@code running} completes: an agent that timed out may still
+     * be writing in its directory, and the next attempt must not start among its writes.
+     */
+    void releaseWhenDone(Lease lease, CompletableFuture<?> running) {
+        running.whenComplete((value, error) -> release(lease));
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     static void delete(Path dir) {

@@ -9,9 +9,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -172,18 +174,54 @@ public final class GitRepository implements Workspace {
         }
     }
 
+    /**
+     * Makes {@code target} hold exactly the tree's files, writing only what differs: a file whose
+     * content and executable bit already match is left alone, so a role's workspace reused from
+     * step to step costs a read of its files rather than a rewrite. Anything else there (other
+     * files, symbolic links, empty directories) is removed; content is compared by its git hash,
+     * never by timestamps, so no edit can go unnoticed.
+     */
     @Override
     public void checkout(String treeOrCommit, Path target) {
         try {
-            clear(target);
+            Map<String, Entry> wanted = files(treeOf(treeOrCommit));
+            if (Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(target);
+            }
             Files.createDirectories(target);
-            for (var file : files(treeOf(treeOrCommit)).entrySet()) {
+            Set<String> present = new HashSet<>();
+            ObjectInserter.Formatter hasher = new ObjectInserter.Formatter();
+            List<Path> existing;
+            try (Stream<Path> walk = Files.walk(target)) {
+                existing = walk.filter(p -> !p.equals(target)).sorted(Comparator.reverseOrder()).toList();
+            }
+            for (Path p : existing) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try (Stream<Path> children = Files.list(p)) {
+                        if (children.findAny().isEmpty()) {
+                            Files.delete(p);
+                        }
+                    }
+                    continue;
+                }
+                String path = target.relativize(p).toString().replace('\\', '/');
+                Entry entry = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? wanted.get(path) : null;
+                if (entry != null && Files.isExecutable(p) == (entry.mode() == FileMode.EXECUTABLE_FILE)
+                        && hasher.idFor(Constants.OBJ_BLOB, Files.readAllBytes(p)).equals(entry.id())) {
+                    present.add(path);
+                } else {
+                    Files.delete(p);
+                }
+            }
+            for (var file : wanted.entrySet()) {
+                if (present.contains(file.getKey())) {
+                    continue;
+                }
                 Path path = target.resolve(file.getKey());
                 Files.createDirectories(path.getParent());
                 Files.write(path, repository.open(file.getValue().id()).getBytes());
-                if (file.getValue().mode() == FileMode.EXECUTABLE_FILE) {
-                    path.toFile().setExecutable(true);
-                }
+                path.toFile().setExecutable(file.getValue().mode() == FileMode.EXECUTABLE_FILE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -339,17 +377,6 @@ public final class GitRepository implements Workspace {
             }
         }
         return false;
-    }
-
-    private static void clear(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     @Override

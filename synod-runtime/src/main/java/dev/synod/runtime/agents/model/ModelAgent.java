@@ -5,10 +5,10 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.synod.core.Agent;
 import dev.synod.core.Event;
+import dev.synod.runtime.agents.DetachedSession;
 import dev.synod.runtime.agents.model.internal.loop.DecideTool;
-import dev.synod.runtime.agents.model.internal.loop.DetachedSession;
 import dev.synod.runtime.agents.model.internal.loop.FileTools;
-import dev.synod.runtime.agents.model.internal.loop.Instructions;
+import dev.synod.runtime.agents.model.internal.loop.Openings;
 import dev.synod.runtime.agents.model.internal.loop.PathGuard;
 import dev.synod.runtime.agents.model.internal.loop.SelfCheckTool;
 import dev.synod.runtime.agents.model.internal.loop.Tool;
@@ -53,14 +53,13 @@ public final class ModelAgent implements Agent {
 
     @Override
     public Outcome perform(Assignment a, Path workspace, Session session) throws InterruptedException {
-        List<PathGuard.Area> inputs = a.inputs().stream().map(id -> new PathGuard.Area(id, team.globsOf(id)))
-                .filter(area -> !area.globs().isEmpty()).toList();
+        List<PathGuard.Area> readable = readable(a);
         List<String> gates = team.selfCheck().gates(a.step());
         List<ChatMessage> opening;
         PathGuard guard;
         try {
-            guard = new PathGuard(workspace, readable(inputs), a.writeScope());
-            opening = Instructions.produce(a, workspace, team, inputs, gates);
+            guard = new PathGuard(workspace, readable, a.writeScope());
+            opening = Openings.produce(a, workspace, team, readable, gates);
         } catch (IOException e) {
             return new Outcome.Failed("could not prepare the attempt in " + workspace + ": " + e.getMessage(),
                     Event.Usage.NONE);
@@ -91,13 +90,12 @@ public final class ModelAgent implements Agent {
 
     @Override
     public Review review(Assignment a, Path workspace, Session session) throws InterruptedException {
-        List<PathGuard.Area> reviewed = a.inputs().stream().map(id -> new PathGuard.Area(id, team.globsOf(id)))
-                .filter(area -> !area.globs().isEmpty()).toList();
+        List<PathGuard.Area> readable = readable(a);
         List<ChatMessage> opening;
         PathGuard guard;
         try {
-            guard = new PathGuard(workspace, readable(reviewed), a.writeScope());
-            opening = Instructions.review(a, workspace, team, reviewed);
+            guard = new PathGuard(workspace, readable, a.writeScope());
+            opening = Openings.review(a, workspace, team, readable);
         } catch (IOException e) {
             return new Review(false, "the review could not start in " + workspace + ": " + e.getMessage(),
                     Event.Usage.NONE);
@@ -127,17 +125,22 @@ public final class ModelAgent implements Agent {
     @Override
     public Decision decide(DecisionRequest r, Session session) throws InterruptedException {
         DecideTool tool = new DecideTool(r.questions(), team.questions());
-        List<ChatMessage> opening = Instructions.decide(r, tool.describeQuestions());
+        List<ChatMessage> opening = Openings.decide(r, tool.describeQuestions());
         return switch (new ToolLoop<>(model, pricing, limits, session, List.of(tool.tool())).run(opening)) {
             case ToolLoop.Ending.Done<DecideTool.Answers> d -> new Decision(d.value().answers(), d.value().rationale(), d.usage());
             case ToolLoop.Ending.Failed<DecideTool.Answers> f -> new Decision(Map.of(), f.reason(), f.usage());
         };
     }
 
-    /** What may be read besides the write scope: the received artifacts and the decision records. */
-    private static List<PathGuard.Area> readable(List<PathGuard.Area> received) {
-        List<PathGuard.Area> out = new ArrayList<>(received);
-        out.add(new PathGuard.Area("the decision records", List.of(Instructions.DECISIONS)));
+    /**
+     * What may be read besides the write scope: the artifacts received (for a review, the one under
+     * review) and the decision records.
+     */
+    private List<PathGuard.Area> readable(Assignment a) {
+        List<PathGuard.Area> out = new ArrayList<>();
+        a.inputs().stream().map(id -> new PathGuard.Area(id, team.globsOf(id))).filter(area -> !area.globs().isEmpty())
+                .forEach(out::add);
+        out.add(new PathGuard.Area("the decision records", List.of(Openings.DECISIONS)));
         return out;
     }
 }

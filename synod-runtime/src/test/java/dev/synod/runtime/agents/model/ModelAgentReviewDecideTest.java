@@ -88,7 +88,8 @@ class ModelAgentReviewDecideTest {
                 + "\"BigDecimal\"; call decide again with every question answered");
         String opening = ((dev.langchain4j.data.message.UserMessage) f.model.requests.get(0).messages().get(1)).singleText();
         assertThat(opening).startsWith("Role: critic\nTask: decide money\n")
-                .contains("- money: How is money represented? Options: \"long cents\", \"BigDecimal\".");
+                .contains("- `money`: answer with exactly one of \"long cents\", \"BigDecimal\".")
+                .contains("- `money`: How is money represented?");
     }
 
     @Test

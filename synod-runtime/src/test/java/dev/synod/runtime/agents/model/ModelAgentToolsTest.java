@@ -274,9 +274,10 @@ class ModelAgentToolsTest {
         assertThat(((UserMessage) messages.get(1)).singleText()).startsWith("Role: dev[1]\nTask: produce impl[dev1] (attempt 2)\n")
                 .contains("Contract of dev[1] in team shop")
                 .contains("Build a shop.")
-                .contains("- money: long cents")
+                .contains("- `money`: long cents")
                 .contains("- api (api/**): api/Api.java")
-                .contains("- impl[dev1] (src/dev1/**): src/dev1/Old.java")
+                .contains("- the decision records (docs/decisions/**): docs/decisions/0001-money.md")
+                .contains("- your write scope (src/dev1/**): src/dev1/Old.java")
                 .contains("src/dev1/**:1:1: no non-empty file matches this glob")
                 .doesNotContain("secret");
         assertThat(f.model.requests.get(0).toolSpecifications()).extracting(t -> t.name())

@@ -28,12 +28,10 @@ public final class DecideTool {
         this.texts = texts;
     }
 
-    /** One line per question: its name, its text and its options. */
+    /** One line per question the team gives a text for: its name and its text. */
     public List<String> describeQuestions() {
         List<String> out = new ArrayList<>();
-        questions.forEach((q, options) -> out.add("- " + q + (texts.containsKey(q) ? ": " + texts.get(q) : "")
-                + (options.isEmpty() ? " (open: answer in a few words)" : " Options: " + String.join(", ",
-                options.stream().map(o -> "\"" + o + "\"").toList()) + ".")));
+        questions.keySet().stream().filter(texts::containsKey).forEach(q -> out.add("- `" + q + "`: " + texts.get(q)));
         return out;
     }
 

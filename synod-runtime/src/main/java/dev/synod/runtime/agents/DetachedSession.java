@@ -1,4 +1,4 @@
-package dev.synod.runtime.agents.model.internal.loop;
+package dev.synod.runtime.agents;
 
 import dev.synod.core.Agent;
 import dev.synod.core.BlobStore;
@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The session of a call without the engine (the two-argument {@code perform}): nothing journaled
- * before, no budget, and payloads only named by their hash: with nothing journaled, nothing is
- * ever replayed, so nothing needs to be kept.
+ * The session of a call made without the engine (the two-argument forms of {@link Agent}): nothing
+ * journaled before, no budget, heartbeats go nowhere, and payloads are hashed but kept nowhere:
+ * with nothing journaled, nothing is ever replayed, so nothing needs to be kept.
  */
 public final class DetachedSession implements Agent.Session {
     private static final BlobStore HASH_ONLY = new BlobStore() {

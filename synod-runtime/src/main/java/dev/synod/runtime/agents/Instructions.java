@@ -1,0 +1,96 @@
+package dev.synod.runtime.agents;
+
+import dev.synod.core.Agent;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an agent is told (ARCHITECTURE.md §4): its role's contract, the decisions so far, the
+ * artifacts it received, the files it may write and what went wrong in its previous attempt,
+ * as Markdown. How to hand the result back differs between kinds of agent, so each appends its
+ * own closing section.
+ */
+public final class Instructions {
+    private Instructions() {
+    }
+
+    /** The instructions for one attempt at producing an artifact. */
+    public static String produce(Agent.Assignment a) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Produce `").append(a.step()).append("` (attempt ").append(a.attempt()).append(")\n\n")
+                .append("You are `").append(a.role()).append("` on a team of agents coordinated by Synod (run ")
+                .append(a.run()).append("). The current directory holds the project as your work starts from it.\n");
+        contract(out, a.contract());
+        decisions(out, a.decisions());
+        out.append("\n## Artifacts you received\n\n");
+        if (a.inputs().isEmpty()) {
+            out.append("None: you start from the project as it is.\n");
+        } else {
+            out.append("Their files are in the current directory: ").append(ticked(a.inputs())).append(".\n");
+        }
+        out.append("\n## Files you may write\n\n")
+                .append("Create, change or delete only files whose paths (relative to the current directory) match:\n\n");
+        a.writeScope().forEach(glob -> out.append("- `").append(glob).append("`\n"));
+        out.append("\nA change to any other file rejects the whole attempt.\n");
+        if (!a.diagnostics().isEmpty()) {
+            out.append("\n## What went wrong in the previous attempt\n\n")
+                    .append("Your previous attempt was not accepted. Fix these problems:\n\n");
+            a.diagnostics().forEach(d -> out.append("    ").append(d.replace("\n", "\n    ")).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** The instructions for reviewing an attempt; {@code a.inputs()} names the artifact under review. */
+    public static String review(Agent.Assignment a) {
+        String artifact = a.inputs().isEmpty() ? a.step() : a.inputs().get(0);
+        StringBuilder out = new StringBuilder();
+        out.append("# Review `").append(artifact).append("` (attempt ").append(a.attempt()).append(")\n\n")
+                .append("You are `").append(a.role()).append("` on a team of agents coordinated by Synod (run ")
+                .append(a.run()).append("). The current directory holds the project with the files of attempt ")
+                .append(a.attempt()).append(" at `").append(artifact).append("`. Judge whether it does what the team ")
+                .append("needs; do not change any file.\n");
+        contract(out, a.contract());
+        decisions(out, a.decisions());
+        return out.toString();
+    }
+
+    /** The instructions for answering the questions of a decide as its leader. */
+    public static String decide(Agent.DecisionRequest r) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Decide ").append(ticked(List.copyOf(r.questions().keySet()))).append("\n\n")
+                .append("You are `").append(r.role()).append("` on a team of agents coordinated by Synod (run ")
+                .append(r.run()).append("), and you settle these questions for the whole team. Every later member ")
+                .append("of the team receives your answers.\n\n## Questions\n\n");
+        r.questions().forEach((question, options) -> {
+            out.append("- `").append(question).append("`: ");
+            if (options.isEmpty()) {
+                out.append("an open question; answer in a few words.\n");
+            } else {
+                out.append("answer with exactly one of ");
+                out.append(String.join(", ", options.stream().map(o -> "\"" + o + "\"").toList())).append(".\n");
+            }
+        });
+        decisions(out, r.decisions());
+        return out.toString();
+    }
+
+    private static void contract(StringBuilder out, String contract) {
+        if (!contract.isBlank()) {
+            out.append("\n## Your role's contract\n\n").append(contract.strip()).append('\n');
+        }
+    }
+
+    private static void decisions(StringBuilder out, Map<String, String> decisions) {
+        out.append("\n## Decisions already taken\n\n");
+        if (decisions.isEmpty()) {
+            out.append("None yet.\n");
+            return;
+        }
+        out.append("They bind every member of the team:\n\n");
+        decisions.forEach((q, answer) -> out.append("- `").append(q).append("`: ").append(answer).append('\n'));
+    }
+
+    private static String ticked(List<String> names) {
+        return String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.synod.runtime.agents.cli;
+
+import dev.synod.core.SynodException;
+import dev.synod.runtime.sandbox.Sandbox;
+import dev.synod.runtime.sandbox.internal.BwrapCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts CLI agents inside bubblewrap (ARCHITECTURE.md §6): a read-only system, the role's
+ * workspace the only writable place, a private {@code /tmp} as {@code HOME}, the home directory
+ * and everything else of the machine out of sight, exactly the launch's environment, and its own
+ * pid namespace that dies with Synod. Unlike gates, an agent keeps the network: it has to reach
+ * its model. Stored logins under the user's home are therefore not visible; CLI agents in the
+ * sandbox authenticate with a key passed through {@code env}. A program outside {@code /usr} is
+ * made visible as that one file: an agent installed with its own libraries elsewhere must be
+ * installed under {@code /usr} (or {@code /usr/local}) to run in the sandbox.
+ */
+final class SandboxedLauncher implements ProcessLauncher {
+    private final Map<String, String> parentEnv;
+
+    private SandboxedLauncher(Map<String, String> parentEnv) {
+        this.parentEnv = Map.copyOf(parentEnv);
+    }
+
+    /**
+     * A launcher for {@code sandbox: bwrap}, after checking that bubblewrap works here.
+     *
+     * @throws SynodException.InvalidInput naming the fix, when it does not
+     */
+    static ProcessLauncher checked(Map<String, String> parentEnv) {
+        try {
+            Sandbox.create(Sandbox.Mode.BWRAP, parentEnv, warning -> { }).requireAvailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SynodException.Retriable("interrupted while checking the sandbox", e);
+        }
+        return new SandboxedLauncher(parentEnv);
+    }
+
+    @Override
+    public Process start(Launch launch) throws IOException {
+        List<Sandbox.Bind> binds = new ArrayList<>();
+        launch.readable().forEach(p -> binds.add(Sandbox.Bind.readOnly(p)));
+        // The program itself, when the read-only system does not already hold it: the file alone,
+        // never its directory, which may be the project with Synod's journal beside it.
+        Path program = Path.of(launch.command().get(0));
+        if (program.isAbsolute() && !program.startsWith("/usr") && Files.isRegularFile(program)) {
+            binds.add(Sandbox.Bind.readOnly(program));
+        }
+        Sandbox.Spec spec = Sandbox.Spec.of(launch.directory(), launch.command()).withNetwork(true).withBinds(binds);
+        ProcessBuilder builder = new ProcessBuilder(BwrapCommand.of(spec, launch.environment(), launch.command()))
+                .directory(launch.directory().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(parentEnv);
+        return builder.start();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.synod.runtime.agents.model;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.synod.core.SynodException;
+import dev.synod.runtime.agents.model.internal.ChatModels;
+import dev.synod.runtime.config.SynodConfig;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the LangChain4j chat model of a model alias in {@code synod.yaml} (ARCHITECTURE.md §5,
+ * §9), and validates the aliases before any agent starts. Keys come from the environment, passed
+ * in as a map ({@code System.getenv()} by default) so tests can supply theirs; a key is never
+ * written to a message, a log or a {@code toString}.
+ */
+public final class Providers {
+    private Providers() {
+    }
+
+    /** Whether {@code provider} is one of the model APIs built here (not {@code cli} or {@code scripted}). */
+    public static boolean isModelProvider(String provider) {
+        return Provider.named(provider).isPresent();
+    }
+
+    /**
+     * Checks, before anything runs, every model alias's settings, and for the aliases in
+     * {@code used} that their keys are set in {@code env} and, under a money budget, that their
+     * prices are known. Aliases of other providers ({@code cli}, {@code scripted}) are left to
+     * their own checks.
+     *
+     * @throws SynodException.InvalidInput naming the file, the setting or variable, what was expected and what was found
+     */
+    public static void validate(SynodConfig config, Collection<String> used, Map<String, String> env) {
+        config.models().forEach((alias, raw) -> {
+            if (isModelProvider(String.valueOf(raw.get("provider")))) {
+                settings(config, alias);
+            }
+        });
+        for (String alias : new LinkedHashSet<>(used)) {
+            if (!isModelProvider(String.valueOf(config.model(alias).get("provider")))) {
+                continue;
+            }
+            ModelSettings settings = settings(config, alias);
+            key(config, settings, env);
+            if (config.budget().usd().isPresent() && settings.pricing().isEmpty() && settings.provider() != Provider.OLLAMA) {
+                throw new SynodException.InvalidInput(config.file() + ": models." + alias + " has no prices, but budget.usd"
+                        + " is set; expected price-per-million-input and price-per-million-output (US dollars) so that"
+                        + " its calls count against the budget");
+            }
+        }
+    }
+
+    /** The validated settings of a model alias. */
+    public static ModelSettings settings(SynodConfig config, String alias) {
+        Map<String, Object> raw = config.model(alias);
+        return ModelSettings.parse(config.file(), alias, raw);
+    }
+
+    /** What the alias's tokens cost: its prices, or {@link Pricing#FREE} when none are given. */
+    public static Pricing pricing(SynodConfig config, String alias) {
+        return settings(config, alias).pricing().orElse(Pricing.FREE);
+    }
+
+    /** The alias's chat model, keys from the process environment, retried by {@link Retries#system()}. */
+    public static ChatModel chatModel(SynodConfig config, String alias) {
+        return chatModel(config, alias, System.getenv(), Retries.system());
+    }
+
+    /**
+     * The alias's chat model: LangChain4j's model for its provider, wrapped in a
+     * {@link RetryingChatModel} that applies {@code retries}.
+     *
+     * @throws SynodException.InvalidInput when the settings are wrong or the key is not set
+     */
+    public static ChatModel chatModel(SynodConfig config, String alias, Map<String, String> env, Retries retries) {
+        ModelSettings settings = settings(config, alias);
+        Optional<String> key = key(config, settings, env);
+        return new RetryingChatModel(ChatModels.of(settings, key), settings, retries, key.map(Set::of).orElse(Set.of()));
+    }
+
+    /** The key to send, read from the variable the settings name; fails naming the variable when it is not set. */
+    private static Optional<String> key(SynodConfig config, ModelSettings settings, Map<String, String> env) {
+        Optional<String> variable = settings.keyVariable();
+        if (variable.isEmpty()) {
+            if (settings.provider() == Provider.ANTHROPIC || settings.provider() == Provider.GEMINI) {
+                throw new SynodException.InvalidInput(config.file() + ": models." + settings.alias() + " sets base-url, so"
+                        + " no key is read from " + settings.provider().defaultKeyVariable().orElseThrow() + " by default;"
+                        + " expected api-key-env naming the variable that holds the key for that server");
+            }
+            return Optional.empty();
+        }
+        String value = env.get(variable.get());
+        if (value == null || value.isBlank()) {
+            throw new SynodException.InvalidInput(config.file() + ": models." + settings.alias() + " needs its API key in the"
+                    + " environment variable " + variable.get() + ", which is " + (value == null ? "not set" : "empty")
+                    + "; export it, or name another variable with api-key-env");
+        }
+        return Optional.of(value.strip());
+    }
+}
