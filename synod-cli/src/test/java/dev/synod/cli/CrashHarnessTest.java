@@ -113,11 +113,19 @@ class CrashHarnessTest {
         return ids;
     }
 
-    /** Every command started once, and answered at most once: nothing completed ran again. */
+    /**
+     * Every command started once, and answered at most once, and every model turn journaled once:
+     * nothing completed ran again, and no turn was paid for twice.
+     */
     private static void assertOnce(List<Event> events) {
         Set<String> started = new HashSet<>();
         Set<String> answered = new HashSet<>();
+        Set<String> turns = new HashSet<>();
         for (Event e : events) {
+            if (e instanceof Event.TurnRecorded t) {
+                assertThat(turns.add(t.command() + " turn " + t.turn())).as("journaled twice: %s turn %d", t.command(), t.turn())
+                        .isTrue();
+            }
             if (e instanceof Event.Started s) {
                 assertThat(started.add(s.command().id())).as("started twice: %s", s.command().id()).isTrue();
             }

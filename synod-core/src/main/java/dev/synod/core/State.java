@@ -20,6 +20,7 @@ public final class State {
     private final Map<String, Long> grownTimeouts = new HashMap<>();
     private Event.Usage usage = Event.Usage.NONE;
     private final Map<String, Event.Usage> roleUsage = new LinkedHashMap<>();
+    private final Map<String, Event.Usage> stepUsage = new LinkedHashMap<>();
     private final Map<String, java.util.List<Event.TurnRecorded>> turns = new HashMap<>();
     private Event.DeadlinePassed deadlinePassed;
     private Event.RunFinished finished;
@@ -78,7 +79,7 @@ public final class State {
             }
             case Event.TurnRecorded e -> {
                 turns.computeIfAbsent(e.command(), k -> new java.util.ArrayList<>()).add(e);
-                count(e.role(), e.usage());
+                count(e.role(), e.command(), e.usage());
             }
             case Event.GateFinished e -> results.put(e.command(), e);
             case Event.HumanAnswered e -> results.put(e.command(), e);
@@ -104,12 +105,14 @@ public final class State {
         Event.Usage rest = new Event.Usage(Math.max(0, total.inputTokens() - counted.inputTokens()),
                 Math.max(0, total.outputTokens() - counted.outputTokens()), Math.max(0, total.usd() - counted.usd()));
         Command command = started.get(commandId);
-        count(command == null ? "" : roleOf(command), rest);
+        count(command == null ? "" : roleOf(command), commandId, rest);
     }
 
-    private void count(String role, Event.Usage spent) {
+    private void count(String role, String commandId, Event.Usage spent) {
         usage = usage.plus(spent);
         roleUsage.merge(role, spent, Event.Usage::plus);
+        Command command = started.get(commandId);
+        stepUsage.merge(command == null ? "" : command.step(), spent, Event.Usage::plus);
     }
 
     private static String roleOf(Command c) {
@@ -171,6 +174,11 @@ public final class State {
     /** What each role used so far, by role as written (such as {@code dev[2]}), in order of first use. */
     public Map<String, Event.Usage> usageByRole() {
         return java.util.Collections.unmodifiableMap(roleUsage);
+    }
+
+    /** What each step used so far (its attempts, reviews or leader's answer), by step id, in order of first use. */
+    public Map<String, Event.Usage> usageByStep() {
+        return java.util.Collections.unmodifiableMap(stepUsage);
     }
 
     /** The model turns journaled for a command, oldest first. */

@@ -17,7 +17,9 @@ import dev.synod.lang.CheckOptions;
 import dev.synod.lang.CheckResult;
 import dev.synod.lang.SourceFile;
 import dev.synod.lang.Synod;
+import dev.synod.lang.model.TeamModel;
 import dev.synod.runtime.agents.Agents;
+import dev.synod.runtime.agents.model.TeamView;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.engine.Engine;
 import dev.synod.runtime.engine.RunLock;
@@ -81,7 +83,9 @@ public final class Runs implements AutoCloseable {
         CheckResult checked = Synod.check(new SourceFile(directory.resolve("team.synod").toString(), teamText),
                 new CheckOptions(configText.isPresent() ? config.aliases() : Optional.empty(), config.gates().keySet(),
                         Optional.of(directory)));
-        return new Loaded(PlanCompiler.compile(checked), config, checked);
+        Plan plan = PlanCompiler.compile(checked);
+        config.checkBudgetRoles(checked.model().orElseThrow().roles().keySet());
+        return new Loaded(plan, config, checked);
     }
 
     /** A new run of the directory's team, driven until it finishes (or waits, without {@code waitForHumans}). */
@@ -93,12 +97,13 @@ public final class Runs implements AutoCloseable {
         Preflight.check(loaded.plan());
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
              Workspace workspace = GitRepository.openOrInit(directory)) {
-            Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory);
+            Map<String, Gate> gates = Gates.forRun(loaded.config(), loaded.plan(), progress);
+            Map<String, Agent> agents = agents(loaded, gates);
             String run = newRunId();
             runId.accept(run);
             String planBlob = blobs.put(teamText.getBytes(StandardCharsets.UTF_8));
             String configBlob = configText.map(t -> blobs.put(t.getBytes(StandardCharsets.UTF_8))).orElse(null);
-            try (Engine engine = engine(loaded, workspace, agents, options, progress)) {
+            try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
                 return engine.start(run, planBlob, configBlob, new SecureRandom().nextLong());
             }
         }
@@ -109,16 +114,22 @@ public final class Runs implements AutoCloseable {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
              Workspace workspace = GitRepository.openOrInit(directory)) {
             Loaded loaded = loaded(run);
-            Map<String, Agent> agents = Agents.forTeam(loaded.checked().model().orElseThrow(), loaded.config(), directory);
-            try (Engine engine = engine(loaded, workspace, agents, options, progress)) {
+            Map<String, Gate> gates = Gates.forRun(loaded.config(), loaded.plan(), progress);
+            Map<String, Agent> agents = agents(loaded, gates);
+            try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
                 return engine.drive(run);
             }
         }
     }
 
-    private Engine engine(Loaded loaded, Workspace workspace, Map<String, Agent> agents, Engine.Options options,
-                          Consumer<String> progress) {
-        Map<String, Gate> gates = Gates.forRun(loaded.config(), loaded.plan(), progress);
+    /** The agents of a run; model agents may run the run's gates on themselves. */
+    private Map<String, Agent> agents(Loaded loaded, Map<String, Gate> gates) {
+        TeamModel model = loaded.checked().model().orElseThrow();
+        return Agents.forTeam(model, loaded.config(), directory, TeamView.of(model, gates));
+    }
+
+    private Engine engine(Loaded loaded, Workspace workspace, Map<String, Agent> agents, Map<String, Gate> gates,
+                          Engine.Options options, Consumer<String> progress) {
         CheckResult checked = loaded.checked();
         return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, blobs, workspace, state.resolve("work"),
                 state.resolve("answers"), agents, gates, role -> contract(checked, role), clock, options, progress));

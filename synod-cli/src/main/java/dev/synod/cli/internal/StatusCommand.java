@@ -38,13 +38,19 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
-    /** One step's standing. */
-    record StepStatus(String step, String status, int attempts, String performer, String commit) {
+    /** One step's standing, with what its attempts, reviews or leader used. */
+    record StepStatus(String step, String status, int attempts, String performer, String commit, long tokens, double usd) {
     }
 
-    /** The whole run's standing. */
+    /**
+     * The whole run's standing.
+     *
+     * @param roles       what each participant used, by role as written
+     * @param roleBudgets each role with a budget of its own, with what its replicas used together
+     */
     record RunStatus(String run, String team, String status, String reason, String branch, long tokens, double usd,
-                     List<StepStatus> steps, List<String> waitingFor) {
+                     List<StepStatus> steps, List<UsageText.Line> roles, List<UsageText.RoleBudget> roleBudgets,
+                     List<String> waitingFor) {
     }
 
     @Override
@@ -82,7 +88,8 @@ final class StatusCommand implements Callable<Integer> {
             } else {
                 s = "pending";
             }
-            steps.add(new StepStatus(step.id(), s, attempts, performer, accepted.get(step.id())));
+            Event.Usage used = state.usageByStep().getOrDefault(step.id(), Event.Usage.NONE);
+            steps.add(new StepStatus(step.id(), s, attempts, performer, accepted.get(step.id()), used.tokens(), used.usd()));
         }
         Event.Usage usage = state.usage();
         String overall = state.finished().map(f -> f.succeeded() ? "succeeded" : "failed").orElse("stopped or running");
@@ -90,7 +97,7 @@ final class StatusCommand implements Callable<Integer> {
         List<String> waiting = state.inFlight().stream().filter(c -> c instanceof Command.AskHuman
                 || c instanceof Command.AskLeader l && l.role().equals("human")).map(Command::step).toList();
         return new RunStatus(id, state.plan().team(), overall, reason, state.finished().map(Event.RunFinished::branch)
-                .orElse(null), usage.tokens(), usage.usd(), steps, waiting);
+                .orElse(null), usage.tokens(), usage.usd(), steps, UsageText.byRole(state), UsageText.roleBudgets(state), waiting);
     }
 
     private static void print(PrintWriter out, RunStatus s) {
@@ -101,11 +108,14 @@ final class StatusCommand implements Callable<Integer> {
         }
         int width = s.steps().stream().mapToInt(x -> x.step().length()).max().orElse(4);
         for (StepStatus step : s.steps()) {
+            String attempts = step.attempts() == 0 ? "" : step.attempts() + " attempt" + (step.attempts() == 1 ? "" : "s")
+                    + (step.performer() == null ? "" : ", last by " + step.performer());
+            String used = step.tokens() == 0 && step.usd() == 0 ? "" : UsageText.describe(step.tokens(), step.usd());
             out.printf("  %-" + width + "s  %-20s%s%n", step.step(), step.status(),
-                    step.attempts() == 0 ? "" : step.attempts() + " attempt" + (step.attempts() == 1 ? "" : "s")
-                            + (step.performer() == null ? "" : ", last by " + step.performer()));
+                    attempts + (!attempts.isEmpty() && !used.isEmpty() ? "; " : "") + used);
         }
-        out.println("usage: " + s.tokens() + " tokens, $" + String.format(java.util.Locale.ROOT, "%.2f", s.usd()));
+        out.println("usage: " + UsageText.describe(s.tokens(), s.usd()));
+        UsageText.print(out, s.roles(), s.roleBudgets());
         s.waitingFor().forEach(w -> out.println("waiting for a person on " + w + ": synod answer " + s.run() + " " + w
                 + " --approve | --reject"));
     }

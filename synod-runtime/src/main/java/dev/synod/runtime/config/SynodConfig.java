@@ -118,31 +118,68 @@ public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Ma
         if (node == null || node.isNull()) {
             return Budget.UNLIMITED;
         }
+        return budget(file, "budget", node, true);
+    }
+
+    /**
+     * One budget mapping: {@code tokens} and {@code usd}, and at the top level {@code roles}, each
+     * role's own budget by role name.
+     */
+    private static Budget budget(Path file, String key, JsonNode node, boolean top) {
         if (!node.isObject()) {
-            throw invalid(file, "budget", "a mapping such as { tokens: 2000000, usd: 5.00 }", node);
+            throw invalid(file, key, top ? "a mapping such as { tokens: 2000000, usd: 5.00, roles: { dev: { tokens: 500000 } } }"
+                    : "a mapping such as { tokens: 500000, usd: 1.00 }", node);
         }
         OptionalLong tokens = OptionalLong.empty();
         OptionalDouble usd = OptionalDouble.empty();
+        Map<String, Budget> roles = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             switch (e.getKey()) {
                 case "tokens" -> {
                     if (!e.getValue().canConvertToLong() || e.getValue().asLong() < 0 || !e.getValue().isIntegralNumber()) {
-                        throw invalid(file, "budget.tokens", "a whole number of tokens, at least 0", e.getValue());
+                        throw invalid(file, key + ".tokens", "a whole number of tokens, at least 0", e.getValue());
                     }
                     tokens = OptionalLong.of(e.getValue().asLong());
                 }
                 case "usd" -> {
                     if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
-                        throw invalid(file, "budget.usd", "an amount of dollars, at least 0", e.getValue());
+                        throw invalid(file, key + ".usd", "an amount of dollars, at least 0", e.getValue());
                     }
                     usd = OptionalDouble.of(e.getValue().asDouble());
                 }
-                default -> throw new SynodException.InvalidInput(file + ": unknown key 'budget." + e.getKey()
-                        + "'; expected tokens or usd");
+                case "roles" -> {
+                    if (!top) {
+                        throw new SynodException.InvalidInput(file + ": unknown key '" + key + ".roles'; expected tokens or usd");
+                    }
+                    if (!e.getValue().isObject()) {
+                        throw invalid(file, "budget.roles", "a mapping of role names to budgets, such as { dev: { tokens: 500000 } }",
+                                e.getValue());
+                    }
+                    e.getValue().fields().forEachRemaining(role -> roles.put(role.getKey(),
+                            budget(file, "budget.roles." + role.getKey(), role.getValue(), false)));
+                }
+                default -> throw new SynodException.InvalidInput(file + ": unknown key '" + key + "." + e.getKey()
+                        + "'; expected tokens or usd" + (top ? " or roles" : ""));
             }
         }
-        return new Budget(tokens, usd);
+        return new Budget(tokens, usd, roles);
+    }
+
+    /**
+     * Checks that every role with a budget is a role of the team.
+     *
+     * @param roles the team's declared roles by qualified name ({@code dev}, {@code core.lead})
+     * @throws SynodException.InvalidInput naming the first role that is not one
+     */
+    public void checkBudgetRoles(java.util.Collection<String> roles) {
+        for (String role : budget.roles().keySet()) {
+            if (!roles.contains(role)) {
+                throw new SynodException.InvalidInput(file + ": 'budget.roles." + role + "' names no role of the team; expected one of "
+                        + String.join(", ", roles.stream().sorted().toList())
+                        + (role.contains("[") ? " (a role's budget covers all its replicas)" : ""));
+            }
+        }
     }
 
     private static String text(Path file, JsonNode root, String key, String fallback) {

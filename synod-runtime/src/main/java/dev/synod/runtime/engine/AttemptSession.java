@@ -6,6 +6,7 @@ import dev.synod.core.Budget;
 import dev.synod.core.Clock;
 import dev.synod.core.Event;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,23 +24,27 @@ final class AttemptSession implements Agent.Session {
     private final BlobStore blobs;
     private final Budget budget;
     private final Supplier<Event.Usage> spent;
+    private final Supplier<Map<String, Event.Usage>> spentByRole;
     private final Function<Event, CompletableFuture<Void>> journal;
     private final Clock clock;
     private volatile long lastBeatNanos = System.nanoTime();
 
     /**
      * @param turns   the turns this command journaled before
-     * @param spent   what the run used so far, as the loop last saw it
-     * @param journal hands an event to the loop; the future completes once it is durable
+     * @param spent       what the run used so far, as the loop last saw it
+     * @param spentByRole what each participant used so far, as the loop last saw it (for role budgets)
+     * @param journal     hands an event to the loop; the future completes once it is durable
      */
     AttemptSession(String command, String role, List<Agent.Turn> turns, BlobStore blobs, Budget budget,
-                   Supplier<Event.Usage> spent, Function<Event, CompletableFuture<Void>> journal, Clock clock) {
+                   Supplier<Event.Usage> spent, Supplier<Map<String, Event.Usage>> spentByRole,
+                   Function<Event, CompletableFuture<Void>> journal, Clock clock) {
         this.command = command;
         this.role = role;
         this.turns = List.copyOf(turns);
         this.blobs = blobs;
         this.budget = budget;
         this.spent = spent;
+        this.spentByRole = spentByRole;
         this.journal = journal;
         this.clock = clock;
     }
@@ -63,7 +68,7 @@ final class AttemptSession implements Agent.Session {
 
     @Override
     public Optional<String> refusal() {
-        return budget.exhaustedBy(spent.get());
+        return budget.refusal(role, spent.get(), spentByRole.get());
     }
 
     @Override

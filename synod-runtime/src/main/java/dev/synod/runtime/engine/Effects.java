@@ -234,7 +234,10 @@ final class Effects {
             case Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
                     + describe(t.error()), Event.Usage.NONE, clock.now());
             case Timed.Done<Agent.Decision> done -> {
-                String problem = Decisions.validate(questions, done.value().answers());
+                // A leader that answers nothing says why in its rationale (a model agent whose loop failed).
+                String problem = done.value().answers().isEmpty() && done.value().rationale() != null
+                        && !done.value().rationale().isBlank() ? "gave no answers: " + done.value().rationale()
+                        : Decisions.validate(questions, done.value().answers());
                 yield new Event.LeaderAnswered(c.id(), problem == null ? done.value().answers() : Map.of(),
                         done.value().rationale(), problem, done.value().usage(), clock.now());
             }

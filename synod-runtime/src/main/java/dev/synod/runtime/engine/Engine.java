@@ -87,6 +87,8 @@ public final class Engine implements AutoCloseable {
     private final Map<Event, CompletableFuture<Void>> awaited = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
     /** What the run used so far, as of the loop's last turn: the budget effects consult. */
     private volatile Event.Usage spent = Event.Usage.NONE;
+    /** What each participant used so far, as of the loop's last turn: for the roles' budgets. */
+    private volatile Map<String, Event.Usage> spentByRole = Map.of();
 
     /**
      * Everything the engine works with; {@code contracts} gives each role its contract text.
@@ -124,6 +126,7 @@ public final class Engine implements AutoCloseable {
     public Result drive(String run) {
         State state = Interpreter.fold(plan, budget, journal.read(run));
         spent = state.usage();
+        spentByRole = Map.copyOf(state.usageByRole());
         Event.RunStarted started = state.runStarted().orElseThrow(() -> new SynodException.Corrupted(
                 "run " + run + " has no run-started event", null));
         if (state.finished().isPresent()) {
@@ -171,6 +174,7 @@ public final class Engine implements AutoCloseable {
                     throw e;
                 }
                 spent = state.usage();
+                spentByRole = Map.copyOf(state.usageByRole());
                 acknowledge(all);
             }
             for (Event e : all) {
@@ -341,7 +345,8 @@ public final class Engine implements AutoCloseable {
             case Command.AskLeader l -> l.role();
             default -> "";
         };
-        return new AttemptSession(c.id(), role, ctx.turns(), blobs, budget, () -> spent, this::journalFromEffect, clock);
+        return new AttemptSession(c.id(), role, ctx.turns(), blobs, budget, () -> spent, () -> spentByRole,
+                this::journalFromEffect, clock);
     }
 
     private void collectAnswers(String run, Map<String, Command> people, List<Event> batch) {

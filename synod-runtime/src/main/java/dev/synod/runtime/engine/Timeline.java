@@ -28,15 +28,15 @@ public final class Timeline {
                 case Event.Outcome.Crashed c -> "crashed: " + c.reason();
                 case Event.Outcome.TimedOut t -> "timed out after " + t.afterMillis() / 1000 + "s";
                 case Event.Outcome.Rejected r -> "rejected: " + String.join("; ", r.diagnostics());
-            };
+            } + used(f.usage());
             case Event.GateFinished g -> g.command().substring("gate:".length()) + ": gate " + g.verdict().name().toLowerCase()
                     + (g.cached() ? " (cached)" : "") + (g.diagnostics().isEmpty() ? "" : ": " + String.join("; ", g.diagnostics()));
             case Event.ReviewFinished r -> r.command().substring("review:".length()) + ": review "
-                    + (r.approved() ? "approved" : "rejected") + (r.comment().isBlank() ? "" : ": " + r.comment());
+                    + (r.approved() ? "approved" : "rejected") + (r.comment().isBlank() ? "" : ": " + r.comment()) + used(r.usage());
             case Event.HumanAnswered h -> h.command().substring("human:".length()) + ": a person "
                     + (h.approved() ? "approved" : "rejected") + (h.comment().isBlank() ? "" : ": " + h.comment());
             case Event.LeaderAnswered l -> l.command().substring("leader:".length()) + ": "
-                    + (l.failure() == null ? "decided " + l.answers() : "no decision: " + l.failure());
+                    + (l.failure() == null ? "decided " + l.answers() : "no decision: " + l.failure()) + used(l.usage());
             case Event.DecisionRecorded d -> d.command().substring("record:".length()) + ": recorded in " + d.path();
             case Event.TurnRecorded t -> null;
             case Event.LateAnswer l -> l.role() + " answered " + l.command() + " late, after " + l.elapsedMillis() / 1000
@@ -45,6 +45,19 @@ public final class Timeline {
             case Event.RunFinished f -> f.succeeded() ? "run finished: every artifact is on branch " + f.branch()
                     : "run failed";
         };
+    }
+
+    /** " [1200 tokens, $0.0042]" for a result that used a model, nothing for one that did not. */
+    private static String used(Event.Usage u) {
+        if (u == null || u.tokens() == 0 && u.usd() == 0) {
+            return "";
+        }
+        return " [" + u.tokens() + " tokens, " + money(u.usd()) + "]";
+    }
+
+    /** Dollars with two decimals, or four for an amount below a cent, so a cheap model's cost does not read as $0.00. */
+    public static String money(double usd) {
+        return String.format(java.util.Locale.ROOT, usd > 0 && usd < 0.01 ? "$%.4f" : "$%.2f", usd);
     }
 
     private static String abbrev(String commit) {

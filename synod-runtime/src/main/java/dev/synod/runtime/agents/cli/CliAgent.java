@@ -2,6 +2,7 @@ package dev.synod.runtime.agents.cli;
 
 import dev.synod.core.Agent;
 import dev.synod.core.Event;
+import dev.synod.runtime.agents.DetachedSession;
 import dev.synod.runtime.agents.Instructions;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * user who pasted a key there by mistake must not see it in a log.
  */
 public final class SettingsParser {
-    /** The settings a model alias may have. */
+    /** The settings a model alias may have; {@code max-turns} is the tool loop's, read where the agent is built. */
     public static final Set<String> KEYS = Set.of("provider", "model", "base-url", "temperature", "max-tokens", "timeout",
-            "api-key-env", "price-per-million-input", "price-per-million-output");
+            "api-key-env", "price-per-million-input", "price-per-million-output", "max-turns");
 
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

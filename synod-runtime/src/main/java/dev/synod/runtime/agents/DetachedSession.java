@@ -1,4 +1,4 @@
-package dev.synod.runtime.agents.cli;
+package dev.synod.runtime.agents;
 
 import dev.synod.core.Agent;
 import dev.synod.core.BlobStore;
@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The session of a call made without the engine (the two-argument forms of {@link Agent}): no
- * budget, heartbeats go nowhere, and blobs are hashed but kept nowhere, since no journal will
- * ever refer to them.
+ * The session of a call made without the engine (the two-argument forms of {@link Agent}): nothing
+ * journaled before, no budget, heartbeats go nowhere, and payloads are hashed but kept nowhere:
+ * with nothing journaled, nothing is ever replayed, so nothing needs to be kept.
  */
-final class DetachedSession implements Agent.Session {
-    private static final BlobStore NOWHERE = new BlobStore() {
+public final class DetachedSession implements Agent.Session {
+    private static final BlobStore HASH_ONLY = new BlobStore() {
         @Override
         public String put(byte[] content) {
             return Blobs.hash(content);
@@ -31,7 +31,7 @@ final class DetachedSession implements Agent.Session {
 
     @Override
     public void record(Agent.Turn turn) {
-        throw new UnsupportedOperationException("a CLI agent journals no model turns");
+        // Nothing to journal outside the engine.
     }
 
     @Override
@@ -41,11 +41,11 @@ final class DetachedSession implements Agent.Session {
 
     @Override
     public void heartbeat() {
-        // Nobody watches a call made without the engine.
+        // No failure detector watches a call outside the engine.
     }
 
     @Override
     public BlobStore blobs() {
-        return NOWHERE;
+        return HASH_ONLY;
     }
 }

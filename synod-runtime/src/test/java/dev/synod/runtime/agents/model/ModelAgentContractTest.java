@@ -1,8 +1,10 @@
-package dev.synod.runtime.agents;
+package dev.synod.runtime.agents.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synod.core.Agent;
+import dev.synod.runtime.agents.scripted.AgentScript;
+import dev.synod.runtime.agents.scripted.ScriptedChatModel;
 import dev.synod.testkit.AgentContract;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ScriptedAgentContractTest extends AgentContract {
+/** A {@link ModelAgent} over a {@link ScriptedChatModel} keeps the contract of every agent. */
+class ModelAgentContractTest extends AgentContract {
     private static final String SCRIPT = """
             dev:
               produce:
@@ -22,11 +26,12 @@ class ScriptedAgentContractTest extends AgentContract {
                   - write: { src/Cart.java: "class Cart {}" }
                     summary: wrote the cart
                 escape:
-                  - write: { src/Ok.java: "class Ok {}", elsewhere/escaped.txt: "out" }
-                climb:
-                  - write: { ../escaped.txt: "out" }
-                remove:
-                  - delete: [ elsewhere/sentinel.txt ]
+                  - turns:
+                      - calls:
+                          - write_file: { path: elsewhere/escaped.txt, content: out }
+                          - write_file: { path: ../escaped.txt, content: out }
+                          - delete_file: { path: elsewhere/sentinel.txt }
+                      - crash: the model gave up
                 slow:
                   - sleep: 10s
                     write: { src/Slow.java: "class Slow {}" }
@@ -40,13 +45,14 @@ class ScriptedAgentContractTest extends AgentContract {
     @TempDir
     Path scripts;
 
-    private ScriptedAgent agent;
+    private ModelAgent agent;
 
     @BeforeEach
     void loadScript() throws IOException {
         Path file = scripts.resolve("agents.yaml");
         Files.writeString(file, SCRIPT);
-        agent = new ScriptedAgent(AgentScript.load(file));
+        TeamView team = new TeamView(Map.of("feature", List.of("src/**")), Map.of(), Optional.empty(), SelfCheck.NONE);
+        agent = new ModelAgent(new ScriptedChatModel(AgentScript.load(file)), Pricing.FREE, Limits.DEFAULT, team);
     }
 
     private static Agent.Assignment assignment(String step) {
@@ -64,7 +70,7 @@ class ScriptedAgentContractTest extends AgentContract {
         return assignment("feature");
     }
 
-    /** Writes through the workspace's link to a directory outside it. */
+    /** Tries to write and delete through the workspace's link to a directory outside it, and out with "..". */
     @Override
     protected Agent.Assignment failing() {
         return assignment("escape");
@@ -77,7 +83,8 @@ class ScriptedAgentContractTest extends AgentContract {
 
     @Override
     protected Agent.Assignment reviewable() {
-        return assignment("feature");
+        return new Agent.Assignment("r1", "feature", 1, "dev", "contract of dev", List.of(), List.of("feature"), List.of(),
+                Map.of(), Duration.ofMinutes(1));
     }
 
     @Override
@@ -87,28 +94,20 @@ class ScriptedAgentContractTest extends AgentContract {
     }
 
     @Test
-    void an_escaping_attempt_writes_nothing_at_all() throws Exception {
+    void the_performable_assignment_writes_its_file_through_the_loop() throws Exception {
+        Agent.Outcome outcome = agent.perform(performable(), workspace());
+
+        assertThat(outcome).isEqualTo(new Agent.Outcome.Finished("wrote the cart", dev.synod.core.Event.Usage.NONE));
+        assertThat(workspace().resolve("src/Cart.java")).hasContent("class Cart {}");
+    }
+
+    @Test
+    void the_failing_assignment_fails_with_the_models_crash_and_changes_nothing_outside() throws Exception {
         Agent.Outcome outcome = agent.perform(failing(), workspace());
 
         assertThat(outcome).isInstanceOf(Agent.Outcome.Failed.class);
-        assertThat(((Agent.Outcome.Failed) outcome).reason()).contains("elsewhere/escaped.txt", "outside the workspace");
-        assertThat(workspace().resolve("src/Ok.java")).doesNotExist();
-    }
-
-    @Test
-    void refuses_a_path_that_climbs_out_of_the_workspace() throws Exception {
-        Agent.Outcome outcome = agent.perform(assignment("climb"), workspace());
-
-        assertThat(outcome).isInstanceOf(Agent.Outcome.Failed.class);
-        assertThat(((Agent.Outcome.Failed) outcome).reason()).contains("../escaped.txt", "outside the workspace");
-        assertThat(workspace().resolveSibling("escaped.txt")).doesNotExist();
-    }
-
-    @Test
-    void refuses_to_delete_through_a_link_out_of_the_workspace() throws Exception {
-        Agent.Outcome outcome = agent.perform(assignment("remove"), workspace());
-
-        assertThat(outcome).isInstanceOf(Agent.Outcome.Failed.class);
+        assertThat(((Agent.Outcome.Failed) outcome).reason()).isEqualTo("the model gave up");
         assertThat(workspace().resolve("elsewhere/sentinel.txt")).exists();
+        assertThat(workspace().resolveSibling("escaped.txt")).doesNotExist();
     }
 }

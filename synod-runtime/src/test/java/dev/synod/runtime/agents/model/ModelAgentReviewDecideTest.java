@@ -1,0 +1,104 @@
+package dev.synod.runtime.agents.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.synod.core.Agent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reviews and decides run through the same loop, with their own tools. */
+class ModelAgentReviewDecideTest {
+    @TempDir
+    Path root;
+
+    /** A review by critic of attempt 1 of api: it may read the artifact and the decisions, and write nothing. */
+    private static Agent.Assignment review(int attempt) {
+        return new Agent.Assignment("r1", "api", attempt, "critic", "Contract of critic", List.of(), List.of("api"), List.of(),
+                Map.of(), Duration.ofMinutes(1));
+    }
+
+    private static Agent.DecisionRequest decide() {
+        return new Agent.DecisionRequest("r1", "decide:money", "critic", Map.of("money", List.of("long cents", "BigDecimal")),
+                Map.of(), Duration.ofMinutes(1));
+    }
+
+    @Test
+    void a_review_reads_the_artifact_and_approves_or_rejects_through_its_tools() throws Exception {
+        LoopFixture f = new LoopFixture(root, """
+                critic:
+                  review:
+                    api:
+                      - turns:
+                          - calls:
+                              - read_file: { path: api/Api.java }
+                              - read_file: { path: src/dev1/Old.java }
+                              - write_file: { path: api/Api.java, content: "changed" }
+                          - calls:
+                              - reject: { comment: "Api has no methods" }
+                      - { approve: true, comment: "fine now" }
+                """);
+
+        Agent.Review first = f.agent.review(review(1), f.workspace);
+        List<String> results = f.results();
+        Agent.Review second = f.agent.review(review(2), f.workspace);
+
+        assertThat(first.approved()).isFalse();
+        assertThat(first.comment()).isEqualTo("Api has no methods");
+        assertThat(results.get(0)).isEqualTo("interface Api {}\n");
+        assertThat(results.get(1)).startsWith("error: may not read \"src/dev1/Old.java\"");
+        assertThat(results.get(2)).startsWith("error: there is no tool 'write_file'");
+        assertThat(f.workspace.resolve("api/Api.java")).hasContent("interface Api {}");
+        assertThat(second).isEqualTo(new Agent.Review(true, "fine now", dev.synod.core.Event.Usage.NONE));
+        assertThat(f.model.requests.get(0).toolSpecifications()).extracting(t -> t.name())
+                .containsExactly("list_files", "read_file", "approve", "reject");
+    }
+
+    @Test
+    void a_review_that_cannot_finish_rejects_with_the_reason() throws Exception {
+        LoopFixture f = new LoopFixture(root, "critic: {}\n");
+
+        Agent.Review review = f.agent.review(review(1), f.workspace);
+
+        assertThat(review.approved()).isFalse();
+        assertThat(review.comment()).isEqualTo("the review could not finish: the agent script agents.yaml has no entry "
+                + "'critic.review.api'");
+    }
+
+    @Test
+    void a_leader_decides_through_the_decide_tool_and_may_correct_a_wrong_option() throws Exception {
+        LoopFixture f = new LoopFixture(root, """
+                critic:
+                  decide:
+                    turns:
+                      - calls:
+                          - decide: { answers: { money: "float" }, rationale: "fast" }
+                      - calls:
+                          - decide: { answers: { money: "long cents" }, rationale: "exact and simple" }
+                """);
+
+        Agent.Decision decision = f.agent.decide(decide());
+
+        assertThat(decision.answers()).containsExactly(Map.entry("money", "long cents"));
+        assertThat(decision.rationale()).isEqualTo("exact and simple");
+        assertThat(f.results()).containsExactly("error: \"float\" is not an option of money; expected one of \"long cents\", "
+                + "\"BigDecimal\"; call decide again with every question answered");
+        String opening = ((dev.langchain4j.data.message.UserMessage) f.model.requests.get(0).messages().get(1)).singleText();
+        assertThat(opening).startsWith("Role: critic\nTask: decide money\n")
+                .contains("- `money`: answer with exactly one of \"long cents\", \"BigDecimal\".")
+                .contains("- `money`: How is money represented?");
+    }
+
+    @Test
+    void a_leader_whose_loop_fails_answers_nothing_and_says_why() throws Exception {
+        LoopFixture f = new LoopFixture(root, "critic:\n  decide:\n    format: markdown\n");
+
+        Agent.Decision decision = f.agent.decide(decide());
+
+        assertThat(decision.answers()).isEmpty();
+        assertThat(decision.rationale()).isEqualTo("the agent script agents.yaml has no entry 'critic.decide.money'");
+    }
+}
