@@ -22,7 +22,9 @@ import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.engine.Engine;
 import dev.synod.runtime.engine.RunLock;
 import dev.synod.runtime.engine.LocalStorage;
+import dev.synod.runtime.gates.CompileGate;
 import dev.synod.runtime.gates.ExistsGate;
+import dev.synod.runtime.gates.LintGate;
 import dev.synod.runtime.workspace.GitRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +120,9 @@ public final class Runs implements AutoCloseable {
 
     private Engine engine(Loaded loaded, Workspace workspace, Map<String, Agent> agents, Engine.Options options,
                           Consumer<String> progress) {
-        Map<String, Gate> gates = Map.of("exists", new ExistsGate());
+        Map<String, Gate> gates = Map.of("exists", new ExistsGate(),
+                "compile", CompileGate.configure(loaded.config(), directory),
+                "lint", LintGate.configure(loaded.config()));
         CheckResult checked = loaded.checked();
         return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, workspace, state.resolve("work"),
                 state.resolve("answers"), agents, gates, role -> contract(checked, role), clock, options, progress));
