@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Diagnostics as they reach an agent (ARCHITECTURE.md §6): {@code path:line:col: message}
@@ -36,6 +38,8 @@ public final class Diagnostics {
     /** A longer diagnostic is shortened to this many characters and a note of how many were cut. */
     public static final int MAX_CHARS = 1_000;
 
+    private static final Pattern CUT_NOTE = Pattern.compile("… (\\d+) more diagnostics? cut");
+
     private Diagnostics() {
     }
 
@@ -59,6 +63,15 @@ public final class Diagnostics {
                 lines.add(line);
             }
         }
+        // The note of an earlier cap counts towards this one's, so that normalizing twice changes nothing.
+        int alreadyCut = 0;
+        for (var it = lines.listIterator(); it.hasNext(); ) {
+            Matcher note = CUT_NOTE.matcher(it.next());
+            if (note.matches()) {
+                alreadyCut += Integer.parseInt(note.group(1));
+                it.remove();
+            }
+        }
         SourceIndex sources = new SourceIndex(root);
         Set<String> unique = new LinkedHashSet<>();
         for (Located d : ToolOutput.parse(lines, sources::find)) {
@@ -68,11 +81,11 @@ public final class Diagnostics {
             }
             unique.add(shorten(new Located(path, d.line(), d.column(), d.message()).format()));
         }
-        return cap(unique);
+        return cap(unique, alreadyCut);
     }
 
     /** The first diagnostics within the limits, and a note of how many more there were. */
-    static List<String> cap(Collection<String> diagnostics) {
+    private static List<String> cap(Collection<String> diagnostics, int alreadyCut) {
         List<String> kept = new ArrayList<>();
         int bytes = 0;
         for (String d : diagnostics) {
@@ -83,7 +96,7 @@ public final class Diagnostics {
             kept.add(d);
             bytes += size;
         }
-        int cut = diagnostics.size() - kept.size();
+        int cut = diagnostics.size() - kept.size() + alreadyCut;
         if (cut > 0) {
             kept.add("… " + cut + " more diagnostic" + (cut == 1 ? "" : "s") + " cut");
         }

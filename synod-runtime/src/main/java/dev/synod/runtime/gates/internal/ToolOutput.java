@@ -26,9 +26,10 @@ public final class ToolOutput {
     private static final Pattern WITHOUT_COLUMN = Pattern.compile("(\\S[^:\\s]*):(\\d+):\\s*(.*)");
     private static final Pattern CARET = Pattern.compile("\\s*\\^\\s*");
     private static final Pattern DETAIL = Pattern.compile("\\s{2,}\\S.*");
+    private static final Pattern KEYED_DETAIL = Pattern.compile("\\s+(symbol|location|required|found|reason)\\s*:.*");
     private static final Pattern JAVAC_SUMMARY = Pattern.compile("\\d+ (errors?|warnings?)");
     private static final Pattern EXCEPTION = Pattern.compile(
-            "\\s*(?:=>\\s*|Caused by:\\s*|Suppressed:\\s*|Exception in thread \"[^\"]*\"\\s+)?"
+            "\\s*(=>\\s*|Caused by:\\s*|Suppressed:\\s*|Exception in thread \"[^\"]*\"\\s+)?"
                     + "((?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error|Throwable|Failure|Failed)[\\w$]*)(?::\\s*(.*))?");
     private static final Pattern FRAME = Pattern.compile(
             "\\s*(?:at\\s+)?(?:[\\w.$-]+(?:@[\\w.-]+)?/)?((?:[\\w$]+\\.)+)([\\w$<>]+)\\(([\\w$]+\\.java):(\\d+)\\)\\s*");
@@ -87,9 +88,11 @@ public final class ToolOutput {
             return i + 1;
         }
         if ((m = MAVEN.matcher(line)).matches()) {
+            List<String> details = new ArrayList<>();
+            int next = details(lines, i + 1, KEYED_DETAIL, details);
             out.add(new Located(m.group(2), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
-                    (m.group(1).equals("ERROR") ? "error: " : "warning: ") + m.group(5)));
-            return i + 1;
+                    (m.group(1).equals("ERROR") ? "error: " : "warning: ") + withDetails(m.group(5), details)));
+            return next;
         }
         if ((m = TSC.matcher(line)).matches() || (m = WITH_COLUMN.matcher(line)).matches()) {
             out.add(new Located(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4)));
@@ -113,17 +116,23 @@ public final class ToolOutput {
         String message = m.group(3);
         if (i + 2 < lines.size() && CARET.matcher(lines.get(i + 2)).matches()) {
             int column = lines.get(i + 2).indexOf('^') + 1;
-            int next = i + 3;
             List<String> details = new ArrayList<>();
-            while (next < lines.size() && DETAIL.matcher(lines.get(next)).matches() && !FRAME.matcher(lines.get(next)).matches()) {
-                details.add(lines.get(next).strip().replaceAll("\\s+", " "));
-                next++;
-            }
+            int next = details(lines, i + 3, DETAIL, details);
             out.add(new Located(path, lineNumber, column, withDetails(message, details)));
             return next;
         }
         out.add(new Located(path, lineNumber, 0, message));
         return i + 1;
+    }
+
+    /** Adds the lines from {@code from} on that match {@code detail} to {@code out}; returns the index after them. */
+    private static int details(List<String> lines, int from, Pattern detail, List<String> out) {
+        int next = from;
+        while (next < lines.size() && detail.matcher(lines.get(next)).matches() && !isFrame(lines.get(next))) {
+            out.add(lines.get(next).strip().replaceAll("\\s+", " "));
+            next++;
+        }
+        return next;
     }
 
     /** A message with its indented details: {@code cannot find symbol (symbol: class Foo; location: class A)}. */
@@ -151,10 +160,12 @@ public final class ToolOutput {
         if (firstFrame < 0) {
             return i;
         }
-        StringBuilder message = new StringBuilder(exception.group(1));
+        String prefix = exception.group(1) == null ? "" : exception.group(1).strip();
+        StringBuilder message = new StringBuilder(prefix.startsWith("Caused by") ? "caused by: "
+                : prefix.startsWith("Suppressed") ? "suppressed: " : "").append(exception.group(2));
         List<String> text = new ArrayList<>();
-        if (exception.group(2) != null && !exception.group(2).isBlank()) {
-            text.add(exception.group(2).strip());
+        if (exception.group(3) != null && !exception.group(3).isBlank()) {
+            text.add(exception.group(3).strip());
         }
         lines.subList(i + 1, firstFrame).stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(text::add);
         if (!text.isEmpty()) {
