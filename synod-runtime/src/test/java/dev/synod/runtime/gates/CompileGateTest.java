@@ -110,6 +110,15 @@ class CompileGateTest {
     }
 
     @Test
+    void globs_reach_into_subdirectories_and_the_trees_own_name_is_not_a_pattern() throws Exception {
+        Path tree = dir.resolve("tree[1]");
+        TreeFiles.jar(tree.resolve("lib/money/money.jar"), Map.of("money/Money.java", "package money;\n\npublic class Money {\n}\n"));
+        TreeFiles.write(tree, Map.of("src/main/java/shop/Shop.java", "package shop;\n\nclass Shop {\n    money.Money m;\n}\n"));
+
+        assertThat(check(settings("gates: { compile: { classpath: [\"lib/**/*.jar\"] } }"), tree)).isEqualTo(Gate.Verdict.pass());
+    }
+
+    @Test
     void absolute_class_path_entries_are_used_and_take_part_in_the_configuration() throws Exception {
         Path junit = TreeFiles.location(org.junit.jupiter.api.Test.class);
         Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/test/java/shop/ShopTest.java",
@@ -196,5 +205,25 @@ class CompileGateTest {
         assertThat(gate.check(new Gate.Input(withLib, null, List.of()))).isEqualTo(Gate.Verdict.pass());
         assertThat(gate.check(new Gate.Input(without, null, List.of())).kind()).isEqualTo(Event.Verdict.FAIL);
         assertThat(gate.check(new Gate.Input(withLib, null, List.of()))).isEqualTo(Gate.Verdict.pass());
+    }
+
+    @Test
+    void concurrent_checks_of_different_trees_each_get_their_own_verdict() throws Exception {
+        Path good = TreeFiles.write(dir.resolve("good"), Map.of("src/main/java/shop/Shop.java", "package shop;\n\nclass Shop {\n}\n"));
+        Path bad = TreeFiles.write(dir.resolve("bad"), Map.of("src/main/java/shop/Shop.java",
+                "package shop;\n\nclass Shop {\n    Missing m;\n}\n"));
+        CompileGate gate = new CompileGate(CompileGate.Settings.defaults(), dir.resolve("cache"));
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Gate.Verdict>> verdicts = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Path tree = i % 2 == 0 ? good : bad;
+                verdicts.add(pool.submit(() -> gate.check(new Gate.Input(tree, null, List.of()))));
+            }
+            for (int i = 0; i < verdicts.size(); i++) {
+                assertThat(verdicts.get(i).get().kind()).as("check %d", i)
+                        .isEqualTo(i % 2 == 0 ? Event.Verdict.PASS : Event.Verdict.FAIL);
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@ public final class ClasspathEntries {
     public static List<Path> resolve(List<String> entries, Path tree) {
         List<Path> out = new ArrayList<>();
         for (String entry : entries) {
-            out.addAll(expand(tree.resolve(entry).normalize()));
+            out.addAll(expand(tree, entry));
         }
         return out;
     }
@@ -40,7 +40,7 @@ public final class ClasspathEntries {
             if (!Path.of(entry).isAbsolute()) {
                 continue;
             }
-            for (Path p : expand(Path.of(entry).normalize())) {
+            for (Path p : expand(Path.of("/"), entry)) {
                 try {
                     out.add(p + "@" + Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
                 } catch (IOException e) {
@@ -51,22 +51,27 @@ public final class ClasspathEntries {
         return out;
     }
 
-    private static List<Path> expand(Path path) {
-        String text = path.toString().replace('\\', '/');
+    /**
+     * The paths {@code entry} stands for, relative to {@code base} unless absolute. Only the entry
+     * is read as a glob, from its first segment with a wildcard on, so that characters such as
+     * '[' in the tree's own directory name are never taken for one.
+     */
+    private static List<Path> expand(Path base, String entry) {
+        String text = entry.replace('\\', '/');
         int wildcard = firstWildcard(text);
         if (wildcard < 0) {
-            return List.of(path);
+            return List.of(base.resolve(text).normalize());
         }
         int slash = text.lastIndexOf('/', wildcard);
-        Path base = Path.of(slash <= 0 ? "/" : text.substring(0, slash));
-        if (!Files.isDirectory(base)) {
+        Path fixed = base.resolve(slash < 0 ? "" : slash == 0 ? "/" : text.substring(0, slash)).normalize();
+        if (!Files.isDirectory(fixed)) {
             return List.of();
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + text);
-        try (Stream<Path> walk = Files.walk(base)) {
-            return walk.filter(p -> !p.equals(base) && matcher.matches(p)).sorted().toList();
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + text.substring(slash + 1));
+        try (Stream<Path> walk = Files.walk(fixed)) {
+            return walk.filter(p -> !p.equals(fixed) && matcher.matches(fixed.relativize(p))).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not list the class path entries under " + base, e);
+            throw new UncheckedIOException("could not list the class path entries under " + fixed, e);
         }
     }
 
