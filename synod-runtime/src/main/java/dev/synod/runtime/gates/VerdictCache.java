@@ -95,16 +95,18 @@ public final class VerdictCache {
             // Most often NoSuchFileException: nothing stored yet. Any other failure is a miss too.
             return Optional.empty();
         }
+        Entry entry;
         try {
-            Entry entry = JSON.readValue(bytes, Entry.class);
-            if (!key.equals(entry.key()) || entry.verdict() == Event.Verdict.ERROR) {
-                return Optional.empty();
-            }
-            return Optional.of(new Gate.Verdict(entry.verdict(), entry.diagnostics()));
-        } catch (IOException | RuntimeException e) {
+            entry = JSON.readValue(bytes, Entry.class);
+        } catch (IOException e) {
             // A damaged or foreign file: the verdict is recomputed and the file replaced.
             return Optional.empty();
         }
+        if (entry == null || !key.equals(entry.key()) || entry.verdict() == null || entry.verdict() == Event.Verdict.ERROR
+                || entry.diagnostics() == null || entry.diagnostics().contains(null)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Gate.Verdict(entry.verdict(), entry.diagnostics()));
     }
 
     /**

@@ -77,6 +77,22 @@ class VerdictCacheTest {
     }
 
     @Test
+    void a_well_formed_file_with_missing_parts_is_a_miss() throws Exception {
+        VerdictCache cache = VerdictCache.in(dir);
+        cache.store(KEY, FAIL);
+        Path file = onlyFile();
+        String stored = Files.readString(file);
+
+        for (String damaged : List.of("null", stored.replace("\"FAIL\"", "null"),
+                stored.replaceAll("\"diagnostics\":\\[[^\\]]*]", "\"diagnostics\":null"),
+                stored.replaceAll("\"diagnostics\":\\[[^\\]]*]", "\"diagnostics\":[null]"))) {
+            assertThat(damaged).isNotEqualTo(stored);
+            Files.writeString(file, damaged);
+            assertThat(cache.find(KEY)).as(damaged).isEmpty();
+        }
+    }
+
+    @Test
     void a_file_holding_another_key_is_a_miss() throws Exception {
         VerdictCache cache = VerdictCache.in(dir);
         VerdictCache.Key other = new VerdictCache.Key("lint", null, List.of(), "lint", KEY.tree());
