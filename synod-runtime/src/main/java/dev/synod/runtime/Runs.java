@@ -24,7 +24,9 @@ import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.engine.Engine;
 import dev.synod.runtime.engine.RunLock;
 import dev.synod.runtime.engine.LocalStorage;
+import dev.synod.runtime.gates.CompileGate;
 import dev.synod.runtime.gates.Gates;
+import dev.synod.runtime.gates.LintGate;
 import dev.synod.runtime.workspace.GitRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +99,7 @@ public final class Runs implements AutoCloseable {
         Preflight.check(loaded.plan());
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
              Workspace workspace = GitRepository.openOrInit(directory)) {
-            Map<String, Gate> gates = Gates.forRun(loaded.config(), loaded.plan(), progress);
+            Map<String, Gate> gates = gates(loaded, progress);
             Map<String, Agent> agents = agents(loaded, gates);
             String run = newRunId();
             runId.accept(run);
@@ -114,12 +116,24 @@ public final class Runs implements AutoCloseable {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
              Workspace workspace = GitRepository.openOrInit(directory)) {
             Loaded loaded = loaded(run);
-            Map<String, Gate> gates = Gates.forRun(loaded.config(), loaded.plan(), progress);
+            Map<String, Gate> gates = gates(loaded, progress);
             Map<String, Agent> agents = agents(loaded, gates);
             try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
                 return engine.drive(run);
             }
         }
+    }
+
+    /**
+     * The gates of a run: the sandboxed ones and those of {@code synod.yaml} ({@link Gates}), and
+     * the in-process {@code compile} and {@code lint}. Built before the run id is given, so a bad
+     * gate setting stops the run before anything is journaled.
+     */
+    private Map<String, Gate> gates(Loaded loaded, Consumer<String> progress) {
+        Map<String, Gate> gates = new java.util.LinkedHashMap<>(Gates.forRun(loaded.config(), loaded.plan(), progress));
+        gates.put("compile", CompileGate.configure(loaded.config(), directory));
+        gates.put("lint", LintGate.configure(loaded.config()));
+        return gates;
     }
 
     /** The agents of a run; model agents may run the run's gates on themselves. */

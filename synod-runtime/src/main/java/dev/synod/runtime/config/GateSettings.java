@@ -31,6 +31,9 @@ public record GateSettings(Optional<String> sh, Optional<Duration> timeout, Opti
     /** The keys a gate entry may have. */
     public static final Set<String> KEYS = Set.of("sh", "timeout", "memory", "processes", "env");
 
+    /** The built-in gates that run in Synod's own process and parse their own settings. */
+    static final Set<String> IN_PROCESS = Set.of("compile", "lint");
+
     private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("([0-9]+)([kmgt])(i?b)?");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -49,6 +52,11 @@ public record GateSettings(Optional<String> sh, Optional<Duration> timeout, Opti
      */
     static GateSettings parse(Path file, String name, Map<String, Object> settings, Set<String> builtIn) {
         String where = file + ": gates." + name;
+        if (IN_PROCESS.contains(name)) {
+            // compile and lint run inside Synod, with settings of their own (release, classpath, …),
+            // which those gates validate when a run builds them.
+            return DEFAULTS;
+        }
         for (String key : settings.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new SynodException.InvalidInput(where + ": unknown key '" + key + "'; expected one of "

@@ -8,6 +8,8 @@ import dev.synod.core.Gate;
 import dev.synod.core.Plan;
 import dev.synod.core.Workspace;
 import dev.synod.lang.WriteScope;
+import dev.synod.runtime.gates.Diagnostics;
+import dev.synod.runtime.gates.VerdictCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,7 @@ final class Effects {
     private final Function<String, String> contracts;
     private final Clock clock;
     private final Consumer<Event> late;
+    private final VerdictCache verdicts;
 
     Effects(Plan plan, Workspace workspace, Path work, Map<String, Agent> agents, Map<String, Gate> gates,
             Function<String, String> contracts, Clock clock, Consumer<Event> late) {
@@ -49,6 +53,7 @@ final class Effects {
         this.contracts = contracts;
         this.clock = clock;
         this.late = late;
+        this.verdicts = VerdictCache.in(workspace.directory().resolve(VerdictCache.DIRECTORY));
     }
 
     /** Carries out the command of {@code ctx}; agents work with {@code session}. */
@@ -165,11 +170,19 @@ final class Effects {
             return new Event.GateFinished(c.id(), Event.Verdict.ERROR, List.of("gate '" + c.gate().name()
                     + "' is not available in this runtime; available: " + String.join(", ", gates.keySet())), false, clock.now());
         }
+        // A cacheable gate's verdict on this tree may be known already: then nothing is checked out.
+        Optional<VerdictCache.Key> key = VerdictCache.key(gate, c.gate().name(), c.gate().argument(), h.globs(),
+                () -> workspace.tree(c.commit()));
+        Optional<Gate.Verdict> known = key.flatMap(verdicts::find);
+        if (known.isPresent()) {
+            return new Event.GateFinished(c.id(), known.get().kind(), known.get().diagnostics(), true, clock.now());
+        }
         Workdirs.Lease lease = workdirs.acquire(h.producer() + ".gates", c.id());
         Path dir = lease.dir();
         try {
             workspace.checkout(c.commit(), dir);
-            Gate.Verdict v = gate.check(new Gate.Input(dir, c.gate().argument(), h.globs()));
+            Gate.Verdict v = Diagnostics.normalize(gate.check(new Gate.Input(dir, c.gate().argument(), h.globs())), dir);
+            key.ifPresent(k -> verdicts.store(k, v));
             return new Event.GateFinished(c.id(), v.kind(), v.diagnostics(), false, clock.now());
         } catch (RuntimeException e) {
             return new Event.GateFinished(c.id(), Event.Verdict.ERROR, List.of("gate " + c.gate().name() + " could not run: "

@@ -1,6 +1,5 @@
 package dev.synod.runtime.gates;
 
-import dev.synod.core.Gate;
 import dev.synod.lang.WriteScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +11,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** {@code exists}: every glob of the hand-off matches at least one non-empty file. */
-public final class ExistsGate implements Gate {
+public final class ExistsGate implements CacheableGate {
+
+    /** The gate has no settings: its verdict depends on the tree and the globs alone. */
+    @Override
+    public String configuration() {
+        return "exists";
+    }
 
     @Override
     public Verdict check(Input input) {

@@ -5,7 +5,7 @@ import dev.synod.lang.WriteScope;
 import dev.synod.runtime.gates.internal.ConsoleJar;
 import dev.synod.runtime.gates.internal.Diagnostics;
 import dev.synod.runtime.gates.internal.JUnitReport;
-import dev.synod.runtime.gates.internal.JavaSources;
+import dev.synod.runtime.gates.internal.TestSources;
 import dev.synod.runtime.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,14 +39,14 @@ public final class TestGate implements Gate {
     @Override
     public Verdict check(Input input) throws InterruptedException {
         Path tree = input.tree().toAbsolutePath().normalize();
-        List<String> tests = JavaSources.under(tree, JavaSources.TEST);
+        List<String> tests = TestSources.under(tree, TestSources.TEST);
         List<String> selected = input.argument() == null ? tests
                 : tests.stream().filter(WriteScope.of(List.of(input.argument()))::contains).toList();
         if (selected.isEmpty()) {
             return Verdict.fail(List.of(input.argument() == null
-                    ? Diagnostics.at(JavaSources.TEST, 1, 1, "no test sources; the test gate runs the JUnit tests under "
-                    + JavaSources.TEST + " (Maven's layout)")
-                    : Diagnostics.at(input.argument(), 1, 1, "no test source under " + JavaSources.TEST
+                    ? Diagnostics.at(TestSources.TEST, 1, 1, "no test sources; the test gate runs the JUnit tests under "
+                    + TestSources.TEST + " (Maven's layout)")
+                    : Diagnostics.at(input.argument(), 1, 1, "no test source under " + TestSources.TEST
                     + " matches this glob")));
         }
         Path scratch = scratch();
@@ -59,16 +59,16 @@ public final class TestGate implements Gate {
 
     private Verdict run(Path tree, List<String> tests, List<String> selected, Path scratch) throws InterruptedException {
         Path jar = console.path();
-        List<String> main = JavaSources.under(tree, JavaSources.MAIN);
+        List<String> main = TestSources.under(tree, TestSources.MAIN);
         Path mainClasses = scratch.resolve("main");
         Path testClasses = scratch.resolve("test");
         Path reports = scratch.resolve("reports");
         List<String> errors = new ArrayList<>();
         if (!main.isEmpty()) {
-            errors.addAll(JavaSources.compile(tree, main, List.of(jar), mainClasses));
+            errors.addAll(TestSources.compile(tree, main, List.of(jar), mainClasses));
         }
         if (errors.isEmpty()) {
-            errors.addAll(JavaSources.compile(tree, tests, List.of(mainClasses, jar), testClasses));
+            errors.addAll(TestSources.compile(tree, tests, List.of(mainClasses, jar), testClasses));
         }
         if (!errors.isEmpty()) {
             return Verdict.fail(Diagnostics.capped(errors));
@@ -84,7 +84,7 @@ public final class TestGate implements Gate {
                 + "m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=/tmp", "-jar", jar.toString(), "execute", "--disable-banner",
                 "--details=none", "--fail-if-no-tests", "--include-classname=.*", "--reports-dir=" + reports,
                 "--class-path=" + String.join(":", classpath)));
-        selected.forEach(source -> argv.add("--select-class=" + JavaSources.className(JavaSources.TEST, source)));
+        selected.forEach(source -> argv.add("--select-class=" + TestSources.className(TestSources.TEST, source)));
         List<Sandbox.Bind> binds = new ArrayList<>(List.of(Sandbox.Bind.readOnly(jar.getParent()), Sandbox.Bind.writable(scratch)));
         if (!javaHome.startsWith("/usr")) {
             binds.add(Sandbox.Bind.readOnly(javaHome));

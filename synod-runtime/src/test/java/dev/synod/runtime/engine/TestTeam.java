@@ -110,12 +110,16 @@ final class TestTeam {
     }
 
     Engine engine(Journal journal, Workspace workspace, boolean autoApprove) {
+        return engine(journal, workspace, autoApprove, Map.of("exists", new ExistsGate()));
+    }
+
+    Engine engine(Journal journal, Workspace workspace, boolean autoApprove, Map<String, Gate> gates) {
         Map<String, Agent> agents = new java.util.LinkedHashMap<>();
         for (String role : List.of("architect", "dev[1]", "dev[2]", "lead")) {
             agents.put(role, agent(role));
         }
-        Map<String, Gate> gates = Map.of("exists", new ExistsGate());
-        return new Engine(new Engine.Setup(plan, Budget.UNLIMITED, journal, new dev.synod.testkit.InMemoryBlobStore(), workspace, dir.resolve(".synod/work"),
+        return new Engine(new Engine.Setup(plan, Budget.UNLIMITED, journal, new dev.synod.testkit.InMemoryBlobStore(), workspace,
+                dir.resolve(".synod/work"),
                 dir.resolve(".synod/answers"), agents, gates, role -> "contract of " + role, Clock.SYSTEM,
                 new Engine.Options(autoApprove, false, Duration.ofMillis(20)), line -> { }));
     }

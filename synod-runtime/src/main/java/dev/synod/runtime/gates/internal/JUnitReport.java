@@ -99,7 +99,7 @@ public final class JUnitReport {
                 continue;
             }
             String packagePath = outer.contains(".") ? outer.substring(0, outer.lastIndexOf('.')).replace('.', '/') + "/" : "";
-            for (String root : List.of(JavaSources.TEST, JavaSources.MAIN)) {
+            for (String root : List.of(TestSources.TEST, TestSources.MAIN)) {
                 String path = root + "/" + packagePath + m.group(2);
                 if (sources.contains(path)) {
                     return path + ":" + m.group(3) + ":1";
@@ -111,8 +111,8 @@ public final class JUnitReport {
 
     private static String fileOf(String className, Set<String> sources) {
         String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
-        String path = JavaSources.TEST + "/" + outer.replace('.', '/') + ".java";
-        return sources.contains(path) ? path : JavaSources.TEST;
+        String path = TestSources.TEST + "/" + outer.replace('.', '/') + ".java";
+        return sources.contains(path) ? path : TestSources.TEST;
     }
 
     private static Element first(Element parent, String tag) {

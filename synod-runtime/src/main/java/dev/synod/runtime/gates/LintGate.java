@@ -1,0 +1,188 @@
+package dev.synod.runtime.gates;
+
+import com.puppycrawl.tools.checkstyle.Checker;
+import com.puppycrawl.tools.checkstyle.ConfigurationLoader;
+import com.puppycrawl.tools.checkstyle.PropertiesExpander;
+import com.puppycrawl.tools.checkstyle.api.AuditEvent;
+import com.puppycrawl.tools.checkstyle.api.AuditListener;
+import com.puppycrawl.tools.checkstyle.api.CheckstyleException;
+import com.puppycrawl.tools.checkstyle.api.Configuration;
+import com.puppycrawl.tools.checkstyle.api.SeverityLevel;
+import dev.synod.core.Event;
+import dev.synod.runtime.config.SynodConfig;
+import dev.synod.runtime.gates.internal.GateSettings;
+import dev.synod.runtime.gates.internal.Hashing;
+import dev.synod.runtime.gates.internal.JavaFiles;
+import dev.synod.runtime.gates.internal.Located;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.xml.sax.InputSource;
+
+/**
+ * {@code lint}: Checkstyle finds no error in the tree's Java files (every {@code *.java}, outside
+ * directories whose name starts with a dot). Checkstyle runs in this process through its
+ * {@link Checker} API.
+ *
+ * <p>The configuration: the tree's own {@code checkstyle.xml} at its root when it has one (or the
+ * file {@code gates.lint.config} in {@code synod.yaml} names, relative to the tree), else Synod's
+ * default, a light selection of the Sun and Google checks that catch mistakes rather than taste
+ * ({@code default-checkstyle.xml} beside this class). In a configuration,
+ * {@code ${config_loc}} is the configuration's directory and {@code ${basedir}} the tree.
+ *
+ * <p>Diagnostics are {@code path:line:col: [Check] message} for each finding of severity error;
+ * warnings neither fail the gate nor appear. A configuration that cannot be loaded is an
+ * {@code ERROR} verdict saying why.
+ */
+public final class LintGate implements CacheableGate {
+    /** The keys of {@code gates.lint}. */
+    public static final Set<String> KEYS = Set.of("config");
+    private static final String TREE_CONFIG = "checkstyle.xml";
+    private static final String DEFAULT_CONFIG = "default-checkstyle.xml";
+
+    private final Optional<String> config;
+    private final byte[] defaultConfig;
+
+    /** @param config the configuration's path in the tree, or empty for {@code checkstyle.xml} or the default */
+    public LintGate(Optional<String> config) {
+        this.config = config;
+        try (InputStream in = LintGate.class.getResourceAsStream(DEFAULT_CONFIG)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULT_CONFIG + " is missing beside " + LintGate.class.getName());
+            }
+            this.defaultConfig = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The gate of a run, configured by its {@code synod.yaml}. */
+    public static LintGate configure(SynodConfig config) {
+        return new LintGate(new GateSettings("lint", config.gates().get("lint"), config.file(), KEYS).string("config"));
+    }
+
+    @Override
+    public String configuration() {
+        return "lint config=" + config.orElse(TREE_CONFIG) + " default=" + Hashing.sha256(defaultConfig)
+                + " checkstyle=" + Optional.ofNullable(Checker.class.getPackage().getImplementationVersion()).orElse("12.3.1");
+    }
+
+    @Override
+    public Verdict check(Input input) {
+        Path tree = input.tree().toAbsolutePath().normalize();
+        List<File> files = JavaFiles.under(tree).stream().map(Path::toFile).toList();
+        if (files.isEmpty()) {
+            return Verdict.pass();
+        }
+        String name = config.orElse(TREE_CONFIG);
+        Path own = tree.resolve(name).normalize();
+        if (!own.startsWith(tree)) {
+            return error(name + ": the lint configuration must be inside the tree");
+        }
+        if (config.isPresent() && !Files.isRegularFile(own)) {
+            return error(name + ": the tree has no such file, which gates.lint.config in synod.yaml names");
+        }
+        boolean useOwn = Files.isRegularFile(own);
+        List<Located> findings = new ArrayList<>();
+        Checker checker = new Checker();
+        try {
+            Properties properties = new Properties();
+            properties.setProperty("config_loc", (useOwn ? own.getParent() : tree).toString());
+            properties.setProperty("basedir", tree.toString());
+            InputSource source = useOwn ? new InputSource(own.toUri().toString())
+                    : new InputSource(new ByteArrayInputStream(defaultConfig));
+            Configuration configuration = ConfigurationLoader.loadConfiguration(source, new PropertiesExpander(properties),
+                    ConfigurationLoader.IgnoredModulesOptions.OMIT);
+            checker.setModuleClassLoader(Checker.class.getClassLoader());
+            checker.setBasedir(tree.toString());
+            // A file Checkstyle cannot parse is a finding on that file, not a gate that could not run.
+            checker.setHaltOnException(false);
+            checker.setLocaleLanguage("en");
+            checker.setLocaleCountry("");
+            checker.configure(configuration);
+            checker.addListener(new Findings(tree, findings));
+            checker.process(files);
+        } catch (CheckstyleException e) {
+            return error((useOwn ? name : DEFAULT_CONFIG) + ": Checkstyle could not run: " + messages(e));
+        } finally {
+            checker.destroy();
+        }
+        return findings.isEmpty() ? Verdict.pass() : Verdict.fail(findings.stream().map(Located::format).toList());
+    }
+
+    private static Verdict error(String message) {
+        return new Verdict(Event.Verdict.ERROR, List.of(message));
+    }
+
+    /** The messages of an exception and its causes, which is where Checkstyle says what is wrong. */
+    private static String messages(Throwable e) {
+        List<String> out = new ArrayList<>();
+        for (Throwable t = e; t != null && out.size() < 4; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && out.stream().noneMatch(m -> m.contains(message))) {
+                out.add(message);
+            }
+        }
+        return String.join(": ", out);
+    }
+
+    /** Collects the findings of severity error, as located diagnostics. */
+    private record Findings(Path tree, List<Located> out) implements AuditListener {
+        @Override
+        public void addError(AuditEvent event) {
+            if (event.getSeverityLevel() != SeverityLevel.ERROR) {
+                return;
+            }
+            out.add(new Located(relative(event.getFileName()), event.getLine(), event.getColumn(),
+                    "[" + check(event) + "] " + event.getMessage()));
+        }
+
+        @Override
+        public void addException(AuditEvent event, Throwable throwable) {
+            out.add(new Located(relative(event.getFileName()), 0, 0, "[Checker] could not be checked: " + messages(throwable)));
+        }
+
+        private String relative(String fileName) {
+            if (fileName == null) {
+                return null;
+            }
+            Path path = Path.of(fileName);
+            return (path.isAbsolute() && path.startsWith(tree) ? tree.relativize(path) : path).toString().replace('\\', '/');
+        }
+
+        /** The check's id when the configuration gives one, else its class's simple name without {@code Check}. */
+        private static String check(AuditEvent event) {
+            if (event.getModuleId() != null) {
+                return event.getModuleId();
+            }
+            String source = event.getSourceName();
+            String simple = source.substring(source.lastIndexOf('.') + 1);
+            return simple.endsWith("Check") ? simple.substring(0, simple.length() - "Check".length()) : simple;
+        }
+
+        @Override
+        public void auditStarted(AuditEvent event) {
+        }
+
+        @Override
+        public void auditFinished(AuditEvent event) {
+        }
+
+        @Override
+        public void fileStarted(AuditEvent event) {
+        }
+
+        @Override
+        public void fileFinished(AuditEvent event) {
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.synod.runtime.gates.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * javac in this process, kept warm across compilations: the same compiler, and file managers
+ * that keep their caches of the platform's classes (the {@code --release} symbol files) and of
+ * jars between compilations. A file manager serves one compilation at a time, so concurrent
+ * gates take one each from a pool; after {@value #USES} compilations a file manager is closed
+ * and replaced, which bounds what it caches about trees that are long gone.
+ */
+public final class WarmCompiler {
+    private static final int USES = 256;
+
+    private final JavaCompiler javac;
+    private final Deque<Pooled> idle = new ConcurrentLinkedDeque<>();
+
+    private record Pooled(StandardJavaFileManager files, int uses) {
+    }
+
+    public WarmCompiler() {
+        javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("the compile gate runs javac in process and needs a JDK; the Java runtime at "
+                    + System.getProperty("java.home") + " has no compiler");
+        }
+    }
+
+    /** What to compile, and how. */
+    public record Task(List<Path> sources, List<Path> classpath, Path output, int release) {
+        public Task {
+            sources = List.copyOf(sources);
+            classpath = List.copyOf(classpath);
+        }
+    }
+
+    /**
+     * Compiles the task's sources into its output directory.
+     *
+     * @param tree the tree the sources are in, to which the diagnostics' paths are relative
+     * @return the errors, as {@code path:line:col: error: message}; empty when it compiled
+     */
+    public List<Located> compile(Task task, Path tree) {
+        Pooled pooled = idle.pollFirst();
+        if (pooled == null) {
+            pooled = new Pooled(javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8), 0);
+        }
+        StandardJavaFileManager files = pooled.files();
+        boolean healthy = false;
+        try {
+            files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(task.output()));
+            files.setLocationFromPaths(StandardLocation.CLASS_PATH, task.classpath());
+            // No source path: only the files given are compiled, never a stray source found nearby.
+            files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
+            DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
+            List<String> options = List.of("-proc:none", "--release", Integer.toString(task.release()), "-encoding", "UTF-8",
+                    "-implicit:none", "-nowarn", "-Xlint:none");
+            javac.getTask(Writer.nullWriter(), files, collector, options, null, files.getJavaFileObjectsFromPaths(task.sources()))
+                    .call();
+            List<Located> errors = errors(collector.getDiagnostics(), tree);
+            healthy = true;
+            return errors;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not set up the compiler's locations", e);
+        } finally {
+            release(pooled, healthy);
+        }
+    }
+
+    private void release(Pooled pooled, boolean healthy) {
+        if (healthy && pooled.uses() + 1 < USES) {
+            idle.addFirst(new Pooled(pooled.files(), pooled.uses() + 1));
+            return;
+        }
+        try {
+            pooled.files().close();
+        } catch (IOException e) {
+            // Closing only releases open jars; a new file manager replaces this one either way.
+        }
+    }
+
+    private static List<Located> errors(List<Diagnostic<? extends JavaFileObject>> diagnostics, Path tree) {
+        List<Located> out = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            List<String> lines = d.getMessage(Locale.ROOT).lines().map(l -> l.strip().replaceAll("\\s+", " "))
+                    .filter(l -> !l.isEmpty()).toList();
+            String message = "error: " + ToolOutput.withDetails(lines.isEmpty() ? "" : lines.get(0),
+                    lines.isEmpty() ? List.of() : lines.subList(1, lines.size()));
+            if (d.getSource() == null || d.getLineNumber() == Diagnostic.NOPOS) {
+                out.add(Located.plain(message));
+            } else {
+                out.add(new Located(relative(tree, d.getSource()), (int) d.getLineNumber(),
+                        d.getColumnNumber() == Diagnostic.NOPOS ? 0 : (int) d.getColumnNumber(), message));
+            }
+        }
+        return out;
+    }
+
+    private static String relative(Path tree, JavaFileObject source) {
+        Path path = Path.of(source.toUri()).toAbsolutePath().normalize();
+        Path root = tree.toAbsolutePath().normalize();
+        return (path.startsWith(root) ? root.relativize(path) : path).toString().replace('\\', '/');
+    }
+}

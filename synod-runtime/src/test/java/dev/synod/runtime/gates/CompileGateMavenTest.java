@@ -1,0 +1,133 @@
+package dev.synod.runtime.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.synod.core.Event;
+import dev.synod.core.Gate;
+import dev.synod.runtime.gates.internal.Hashing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The class path of a tree with a {@code pom.xml}, from the project's own Maven (its wrapper),
+ * offline. Maven is started through a script that logs each start, to count them.
+ */
+class CompileGateMavenTest {
+    private static final String SOURCES_MAIN = "package shop;\n\npublic class Shop {\n    public long total() {\n"
+            + "        return 3;\n    }\n}\n";
+    private static final String SOURCES_TEST = "package shop;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
+            + "import org.junit.jupiter.api.Test;\n\nclass ShopTest {\n    @Test\n    void totals() {\n"
+            + "        assertEquals(3, new Shop().total());\n    }\n}\n";
+
+    @TempDir
+    Path dir;
+
+    private Path log;
+    private Path cache;
+    private CompileGate.Settings settings;
+
+    @BeforeEach
+    void countingMaven() throws IOException {
+        log = dir.resolve("maven-starts.log");
+        Path script = dir.resolve("counting-mvn");
+        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> '" + log + "'\nexec '" + TreeFiles.mavenWrapper() + "' \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        cache = dir.resolve(CompileGate.CLASSPATH_CACHE);
+        CompileGate.Settings d = CompileGate.Settings.defaults();
+        settings = new CompileGate.Settings(d.release(), d.classpath(), d.tests(), List.of(script.toString()));
+    }
+
+    private static String pom(String dependencies) {
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>shop</groupId>
+                  <artifactId>shop</artifactId>
+                  <version>1</version>
+                  <dependencies>
+                %s
+                  </dependencies>
+                </project>
+                """.formatted(dependencies);
+    }
+
+    private static final String JUNIT = """
+                <dependency>
+                  <groupId>org.junit.jupiter</groupId>
+                  <artifactId>junit-jupiter-api</artifactId>
+                  <version>5.14.1</version>
+                  <scope>test</scope>
+                </dependency>
+            """;
+
+    private Path tree(String name, String pom) throws IOException {
+        return TreeFiles.write(dir.resolve(name), Map.of("pom.xml", pom, "src/main/java/shop/Shop.java", SOURCES_MAIN,
+                "src/test/java/shop/ShopTest.java", SOURCES_TEST));
+    }
+
+    private Gate.Verdict check(Path tree) throws InterruptedException {
+        return new CompileGate(settings, cache).check(new Gate.Input(tree, null, List.of("**")));
+    }
+
+    private List<String> starts() throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    @Test
+    void the_class_path_comes_from_the_pom_and_is_computed_once_per_pom_hash() throws Exception {
+        Path first = tree("first", pom(JUNIT));
+
+        assertThat(check(first)).isEqualTo(Gate.Verdict.pass());
+        assertThat(starts()).singleElement().asString().contains("-o").contains("build-classpath");
+        try (var files = Files.walk(first)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> first.relativize(p).toString()).sorted().toList())
+                    .as("the tree after Maven and javac ran on it")
+                    .containsExactly("pom.xml", "src/main/java/shop/Shop.java", "src/test/java/shop/ShopTest.java");
+        }
+        assertThat(cache.resolve(Hashing.sha256(first.resolve("pom.xml")) + ".classpath"))
+                .content().contains("junit-jupiter-api-5.14.1.jar");
+
+        // Another tree with the same pom, checked by another gate: the kept class path serves it.
+        assertThat(check(tree("second", pom(JUNIT)))).isEqualTo(Gate.Verdict.pass());
+        assertThat(starts()).hasSize(1);
+
+        // A changed pom is asked about again.
+        assertThat(check(tree("third", pom(JUNIT + "<!-- changed -->")))).isEqualTo(Gate.Verdict.pass());
+        assertThat(starts()).hasSize(2);
+    }
+
+    @Test
+    void without_the_dependency_in_the_pom_the_tests_do_not_compile() throws Exception {
+        Gate.Verdict verdict = check(tree("tree", pom("")));
+
+        assertThat(verdict.kind()).isEqualTo(Event.Verdict.FAIL);
+        assertThat(verdict.diagnostics()).anySatisfy(d -> assertThat(d)
+                .startsWith("src/test/java/shop/ShopTest.java:3:36: error: package org.junit.jupiter.api does not exist"));
+    }
+
+    @Test
+    void a_pom_maven_cannot_resolve_is_an_error_saying_why_and_is_not_kept() throws Exception {
+        Path tree = tree("tree", pom("""
+                    <dependency>
+                      <groupId>dev.synod.nowhere</groupId>
+                      <artifactId>no-such-library</artifactId>
+                      <version>1.0</version>
+                    </dependency>
+                """));
+
+        Gate.Verdict verdict = check(tree);
+
+        assertThat(verdict.kind()).isEqualTo(Event.Verdict.ERROR);
+        assertThat(verdict.diagnostics().get(0)).startsWith("pom.xml: Maven could not compute the class path offline");
+        assertThat(String.join("\n", verdict.diagnostics())).contains("no-such-library");
+        check(tree);
+        assertThat(starts()).hasSize(2);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.synod.runtime.gates;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/** Trees for the gates' tests: files written from text, and jars compiled from sources. */
+final class TreeFiles {
+    private TreeFiles() {
+    }
+
+    /** Writes each file (path relative to {@code dir}) with its text; returns {@code dir}. */
+    static Path write(Path dir, Map<String, String> files) throws IOException {
+        for (var file : files.entrySet()) {
+            Path path = dir.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        return dir;
+    }
+
+    /** Compiles {@code sources} (path to text) with javac and packs the classes into the jar {@code jar}. */
+    static Path jar(Path jar, Map<String, String> sources) throws IOException {
+        Path work = Files.createTempDirectory("synod-test-jar-");
+        write(work.resolve("src"), sources);
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new java.util.ArrayList<>(List.of("-d", classes.toString()));
+        sources.keySet().forEach(s -> args.add(work.resolve("src").resolve(s).toString()));
+        if (javac.run(null, null, null, args.toArray(String[]::new)) != 0) {
+            throw new IllegalStateException("the jar's sources do not compile: " + sources.keySet());
+        }
+        Files.createDirectories(jar.getParent());
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
+             Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
+                zip.write(Files.readAllBytes(p));
+                zip.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** The Maven wrapper of the Synod checkout these tests run in: the project's own Maven. */
+    static Path mavenWrapper() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isExecutable(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve(".mvn"))) {
+                return dir.resolve("mvnw");
+            }
+        }
+        throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Where the class file or jar of {@code type} is, to put a real library on a class path. */
+    static Path location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
