@@ -2,8 +2,13 @@ package dev.synod.bench.gates;
 
 import dev.synod.core.Event;
 import dev.synod.core.Gate;
+import dev.synod.runtime.config.GateSettings;
 import dev.synod.runtime.gates.CompileGate;
+import dev.synod.runtime.gates.GateLimits;
+import dev.synod.runtime.gates.TestGate;
 import dev.synod.runtime.gates.VerdictCache;
+import dev.synod.runtime.gates.internal.ConsoleJar;
+import dev.synod.runtime.sandbox.Sandbox;
 import dev.synod.runtime.workspace.GitRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +38,9 @@ import java.util.stream.Stream;
  *   <li>{@code cached verdict}: what the engine does before a gate runs: the commit's tree id
  *       from git, the gate's configuration, and the lookup in the {@link VerdictCache}, a hit;</li>
  *   <li>{@code mvn -o -q test}: the baseline for the {@code test} gate, from a clean
- *       {@code target/}; the {@code test} gate itself is measured once it exists (see
- *       {@link #measureTestGate}).</li>
+ *       {@code target/};</li>
+ *   <li>{@code test gate}: the warm {@code test} gate, JUnit forked in the sandbox
+ *       ({@link #measureTestGate}).</li>
  * </ul>
  * Each round measures every part in turn, so slow phases of a shared machine fall on all of
  * them; the samples of all rounds are pooled. Every sample checks its own result (the gate
@@ -158,13 +164,21 @@ public final class GateBenchmark {
         report();
     }
 
+    private TestGate testGate;
+
     /**
-     * The place of the {@code test} gate ({@code dev.synod.runtime.gates.TestGate}, written
-     * elsewhere): measure its warm check of {@code module} here, named
-     * {@code "test gate (warm)"}, beside the {@code mvn -o -q test} baseline above.
+     * The warm {@code test} gate on {@code module}: its in-process compilation of main and test
+     * sources, then JUnit in a forked JVM inside the bubblewrap sandbox (as in a run), beside the
+     * {@code mvn -o -q test} baseline above.
      */
-    private void measureTestGate(Path module) {
-        // Not measured yet: the test gate does not exist on this branch.
+    private void measureTestGate(Path module) throws Exception {
+        if (testGate == null) {
+            testGate = new TestGate(Sandbox.create(Sandbox.Mode.BWRAP, System.getenv(), warning -> { }),
+                    GateLimits.of("test", GateSettings.DEFAULTS), new ConsoleJar());
+            expectPass(testGate.check(new Gate.Input(module, null, List.of("src/**"))));
+        }
+        time("test gate (in-process compile, forked JUnit, sandboxed)", 3,
+                () -> expectPass(testGate.check(new Gate.Input(module, null, List.of("src/**")))));
     }
 
     @FunctionalInterface
@@ -257,6 +271,8 @@ public final class GateBenchmark {
                 spreads.get("javac (forked)").p50() / gate.p50());
         System.out.printf(Locale.ROOT, "mvn -o -q compile / compile gate (p50): %.1f× (target at least 20×)%n",
                 spreads.get("mvn -o -q compile").p50() / gate.p50());
+        System.out.printf(Locale.ROOT, "mvn -o -q test / test gate (p50): %.1f× (target at least 5×)%n",
+                spreads.get("mvn -o -q test").p50() / spreads.get("test gate (in-process compile, forked JUnit, sandboxed)").p50());
         System.out.printf(Locale.ROOT, "cached verdict p50: %.3f ms, p90 %.3f ms (target under 5 ms)%n",
                 spreads.get("cached verdict (tree id, configuration, lookup)").p50(),
                 spreads.get("cached verdict (tree id, configuration, lookup)").p90());
