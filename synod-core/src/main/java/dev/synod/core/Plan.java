@@ -15,18 +15,38 @@ import java.util.OptionalLong;
 public record Plan(String team, List<Step> steps, Node root, Map<String, Question> questions,
                    OptionalLong deadlineSeconds) {
     public Plan {
-        steps = List.copyOf(steps);
+        steps = new Steps(steps);
         questions = Maps.ordered(questions);
     }
 
-    /** The step with this id. */
+    /** The step with this id, in constant time: the engine asks for steps on every turn. */
     public Step step(String id) {
-        for (Step s : steps) {
-            if (s.id().equals(id)) {
-                return s;
-            }
+        Step s = ((Steps) steps).byId.get(id);
+        if (s == null) {
+            throw new IllegalArgumentException("no step '" + id + "' in the plan of team " + team);
         }
-        throw new IllegalArgumentException("no step '" + id + "' in the plan of team " + team);
+        return s;
+    }
+
+    /** The steps in order, indexed by id (the first of a repeated id wins, as a search in order would). */
+    private static final class Steps extends java.util.AbstractList<Step> implements java.util.RandomAccess {
+        private final List<Step> list;
+        private final Map<String, Step> byId = new java.util.HashMap<>();
+
+        Steps(List<Step> steps) {
+            this.list = List.copyOf(steps);
+            list.forEach(s -> byId.putIfAbsent(s.id(), s));
+        }
+
+        @Override
+        public Step get(int index) {
+            return list.get(index);
+        }
+
+        @Override
+        public int size() {
+            return list.size();
+        }
     }
 
     /** How steps run: in sequence, in parallel, or one step. */

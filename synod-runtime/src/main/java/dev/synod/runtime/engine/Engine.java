@@ -375,7 +375,7 @@ public final class Engine implements AutoCloseable {
      * decisions. Computed once per turn, not once per effect, since each walks the whole plan.
      */
     private record Settled(Map<String, String> accepted, List<Workspace.Layer> decisionLayers,
-                           List<String> decisionCommits, Map<String, String> decisions) {
+                           List<String> decisionCommits, Map<String, String> decisions, Map<String, List<String>> frozen) {
     }
 
     private Settled settled(State state) {
@@ -391,7 +391,14 @@ public final class Engine implements AutoCloseable {
                 }
             }
         }
-        return new Settled(Interpreter.accepted(state), decisionLayers, decisionCommits, decisions);
+        Map<String, String> accepted = Interpreter.accepted(state);
+        Map<String, List<String>> frozen = new LinkedHashMap<>();
+        for (String artifact : accepted.keySet()) {
+            if (plan.step(artifact) instanceof Plan.Handoff done && done.freeze()) {
+                frozen.put(artifact, done.globs());
+            }
+        }
+        return new Settled(accepted, decisionLayers, decisionCommits, decisions, frozen);
     }
 
     private Context context(Command c, Settled settled, Event.RunStarted started, State state) {
@@ -415,12 +422,11 @@ public final class Engine implements AutoCloseable {
                         parents.add(commit);
                     }
                 }
-                for (String artifact : accepted.keySet()) {
-                    if (plan.step(artifact) instanceof Plan.Handoff done && done.freeze() && !h.merges().contains(artifact)
-                            && !artifact.equals(h.id())) {
-                        frozen.put(artifact, done.globs());
+                settled.frozen().forEach((artifact, globs) -> {
+                    if (!h.merges().contains(artifact) && !artifact.equals(h.id())) {
+                        frozen.put(artifact, globs);
                     }
-                }
+                });
                 yield h.reads();
             }
             case Command.Finish f -> new ArrayList<>(accepted.keySet());

@@ -1,14 +1,10 @@
 package dev.synod.runtime.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.synod.runtime.internal.Directories;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The working directories of effects under {@code .synod/work/}: one per role (and one for each
@@ -67,15 +63,6 @@ final class Workdirs {
     }
 
     static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not clean " + dir, e);
-        }
+        Directories.deleteTree(dir, "the working directory");
     }
 }

@@ -4,6 +4,7 @@ import dev.synod.core.Gate;
 import dev.synod.lang.WriteScope;
 import dev.synod.runtime.gates.internal.ConsoleJar;
 import dev.synod.runtime.gates.internal.Diagnostics;
+import dev.synod.runtime.internal.Directories;
 import dev.synod.runtime.gates.internal.JUnitReport;
 import dev.synod.runtime.gates.internal.TestSources;
 import dev.synod.runtime.sandbox.Sandbox;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,11 +49,11 @@ public final class TestGate implements Gate {
                     : Diagnostics.at(input.argument(), 1, 1, "no test source under " + TestSources.TEST
                     + " matches this glob")));
         }
-        Path scratch = scratch();
+        Path scratch = Directories.temporary("synod-test-gate");
         try {
             return run(tree, tests, selected, scratch);
         } finally {
-            delete(scratch);
+            Directories.deleteTree(scratch, "the test gate's scratch directory");
         }
     }
 
@@ -127,24 +127,6 @@ public final class TestGate implements Gate {
             return files.anyMatch(f -> f.getFileName().toString().startsWith("TEST-"));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static Path scratch() {
-        try {
-            return Files.createTempDirectory("synod-test-gate");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch directory for the test gate", e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the test gate's scratch directory " + dir, e);
         }
     }
 }

@@ -4,19 +4,18 @@ import dev.synod.core.Agent;
 import dev.synod.core.Event;
 import dev.synod.runtime.agents.DetachedSession;
 import dev.synod.runtime.agents.Instructions;
+import dev.synod.runtime.internal.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * An external coding agent (Claude Code, Codex CLI, Aider, Gemini CLI, …) run as a process in the
@@ -131,7 +130,7 @@ public final class CliAgent implements Agent {
                 .append("\": \"").append(options.isEmpty() ? "your answer" : options.get(0)).append('"'));
         String closing = "\n## Your answer\n\nEnd your answer with one line holding only a JSON object, such as "
                 + "{\"answers\": {" + example + "}, \"rationale\": \"why\"}.\n";
-        Path scratch = scratch("synod-decide-");
+        Path scratch = Directories.temporary("synod-decide-");
         try {
             return switch (run(Instructions.decide(request) + closing, scratch, vars, session)) {
                 case Run.NotStarted n -> throw new CliAgentException(n.reason());
@@ -145,7 +144,7 @@ public final class CliAgent implements Agent {
                 case Run.Ran r -> throw new CliAgentException(failure(r, "deciding"));
             };
         } finally {
-            delete(scratch);
+            Directories.deleteTree(scratch, "the scratch directory");
         }
     }
 
@@ -191,7 +190,7 @@ public final class CliAgent implements Agent {
                     command.add(instructions);
                 }
                 case FILE -> {
-                    promptDir = scratch("synod-prompt-");
+                    promptDir = Directories.temporary("synod-prompt-");
                     Path file = promptDir.resolve("instructions.md");
                     Files.writeString(file, instructions);
                     env.put("SYNOD_PROMPT_FILE", file.toString());
@@ -224,7 +223,7 @@ public final class CliAgent implements Agent {
             throw new UncheckedIOException("could not write the instructions of " + alias, e);
         } finally {
             if (promptDir != null) {
-                delete(promptDir);
+                Directories.deleteTree(promptDir, "the scratch directory");
             }
         }
     }
@@ -283,24 +282,6 @@ public final class CliAgent implements Agent {
         List<String> out = new ArrayList<>(list);
         out.add(last);
         return out;
-    }
-
-    private static Path scratch(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create a scratch directory", e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove " + dir, e);
-        }
     }
 
     /** A CLI agent's answer that cannot be used, such as a decide without the JSON line. */

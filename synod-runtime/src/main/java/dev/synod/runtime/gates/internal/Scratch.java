@@ -1,11 +1,9 @@
 package dev.synod.runtime.gates.internal;
 
+import dev.synod.runtime.internal.Directories;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** A temporary directory outside the tree checked, deleted with everything in it on close. */
 public final class Scratch implements AutoCloseable {
@@ -25,12 +23,6 @@ public final class Scratch implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the scratch directory " + path, e);
-        }
+        Directories.deleteTree(path, "the scratch directory");
     }
 }

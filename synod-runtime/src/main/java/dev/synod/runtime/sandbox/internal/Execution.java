@@ -1,6 +1,7 @@
 package dev.synod.runtime.sandbox.internal;
 
 import dev.synod.runtime.sandbox.Sandbox;
+import dev.synod.runtime.internal.Directories;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,12 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One sandboxed command from start to end: starts it (under bubblewrap, or directly), feeds its
@@ -67,7 +66,7 @@ public final class Execution {
                     + e.getMessage(), e);
         } finally {
             if (home != null) {
-                deleteTree(home);
+                Directories.deleteTree(home, "the sandbox's home");
             }
         }
     }
@@ -156,15 +155,5 @@ public final class Execution {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove the sandbox's home " + dir, e);
-        }
     }
 }
