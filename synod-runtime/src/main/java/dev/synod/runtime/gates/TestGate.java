@@ -80,8 +80,16 @@ public final class TestGate implements Gate {
             }
         }
         Path javaHome = javaHome();
-        List<String> argv = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx" + (limits.memory() >> 20)
-                + "m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=/tmp", "-jar", jar.toString(), "execute", "--disable-banner",
+        // Options of a short-lived JVM: one GC thread, the quick compiler only. The same ones make the
+        // launcher's class-data archive, which is used only with them.
+        List<String> jvm = List.of("-Xmx" + (limits.memory() >> 20) + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData");
+        Path java = javaHome.resolve("bin/java");
+        List<String> argv = new ArrayList<>(List.of(java.toString()));
+        argv.addAll(jvm);
+        console.archive(java, jvm).ifPresent(archive -> argv.addAll(List.of("-XX:SharedArchiveFile=" + archive,
+                "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+        argv.addAll(List.of("-Djava.io.tmpdir=/tmp", "-jar", jar.toString(), "execute", "--disable-banner",
                 "--details=none", "--fail-if-no-tests", "--include-classname=.*", "--reports-dir=" + reports,
                 "--class-path=" + String.join(":", classpath)));
         selected.forEach(source -> argv.add("--select-class=" + TestSources.className(TestSources.TEST, source)));
