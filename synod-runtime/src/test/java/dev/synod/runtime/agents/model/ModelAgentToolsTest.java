@@ -50,6 +50,27 @@ class ModelAgentToolsTest {
     }
 
     @Test
+    void read_file_shows_a_range_of_lines_and_says_where_they_are() throws Exception {
+        LoopFixture f = new LoopFixture(root, script("""
+                - calls:
+                    - read_file: { path: src/dev1/Old.java, start_line: 2, line_count: 2 }
+                    - read_file: { path: src/dev1/Old.java, start_line: 3 }
+                    - read_file: { path: src/dev1/Old.java, start_line: 9 }
+                    - read_file: { path: src/dev1/Old.java, start_line: 0 }
+                - calls:
+                    - finish: { summary: "read" }
+                """));
+
+        f.perform();
+
+        assertThat(f.results()).containsExactly(
+                "[lines 2–3 of 4 of src/dev1/Old.java]\n    int a;\n    int a2;\n",
+                "[lines 3–4 of 4 of src/dev1/Old.java]\n    int a2;\n}\n",
+                "error: \"src/dev1/Old.java\" has 4 lines; start_line 9 is past its end",
+                "error: read_file: the field \"start_line\" must be a whole number of at least 1, found the number 0");
+    }
+
+    @Test
     void edit_file_refuses_a_search_text_that_is_absent_or_not_unique() throws Exception {
         LoopFixture f = new LoopFixture(root, script("""
                 - calls:

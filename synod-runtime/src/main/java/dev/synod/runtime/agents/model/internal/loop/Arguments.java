@@ -66,6 +66,19 @@ public final class Arguments {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(text(field, value));
     }
 
+    /** An optional whole number of at least {@code min}. */
+    public java.util.OptionalInt optionalInteger(String field, int min) throws Malformed {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return java.util.OptionalInt.empty();
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min) {
+            throw new Malformed(tool + ": the field \"" + field + "\" must be a whole number of at least " + min + ", found "
+                    + kind(value));
+        }
+        return java.util.OptionalInt.of(value.asInt());
+    }
+
     /** A required object whose every value is text, in its order. */
     public Map<String, String> textMap(String field) throws Malformed {
         JsonNode value = node.get(field);

@@ -33,9 +33,13 @@ public final class FileTools {
                         + "(the whole workspace without a path). Paths are relative to the workspace root.",
                         JsonObjectSchema.builder().addStringProperty("path", "a directory, such as \"src\"; omit it for the root")
                                 .build()), a -> list(a.optionalText("path").orElse(""))),
-                new Tool<>(Tool.spec("read_file", "Reads a text file you may read.", JsonObjectSchema.builder()
-                        .addStringProperty("path", "the file, such as \"src/Main.java\"").required("path").build()),
-                        a -> read(a.text("path"))));
+                new Tool<>(Tool.spec("read_file", "Reads a text file you may read, whole or a range of its lines "
+                        + "(for a long file, read it range by range).", JsonObjectSchema.builder()
+                        .addStringProperty("path", "the file, such as \"src/Main.java\"")
+                        .addIntegerProperty("start_line", "the first line to show, from 1; omit it for the whole file")
+                        .addIntegerProperty("line_count", "how many lines to show from start_line; omit it for the rest")
+                        .required("path").build()),
+                        a -> read(a.text("path"), a.optionalInteger("start_line", 1), a.optionalInteger("line_count", 1))));
     }
 
     /** The tools that change files within the write scope: write_file, edit_file and delete_file. */
@@ -98,6 +102,11 @@ public final class FileTools {
     }
 
     <T> Tool.Answer<T> read(String path) {
+        return read(path, java.util.OptionalInt.empty(), java.util.OptionalInt.empty());
+    }
+
+    /** The file, or its lines from {@code start} (1-based), {@code count} of them, headed by where they are. */
+    <T> Tool.Answer<T> read(String path, java.util.OptionalInt start, java.util.OptionalInt count) {
         return switch (guard.forRead(path)) {
             case PathGuard.Checked.Refused r -> Tool.Answer.error(r.message());
             case PathGuard.Checked.Allowed a -> {
@@ -113,7 +122,21 @@ public final class FileTools {
                                     + " bytes; it cannot be shown");
                         }
                     }
-                    yield Tool.Answer.ok(bytes.length == 0 ? "(empty file)" : new String(bytes, StandardCharsets.UTF_8));
+                    String text = new String(bytes, StandardCharsets.UTF_8);
+                    if (start.isEmpty() && count.isEmpty()) {
+                        yield Tool.Answer.ok(bytes.length == 0 ? "(empty file)" : text);
+                    }
+                    List<String> lines = text.lines().toList();
+                    int first = start.orElse(1);
+                    if (first > Math.max(1, lines.size())) {
+                        yield Tool.Answer.error(PathGuard.quote(a.path()) + " has " + lines.size() + " lines; start_line "
+                                + first + " is past its end");
+                    }
+                    int last = Math.min(lines.size(), count.isPresent() ? first - 1 + count.getAsInt() : lines.size());
+                    StringBuilder out = new StringBuilder("[lines " + first + "–" + last + " of " + lines.size() + " of "
+                            + a.path() + "]\n");
+                    lines.subList(Math.min(first - 1, lines.size()), last).forEach(l -> out.append(l).append('\n'));
+                    yield Tool.Answer.ok(out.toString());
                 } catch (IOException e) {
                     yield Tool.Answer.error("could not read " + PathGuard.quote(a.path()) + ": " + e.getMessage());
                 }
