@@ -122,7 +122,14 @@ public final class Agents {
      */
     private static ProcessLauncher launcher(SynodConfig config, String alias, Map<String, String> environment) {
         if (config.sandbox().equals("none")) {
-            return ProcessLauncher.direct();
+            ProcessLauncher direct = ProcessLauncher.direct();
+            // As for gates (Sandbox.run): every unconfined start says so, on standard error.
+            return launch -> {
+                System.err.println("warning: sandbox: none — running " + launch.command().get(0) + " (" + alias + ") in "
+                        + launch.directory() + " without isolation: it can read your files and use the network (set "
+                        + "'sandbox: bwrap' to isolate it)");
+                return direct.start(launch);
+            };
         }
         return dev.synod.runtime.agents.cli.ProcessLaunchers.sandboxed(environment);
     }

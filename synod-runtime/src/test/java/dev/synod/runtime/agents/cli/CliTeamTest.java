@@ -107,6 +107,24 @@ class CliTeamTest {
     }
 
     @Test
+    void without_the_sandbox_every_start_of_a_cli_agent_prints_a_warning() throws Exception {
+        project("1m", CONFIG, """
+                mkdir -p notes
+                echo hi > notes/a.txt
+                """);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(((Engine.Result.Finished) run()).succeeded()).isTrue();
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("warning: sandbox: none — running ")
+                .contains("(coder)").contains("without isolation");
+    }
+
+    @Test
     void a_cli_agent_that_exits_nonzero_fails_the_run_with_its_last_output() throws Exception {
         project("1m", CONFIG, """
                 echo "connecting to the model"
