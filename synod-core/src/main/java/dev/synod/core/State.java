@@ -115,7 +115,8 @@ public final class State {
         stepUsage.merge(command == null ? "" : command.step(), spent, Event.Usage::plus);
     }
 
-    private static String roleOf(Command c) {
+    /** The role whose model a command calls (producer, reviewer or leader), or "" for other commands. */
+    public static String roleOf(Command c) {
         return switch (c) {
             case Command.RunAgent a -> a.role();
             case Command.RunReview r -> r.reviewer();

@@ -131,6 +131,6 @@ public final class Agents {
                 return direct.start(launch);
             };
         }
-        return dev.synod.runtime.agents.cli.ProcessLaunchers.sandboxed(environment);
+        return dev.synod.runtime.agents.cli.SandboxedLauncher.checked(environment);
     }
 }

@@ -10,6 +10,7 @@ import dev.synod.core.Workspace;
 import dev.synod.lang.WriteScope;
 import dev.synod.runtime.gates.Diagnostics;
 import dev.synod.runtime.gates.VerdictCache;
+import dev.synod.runtime.internal.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -97,22 +98,26 @@ final class Effects {
             workdirs.release(lease);
             throw e;
         }
-        if (timed instanceof Timed.Late<Agent.Outcome> late) {
-            workdirs.releaseWhenDone(lease, late.running());
-            return agentFinished(c, new Event.Outcome.TimedOut(c.timeoutMillis()), Event.Usage.NONE);
-        }
-        try {
-            return switch (timed) {
-                case Timed.Late<Agent.Outcome> t -> throw new IllegalStateException("handled above");
-                case Timed.Threw<Agent.Outcome> t -> agentFinished(c, new Event.Outcome.Crashed(describe(t.error())), Event.Usage.NONE);
-                case Timed.Done<Agent.Outcome> d -> switch (d.value()) {
-                    case Agent.Outcome.Failed f -> agentFinished(c, new Event.Outcome.Crashed(f.reason()), f.usage());
-                    case Agent.Outcome.Finished f -> produced(c, h, ctx, tree, merge.conflicts(), dir, f);
-                };
-            };
-        } finally {
-            workdirs.release(lease);
-        }
+        return switch (timed) {
+            case Timed.Late<Agent.Outcome> late -> {
+                workdirs.releaseWhenDone(lease, late.running());
+                yield agentFinished(c, new Event.Outcome.TimedOut(c.timeoutMillis()), Event.Usage.NONE);
+            }
+            case Timed.Threw<Agent.Outcome> t -> {
+                workdirs.release(lease);
+                yield agentFinished(c, new Event.Outcome.Crashed(describe(t.error())), Event.Usage.NONE);
+            }
+            case Timed.Done<Agent.Outcome> d -> {
+                try {
+                    yield switch (d.value()) {
+                        case Agent.Outcome.Failed f -> agentFinished(c, new Event.Outcome.Crashed(f.reason()), f.usage());
+                        case Agent.Outcome.Finished f -> produced(c, h, ctx, tree, merge.conflicts(), dir, f);
+                    };
+                } finally {
+                    workdirs.release(lease);
+                }
+            }
+        };
     }
 
     private Event produced(Command.RunAgent c, Plan.Handoff h, Context ctx, String tree, List<String> conflicts, Path dir,
@@ -212,22 +217,20 @@ final class Effects {
             workdirs.release(lease);
             throw e;
         }
-        if (timed instanceof Timed.Late<Agent.Review> late) {
-            workdirs.releaseWhenDone(lease, late.running());
-            return new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer() + " timed out after "
-                    + c.timeoutMillis() / 1000 + "s", Event.Usage.NONE, clock.now());
-        }
-        try {
-            return switch (timed) {
-                case Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
-                        d.value().usage(), clock.now());
-                case Timed.Late<Agent.Review> t -> throw new IllegalStateException("handled above");
-                case Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
-                        + " crashed: " + describe(t.error()), Event.Usage.NONE, clock.now());
-            };
-        } finally {
+        if (!(timed instanceof Timed.Late<Agent.Review>)) {
             workdirs.release(lease);
         }
+        return switch (timed) {
+            case Timed.Late<Agent.Review> late -> {
+                workdirs.releaseWhenDone(lease, late.running());
+                yield new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer() + " timed out after "
+                        + c.timeoutMillis() / 1000 + "s", Event.Usage.NONE, clock.now());
+            }
+            case Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
+                    d.value().usage(), clock.now());
+            case Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
+                    + " crashed: " + describe(t.error()), Event.Usage.NONE, clock.now());
+        };
     }
 
     private Event leader(Command.AskLeader c, Context ctx, AttemptSession session) throws InterruptedException {
@@ -262,7 +265,7 @@ final class Effects {
         Workdirs.Lease lease = workdirs.scratch(c.id());
         Path dir = lease.dir();
         try {
-            Workdirs.delete(dir);
+            Directories.deleteTree(dir, "the scratch directory");
             Files.createDirectories(dir);
             List<String> paths = Decisions.write(plan, d, c, dir, clock.now());
             String commit = workspace.commitDirectory(dir, List.of(ctx.base()), "synod: decision on "

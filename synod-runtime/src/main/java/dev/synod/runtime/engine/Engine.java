@@ -236,8 +236,8 @@ public final class Engine implements AutoCloseable {
             if (gates.isEmpty() || fatal.get() != null) {
                 break;
             }
-            Settled turn = settled(state);
-            gates.forEach(c -> launch(c, state, turn, started, running, people));
+            // A gate checks its command's commit and needs nothing of what the turn has settled.
+            gates.forEach(c -> launch(c, state, Settled.NONE, started, running, people));
             Set<String> awaiting = new LinkedHashSet<>();
             gates.forEach(c -> awaiting.add(c.id()));
             List<Event> arrived = new ArrayList<>();
@@ -339,12 +339,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private AttemptSession session(Command c, Context ctx) {
-        String role = switch (c) {
-            case Command.RunAgent a -> a.role();
-            case Command.RunReview r -> r.reviewer();
-            case Command.AskLeader l -> l.role();
-            default -> "";
-        };
+        String role = State.roleOf(c);
         return new AttemptSession(c.id(), role, ctx.turns(), blobs, budget, () -> spent, () -> spentByRole,
                 this::journalFromEffect, clock);
     }
@@ -376,6 +371,7 @@ public final class Engine implements AutoCloseable {
      */
     private record Settled(Map<String, String> accepted, List<Workspace.Layer> decisionLayers,
                            List<String> decisionCommits, Map<String, String> decisions, Map<String, List<String>> frozen) {
+        static final Settled NONE = new Settled(Map.of(), List.of(), List.of(), Map.of(), Map.of());
     }
 
     private Settled settled(State state) {

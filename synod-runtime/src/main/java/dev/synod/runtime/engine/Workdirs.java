@@ -44,7 +44,7 @@ final class Workdirs {
 
     void release(Lease lease) {
         if (lease.scratch()) {
-            delete(lease.dir());
+            Directories.deleteTree(lease.dir(), "the scratch directory");
         } else {
             busy.remove(lease.dir());
         }
@@ -60,9 +60,5 @@ final class Workdirs {
 
     private static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    static void delete(Path dir) {
-        Directories.deleteTree(dir, "the working directory");
     }
 }

@@ -127,7 +127,7 @@ class EngineSessionTest {
                 finishedAt = i;
             }
         }
-        assertThat(turnIndexes).hasSize(2).allMatch(i -> i < events.size());
+        assertThat(turnIndexes).hasSize(2);
         assertThat(turnIndexes.get(1)).isLessThan(finishedAt);
         // the result's usage (30 tokens) includes the turns' (30 tokens): counted once
         assertThat(Interpreter.fold(plan, Budget.UNLIMITED, events).usage()).isEqualTo(new Event.Usage(20, 10, 0.02));

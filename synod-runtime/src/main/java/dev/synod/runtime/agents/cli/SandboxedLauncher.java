@@ -20,7 +20,7 @@ import java.util.Map;
  * made visible as that one file: an agent installed with its own libraries elsewhere must be
  * installed under {@code /usr} (or {@code /usr/local}) to run in the sandbox.
  */
-final class SandboxedLauncher implements ProcessLauncher {
+public final class SandboxedLauncher implements ProcessLauncher {
     private final Map<String, String> parentEnv;
 
     private SandboxedLauncher(Map<String, String> parentEnv) {
@@ -32,7 +32,7 @@ final class SandboxedLauncher implements ProcessLauncher {
      *
      * @throws SynodException.InvalidInput naming the fix, when it does not
      */
-    static ProcessLauncher checked(Map<String, String> parentEnv) {
+    public static ProcessLauncher checked(Map<String, String> parentEnv) {
         try {
             Sandbox.create(Sandbox.Mode.BWRAP, parentEnv, warning -> { }).requireAvailable();
         } catch (InterruptedException e) {
