@@ -32,6 +32,17 @@ public final class Directories {
         }
     }
 
+    /**
+     * Forces {@code path}, a file or a directory, to the disk: for a directory, the entries made
+     * or renamed in it.
+     */
+    public static void fsync(Path path) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path,
+                java.nio.file.StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
     /** A new temporary directory whose name starts with {@code prefix}. */
     public static Path temporary(String prefix) {
         try {

@@ -2,6 +2,11 @@ package dev.synod.runtime.workspace;
 
 import dev.synod.core.SynodException;
 import dev.synod.core.Workspace;
+import dev.synod.runtime.internal.Directories;
+import dev.synod.runtime.workspace.internal.DirectoryIndex;
+import dev.synod.runtime.workspace.internal.OverlayReader;
+import dev.synod.runtime.workspace.internal.StagedObjects;
+import dev.synod.runtime.workspace.internal.StagingInserter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +29,14 @@ import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
@@ -48,8 +57,15 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 public final class GitRepository implements Workspace {
     private static final PersonIdent SYNOD = new PersonIdent("Synod", "synod@localhost");
 
+    /** Staged objects beyond this many bytes are flushed into the repository, to bound the memory they take. */
+    private static final long STAGED_BYTES_BOUND = 64L << 20;
+
     private final Repository repository;
     private final Path directory;
+    private final DirectoryIndex index = new DirectoryIndex();
+    private final Object flushing = new Object();
+    // Null until stageObjectsIn: until then objects go straight into the object directory.
+    private volatile StagedObjects staged;
 
     private GitRepository(Repository repository, Path directory) {
         this.repository = repository;
@@ -152,7 +168,7 @@ public final class GitRepository implements Workspace {
 
     @Override
     public String compose(String base, List<Layer> layers) {
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
+        try (ObjectInserter inserter = inserter()) {
             Map<String, Entry> files = files(treeOf(base));
             for (Layer layer : layers) {
                 files.keySet().removeIf(layer.scope()::contains);
@@ -173,12 +189,14 @@ public final class GitRepository implements Workspace {
     /**
      * Makes {@code target} hold exactly the tree's files, writing only what differs: a file whose
      * content and executable bit already match is left alone, so a role's workspace reused from
-     * step to step costs a read of its files rather than a rewrite. Anything else there (other
-     * files, symbolic links, empty directories) is removed; content is compared by its git hash,
-     * never by timestamps, so no edit can go unnoticed.
+     * step to step costs a look at its files rather than a rewrite. Anything else there (other
+     * files, symbolic links, empty directories) is removed. A file is compared by its git hash,
+     * read from its content unless its stat data shows it unchanged since Synod last wrote or read
+     * it ({@link DirectoryIndex}: inode and ctime included, so no edit goes unseen).
      */
     @Override
     public void checkout(String treeOrCommit, Path target) {
+        DirectoryIndex.Recorded recorded = index.take(target);
         try {
             Map<String, Entry> wanted = files(treeOf(treeOrCommit));
             if (Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
@@ -186,39 +204,49 @@ public final class GitRepository implements Workspace {
                 Files.delete(target);
             }
             Files.createDirectories(target);
-            Set<String> present = new HashSet<>();
+            Map<String, DirectoryIndex.Known> present = new HashMap<>();
             ObjectInserter.Formatter hasher = new ObjectInserter.Formatter();
-            List<Path> existing;
-            try (Stream<Path> walk = Files.walk(target)) {
-                existing = walk.filter(p -> !p.equals(target)).sorted(Comparator.reverseOrder()).toList();
-            }
-            for (Path p : existing) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    try (Stream<Path> children = Files.list(p)) {
-                        if (children.findAny().isEmpty()) {
-                            Files.delete(p);
-                        }
+            List<Path> directories = new ArrayList<>();
+            for (DirectoryIndex.Found f : DirectoryIndex.scan(target)) {
+                if (f.stat().directory()) {
+                    directories.add(f.path());
+                    continue;
+                }
+                Entry entry = f.stat().regularFile() ? wanted.get(f.relative()) : null;
+                if (entry != null && f.stat().executable() == (entry.mode() == FileMode.EXECUTABLE_FILE)) {
+                    ObjectId blob = recorded.blob(f.relative(), f.stat());
+                    if (blob == null) {
+                        blob = hasher.idFor(Constants.OBJ_BLOB, Files.readAllBytes(f.path()));
                     }
-                    continue;
+                    if (blob.equals(entry.id())) {
+                        present.put(f.relative(), new DirectoryIndex.Known(f.stat(), blob));
+                        continue;
+                    }
                 }
-                String path = target.relativize(p).toString().replace('\\', '/');
-                Entry entry = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? wanted.get(path) : null;
-                if (entry != null && Files.isExecutable(p) == (entry.mode() == FileMode.EXECUTABLE_FILE)
-                        && hasher.idFor(Constants.OBJ_BLOB, Files.readAllBytes(p)).equals(entry.id())) {
-                    present.add(path);
-                } else {
-                    Files.delete(p);
+                Files.delete(f.path());
+            }
+            // Deepest first (a directory comes after its contents), so emptied parents go too.
+            for (Path dir : directories) {
+                try (Stream<Path> children = Files.list(dir)) {
+                    if (children.findAny().isEmpty()) {
+                        Files.delete(dir);
+                    }
                 }
             }
-            for (var file : wanted.entrySet()) {
-                if (present.contains(file.getKey())) {
-                    continue;
+            Map<String, DirectoryIndex.Known> known = new HashMap<>(present);
+            try (ObjectReader reader = reader()) {
+                for (var file : wanted.entrySet()) {
+                    if (present.containsKey(file.getKey())) {
+                        continue;
+                    }
+                    Path path = target.resolve(file.getKey());
+                    Files.createDirectories(path.getParent());
+                    Files.write(path, reader.open(file.getValue().id()).getBytes());
+                    path.toFile().setExecutable(file.getValue().mode() == FileMode.EXECUTABLE_FILE);
+                    known.put(file.getKey(), new DirectoryIndex.Known(DirectoryIndex.stat(path), file.getValue().id()));
                 }
-                Path path = target.resolve(file.getKey());
-                Files.createDirectories(path.getParent());
-                Files.write(path, repository.open(file.getValue().id()).getBytes());
-                path.toFile().setExecutable(file.getValue().mode() == FileMode.EXECUTABLE_FILE);
             }
+            index.record(target, known, recorded);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -226,7 +254,7 @@ public final class GitRepository implements Workspace {
 
     @Override
     public Merge merge(String base, Map<String, String> commits) {
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
+        try (ObjectInserter inserter = inserter(); ObjectReader reader = reader()) {
             Map<String, Entry> ancestor = files(treeOf(base));
             Map<String, Entry> merged = null;
             String mergedLabel = null;
@@ -238,7 +266,7 @@ public final class GitRepository implements Workspace {
                     mergedLabel = side.getKey();
                     continue;
                 }
-                merged = merge3(ancestor, merged, theirs, mergedLabel, side.getKey(), inserter, conflicts);
+                merged = merge3(ancestor, merged, theirs, mergedLabel, side.getKey(), inserter, reader, conflicts);
                 mergedLabel = mergedLabel + "+" + side.getKey();
             }
             if (merged == null) {
@@ -253,7 +281,8 @@ public final class GitRepository implements Workspace {
     }
 
     private Map<String, Entry> merge3(Map<String, Entry> base, Map<String, Entry> ours, Map<String, Entry> theirs,
-                                      String ourLabel, String theirLabel, ObjectInserter inserter, Set<String> conflicts)
+                                      String ourLabel, String theirLabel, ObjectInserter inserter, ObjectReader reader,
+                                      Set<String> conflicts)
             throws IOException {
         Set<String> paths = new java.util.TreeSet<>(ours.keySet());
         paths.addAll(theirs.keySet());
@@ -274,9 +303,9 @@ public final class GitRepository implements Workspace {
                 conflicts.add(path);
                 result = x == null ? y : x;
             } else {
-                byte[] ancestor = b == null ? new byte[0] : repository.open(b.id()).getBytes();
-                byte[] mine = repository.open(x.id()).getBytes();
-                byte[] other = repository.open(y.id()).getBytes();
+                byte[] ancestor = b == null ? new byte[0] : reader.open(b.id()).getBytes();
+                byte[] mine = reader.open(x.id()).getBytes();
+                byte[] other = reader.open(y.id()).getBytes();
                 FileMode mode = java.util.Objects.equals(x.mode(), b == null ? null : b.mode()) ? y.mode() : x.mode();
                 if (RawText.isBinary(mine) || RawText.isBinary(other) || RawText.isBinary(ancestor)) {
                     conflicts.add(path);
@@ -315,22 +344,26 @@ public final class GitRepository implements Workspace {
 
     @Override
     public String commitDirectory(Path source, List<String> parents, String message) {
-        try (ObjectInserter inserter = repository.newObjectInserter();
-             Stream<Path> walk = Files.walk(source)) {
-            List<Path> paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> !insideDotGit(source.relativize(p))).sorted().toList();
-            DirCache cache = DirCache.newInCore();
-            DirCacheBuilder builder = cache.builder();
-            for (Path p : paths) {
-                DirCacheEntry e = new DirCacheEntry(source.relativize(p).toString().replace('\\', '/'));
-                e.setFileMode(Files.isExecutable(p) ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE);
-                e.setObjectId(inserter.insert(Constants.OBJ_BLOB, Files.readAllBytes(p)));
-                builder.add(e);
+        DirectoryIndex.Recorded recorded = index.take(source);
+        try (ObjectInserter inserter = inserter()) {
+            Map<String, DirectoryIndex.Known> known = new HashMap<>();
+            Map<String, Entry> files = new TreeMap<>();
+            for (DirectoryIndex.Found f : DirectoryIndex.scan(source)) {
+                if (!f.stat().regularFile() || insideDotGit(f.relative())) {
+                    continue;
+                }
+                ObjectId blob = recorded.blob(f.relative(), f.stat());
+                if (blob == null) {
+                    blob = inserter.insert(Constants.OBJ_BLOB, Files.readAllBytes(f.path()));
+                }
+                known.put(f.relative(), new DirectoryIndex.Known(f.stat(), blob));
+                files.put(f.relative(), new Entry(f.stat().executable() ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE,
+                        blob));
             }
-            builder.finish();
-            ObjectId tree = cache.writeTree(inserter);
+            ObjectId tree = writeTree(files, inserter);
             String commit = commit(inserter, tree, parents, message);
             inserter.flush();
+            index.record(source, known, recorded);
             return commit;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -339,7 +372,7 @@ public final class GitRepository implements Workspace {
 
     @Override
     public String commitTree(String tree, List<String> parents, String message) {
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
+        try (ObjectInserter inserter = inserter()) {
             String commit = commit(inserter, ObjectId.fromString(tree), parents, message);
             inserter.flush();
             return commit;
@@ -363,7 +396,7 @@ public final class GitRepository implements Workspace {
         if (treeOf(from).equals(treeOf(to))) {
             return List.of();
         }
-        try (TreeWalk walk = new TreeWalk(repository)) {
+        try (ObjectReader reader = reader(); TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(treeOf(from));
             walk.addTree(treeOf(to));
             walk.setRecursive(true);
@@ -385,10 +418,10 @@ public final class GitRepository implements Workspace {
 
     @Override
     public Map<String, byte[]> read(String treeOrCommit) {
-        try {
+        try (ObjectReader reader = reader()) {
             Map<String, byte[]> out = new TreeMap<>();
             for (var e : files(treeOf(treeOrCommit)).entrySet()) {
-                out.put(e.getKey(), repository.open(e.getValue().id()).getBytes());
+                out.put(e.getKey(), reader.open(e.getValue().id()).getBytes());
             }
             return out;
         } catch (IOException e) {
@@ -400,6 +433,8 @@ public final class GitRepository implements Workspace {
     @Override
     public void setBranch(String branch, String commit) {
         try {
+            // A branch must name objects of the repository itself, for git and every other tool.
+            flushStaged();
             // A process killed while it moved this branch leaves its lock file behind. Synod's
             // branches are written only under the run lock, so a lock found now is stale.
             if (branch.startsWith("synod/")) {
@@ -430,6 +465,7 @@ public final class GitRepository implements Workspace {
      * merge to be committed by the user); one that local changes would overwrite changes nothing.
      */
     public BranchMerge mergeIntoCurrentBranch(String branch) {
+        flushStaged();
         try (Git git = new Git(repository)) {
             String current = repository.getBranch();
             ObjectId tip = repository.resolve(Constants.R_HEADS + branch);
@@ -499,7 +535,7 @@ public final class GitRepository implements Workspace {
         if (known != null) {
             return known;
         }
-        try (RevWalk walk = new RevWalk(repository)) {
+        try (ObjectReader reader = reader(); RevWalk walk = new RevWalk(reader)) {
             ObjectId id = ObjectId.fromString(treeOrCommit);
             var object = walk.parseAny(id);
             ObjectId tree = object instanceof RevCommit c ? c.getTree().getId() : id;
@@ -515,7 +551,7 @@ public final class GitRepository implements Workspace {
         Map<String, Entry> known = filesOfTrees.get(tree);
         if (known == null) {
             Map<String, Entry> read = new TreeMap<>();
-            try (TreeWalk walk = new TreeWalk(repository)) {
+            try (ObjectReader reader = reader(); TreeWalk walk = new TreeWalk(reader)) {
                 walk.addTree(tree);
                 walk.setRecursive(true);
                 while (walk.next()) {
@@ -532,17 +568,106 @@ public final class GitRepository implements Workspace {
      * True for a path inside a {@code .git} directory at any depth. Only whole segments count:
      * {@code .gitignore} and {@code .github/} are the project's files and are committed.
      */
-    private static boolean insideDotGit(Path relative) {
-        for (Path segment : relative) {
-            if (segment.toString().equals(".git")) {
+    private static boolean insideDotGit(String relative) {
+        for (String segment : relative.split("/")) {
+            if (segment.equals(".git")) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * From now on, new objects are staged: kept in memory and added to {@code log}, which makes
+     * them durable with the journal's next commit, instead of each being written as a loose file.
+     * They reach the repository's object directory as one pack when a branch is set, when the
+     * staged content passes {@value #STAGED_BYTES_BOUND} bytes, and on {@link #close}. Objects the
+     * log still holds from a process that stopped before flushing them are flushed first.
+     */
+    public void stageObjectsIn(ObjectLog log) {
+        synchronized (flushing) {
+            List<ObjectLog.Entry> leftovers = log.entries();
+            if (!leftovers.isEmpty()) {
+                writePack(leftovers);
+                log.forget(leftovers.stream().map(ObjectLog.Entry::id).toList());
+            }
+            staged = new StagedObjects(log);
+        }
+    }
+
+    /** Writes every staged object into the repository, durably, as one pack; then the log drops them. */
+    public void flushStaged() {
+        StagedObjects s = staged;
+        if (s == null) {
+            return;
+        }
+        synchronized (flushing) {
+            List<ObjectLog.Entry> batch = s.snapshot();
+            if (!batch.isEmpty()) {
+                writePack(batch);
+                s.flushed(batch);
+            }
+        }
+    }
+
+    private void writePack(List<ObjectLog.Entry> objects) {
+        if (!(repository.getObjectDatabase() instanceof ObjectDirectory odb)) {
+            throw new IllegalStateException("staged objects need a repository on disk, found "
+                    + repository.getObjectDatabase().getClass().getName());
+        }
+        try {
+            Path packs = odb.getPackDirectory().toPath();
+            Files.createDirectories(packs);
+            Set<Path> before = listing(packs);
+            try (PackInserter inserter = odb.newPackInserter()) {
+                inserter.checkExisting(false);
+                for (ObjectLog.Entry e : objects) {
+                    inserter.insert(e.type(), e.data());
+                }
+                inserter.flush();
+            }
+            // Only once the pack is on disk may the log forget its objects.
+            for (Path p : listing(packs)) {
+                if (!before.contains(p)) {
+                    Directories.fsync(p);
+                }
+            }
+            Directories.fsync(packs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the run's git objects into " + directory.resolve(".git")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<Path> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return new HashSet<>(files.toList());
+        }
+    }
+
+    private ObjectInserter inserter() {
+        StagedObjects s = staged;
+        if (s == null) {
+            return repository.newObjectInserter();
+        }
+        if (s.bytes() > STAGED_BYTES_BOUND) {
+            flushStaged();
+        }
+        return new StagingInserter(s, repository);
+    }
+
+    private ObjectReader reader() {
+        StagedObjects s = staged;
+        return s == null ? repository.newObjectReader() : new OverlayReader(s, repository.newObjectReader());
+    }
+
+    /** Flushes what is staged, then releases the repository. */
     @Override
     public void close() {
-        repository.close();
+        try {
+            flushStaged();
+        } finally {
+            repository.close();
+        }
     }
 }
