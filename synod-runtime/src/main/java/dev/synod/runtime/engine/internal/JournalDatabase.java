@@ -22,12 +22,26 @@ import org.sqlite.SQLiteConfig;
  */
 final class JournalDatabase {
     /** The schema this code writes and reads, kept in {@code PRAGMA user_version}. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
+    /** The first schema, without the {@code objects} table; migrated to the current one on open. */
+    static final int SCHEMA_VERSION_1 = 1;
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final List<String> RUNS_COLUMNS = List.of("id", "team", "directory", "created_at");
     private static final List<String> EVENTS_COLUMNS = List.of("run", "seq", "type", "body", "crc");
+    private static final List<String> OBJECTS_COLUMNS = List.of("id", "type", "data");
+    /*
+     * A rowid table, not WITHOUT ROWID: a row holds a whole git object, often several pages, and
+     * SQLite keeps large rows better in a rowid table, whose B-tree leaves hold only the rowid's
+     * record; the id's unique index stays small.
+     */
+    private static final String CREATE_OBJECTS = """
+        CREATE TABLE objects (
+            id TEXT NOT NULL PRIMARY KEY,
+            type INTEGER NOT NULL,
+            data BLOB NOT NULL
+        )""";
     private static final String[] CREATE_SCHEMA = {
         """
         CREATE TABLE runs (
@@ -45,6 +59,11 @@ final class JournalDatabase {
             crc INTEGER NOT NULL,
             PRIMARY KEY (run, seq)
         ) WITHOUT ROWID""",
+        CREATE_OBJECTS,
+        "PRAGMA user_version = " + SCHEMA_VERSION,
+    };
+    private static final String[] MIGRATE_FROM_1 = {
+        CREATE_OBJECTS,
         "PRAGMA user_version = " + SCHEMA_VERSION,
     };
 
@@ -154,7 +173,9 @@ final class JournalDatabase {
     }
 
     /**
-     * Checks the file's pages and its schema, creating the schema in a new, empty database.
+     * Checks the file's pages and its schema, creating the schema in a new, empty database and
+     * migrating a version-1 journal in place (it gains the {@code objects} table; its runs and
+     * events are not touched), in one transaction.
      *
      * @throws SynodException.Corrupted when the file is damaged or its tables are not the journal's
      * @throws SynodException.InvalidInput when it is another program's database or a newer journal
@@ -174,6 +195,11 @@ final class JournalDatabase {
                         + "ORDER BY name");
                 if (version == 0 && tables.isEmpty()) {
                     for (String statement : CREATE_SCHEMA) {
+                        s.execute(statement);
+                    }
+                } else if (version == SCHEMA_VERSION_1) {
+                    checkVersion1(writer, tables);
+                    for (String statement : MIGRATE_FROM_1) {
                         s.execute(statement);
                     }
                 } else {
@@ -199,14 +225,26 @@ final class JournalDatabase {
                     + ", which this Synod cannot read: expected version " + SCHEMA_VERSION
                     + (version > SCHEMA_VERSION ? " (it was written by a newer Synod)" : ""));
         }
-        checkColumns(connection, "runs", RUNS_COLUMNS);
-        checkColumns(connection, "events", EVENTS_COLUMNS);
+        checkColumns(connection, version, "runs", RUNS_COLUMNS);
+        checkColumns(connection, version, "events", EVENTS_COLUMNS);
+        checkColumns(connection, version, "objects", OBJECTS_COLUMNS);
     }
 
-    private void checkColumns(Connection connection, String table, List<String> expected) throws SQLException {
+    /** A version-1 journal about to be migrated: its tables must be version 1's, and no more. */
+    private void checkVersion1(Connection connection, List<String> tables) throws SQLException {
+        checkColumns(connection, SCHEMA_VERSION_1, "runs", RUNS_COLUMNS);
+        checkColumns(connection, SCHEMA_VERSION_1, "events", EVENTS_COLUMNS);
+        if (tables.contains("objects")) {
+            throw new SynodException.Corrupted("the journal at " + file + " has schema version " + SCHEMA_VERSION_1
+                    + " but already a table objects, which only version " + SCHEMA_VERSION + " has", null);
+        }
+    }
+
+    private void checkColumns(Connection connection, int version, String table, List<String> expected)
+            throws SQLException {
         List<String> found = strings(connection, "SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid");
         if (!found.equals(expected)) {
-            throw new SynodException.Corrupted("the journal at " + file + " has schema version " + SCHEMA_VERSION
+            throw new SynodException.Corrupted("the journal at " + file + " has schema version " + version
                     + " but its table " + table + " has the columns " + found + ", expected " + expected, null);
         }
     }

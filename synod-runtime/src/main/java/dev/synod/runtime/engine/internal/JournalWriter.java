@@ -2,103 +2,117 @@ package dev.synod.runtime.engine.internal;
 
 import dev.synod.core.RunInfo;
 import dev.synod.core.SynodException;
+import dev.synod.runtime.workspace.ObjectLog;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one thread that writes the journal. Callers enqueue a request and wait for its future;
- * the thread takes every request queued at that moment, applies them all in one transaction
- * and commits once (group commit), so many concurrent appends share one fsync. Sequence numbers
- * are assigned here, inside the transaction, from what the database holds, so they are
- * contiguous however requests interleave.
+ * Who writes the journal, and when. Exactly one transaction runs at a time, by whichever thread
+ * holds the commit lock, and it takes every request queued at that moment (group commit), so
+ * many concurrent appends share one fsync.
  *
- * <p>A request with bad input (an unknown run, a run created twice) fails alone; it is checked
- * before it writes anything. A failure of the database itself (a full disk, an I/O error) rolls
- * the whole transaction back and fails every request of the batch with the same error: none of
- * them was written and none took a seq.
+ * <p>A caller on a platform thread that finds no transaction in progress runs one itself, for
+ * its request and everything queued with it, instead of handing the work to another thread and
+ * waiting for the answer: the hand-off and the two thread wake-ups cost about as much as the
+ * SQL of a small transaction. A caller that finds a transaction in progress queues and waits;
+ * the thread that ends a transaction and leaves requests queued wakes the writer thread, which
+ * commits them. Callers on virtual threads never run a transaction: the native SQLite calls,
+ * the fsync among them, would pin their carrier thread; they queue, wake the writer thread and
+ * wait unmounted.
+ *
+ * <p>Git objects ({@link #addObject}) and their removal ({@link #forgetObjects}) are queued
+ * without waiting and go into the next transaction, after its requests were taken, so an object
+ * added before an append was requested is durable no later than that append. An object that no
+ * append carries within a short while ({@link #OBJECT_LINGER} by default) is committed by the
+ * writer thread on its own: an add wakes it, and it waits until the oldest queued change is that
+ * old. Most objects come just before the append that names them and leave with it, so the writer
+ * rarely commits alone, and never while appends keep coming.
  */
 final class JournalWriter {
+    /** How long an object change waits, by default, for an append to carry it before it is committed alone. */
+    static final Duration OBJECT_LINGER = Duration.ofMillis(10);
+
     private final JournalDatabase database;
     private final int maxBatch;
-    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final long objectLinger;
+    private final LinkedBlockingQueue<WriteRequest> requests = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<ObjectChange> objects = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock commitLock = new ReentrantLock();
+    /** Guarded by {@link #commitLock}, as is {@link #closed}. */
+    private final JournalWrites writes;
+    private boolean closed;
     private final Object lifecycle = new Object();
-    private boolean stopping;
-    // Owned by the writer thread; null after a failure left the connection in doubt.
-    private Statements statements;
-    private Connection initial;
+    /** Set once, under {@link #lifecycle}, by {@link #stop()}: no request is accepted after it. */
+    private volatile boolean stopping;
+    /** Whether the writer thread was woken for objects since it last looked at them. */
+    private final AtomicBoolean objectsSignalled = new AtomicBoolean();
+    private final AtomicReference<RuntimeException> closeFailure = new AtomicReference<>();
+    private final Thread thread;
 
-    /** What callers ask of the writer; each carries the future its caller waits on. */
-    private sealed interface Request {
-        CompletableFuture<Long> done();
-
-        record Create(RunInfo run, CompletableFuture<Long> done) implements Request {
-        }
-
-        record Append(String run, List<StoredEvent> events, CompletableFuture<Long> done) implements Request {
-        }
-
-        /** Queued last by {@link #stop()}; nobody waits on it. */
-        record Stop(CompletableFuture<Long> done) implements Request {
-        }
-    }
-
-    /** The writer's statements, prepared once per connection. */
-    private record Statements(Connection connection, PreparedStatement insertRun, PreparedStatement insertEvent,
-                              PreparedStatement lastSeq) {
-        static Statements prepare(Connection connection) throws SQLException {
-            return new Statements(connection,
-                    connection.prepareStatement("INSERT INTO runs (id, team, directory, created_at) VALUES (?, ?, ?, ?)"),
-                    connection.prepareStatement("INSERT INTO events (run, seq, type, body, crc) VALUES (?, ?, ?, ?, ?)"),
-                    connection.prepareStatement("SELECT (SELECT count(*) FROM runs WHERE id = ?1), "
-                            + "(SELECT coalesce(max(seq), 0) FROM events WHERE run = ?1)"));
-        }
-
-        void close() {
-            // Closing the connection releases its statements too.
-            JournalDatabase.closeQuietly(connection);
-        }
-    }
-
-    /** Starts the writer on {@code connection}, which it owns from now on. */
-    JournalWriter(JournalDatabase database, Connection connection, int maxBatch) {
+    /**
+     * Starts the writer on {@code connection}, which it owns from now on.
+     *
+     * @param maxBatch     how many requests one transaction takes at most
+     * @param objectLinger how long an object change waits for an append before the writer thread commits it
+     */
+    JournalWriter(JournalDatabase database, Connection connection, int maxBatch, Duration objectLinger) {
         this.database = database;
-        this.initial = connection;
         this.maxBatch = maxBatch;
+        this.objectLinger = objectLinger.toNanos();
+        this.writes = new JournalWrites(database, connection);
         this.thread = Thread.ofPlatform().daemon().name("synod-journal-writer " + database.file()).unstarted(this::run);
         thread.start();
     }
 
     /** Registers a run, durably. */
     void create(RunInfo run) {
-        await(submit(new Request.Create(run, new CompletableFuture<>())));
+        commit(new WriteRequest.Create(run, new CompletableFuture<>()));
     }
 
     /** Appends events to a run, durably, and returns the seq of the last one. */
     long append(String run, List<StoredEvent> events) {
-        return await(submit(new Request.Append(run, events, new CompletableFuture<>())));
+        return commit(new WriteRequest.Append(run, events, new CompletableFuture<>()));
     }
 
-    /** Commits every request already queued, then stops the thread and closes its connection. */
+    /**
+     * Queues a git object for the next transaction and returns at once.
+     *
+     * @throws IllegalStateException when the journal is closed
+     */
+    void addObject(ObjectLog.Entry entry) {
+        queueObject(new ObjectChange.Add(entry, System.nanoTime()), true);
+    }
+
+    /** Queues the removal of git objects for a later transaction; after close it does nothing. */
+    void forgetObjects(Collection<String> ids) {
+        for (String id : ids) {
+            queueObject(new ObjectChange.Forget(id, System.nanoTime()), false);
+        }
+    }
+
+    /**
+     * Commits every request already accepted and every object change queued, then stops the
+     * thread and closes the connection. Every caller waits for that, so that close returns only
+     * once the appends are committed.
+     *
+     * @throws SynodException.Retriable once, when queued git objects could not be committed
+     */
     void stop() {
         synchronized (lifecycle) {
-            if (!stopping) {
-                stopping = true;
-                queue.add(new Request.Stop(new CompletableFuture<>()));
-            }
+            stopping = true;
         }
-        // Every caller waits, so that close() returns only once the appends are committed.
+        LockSupport.unpark(thread);
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -111,16 +125,82 @@ final class JournalWriter {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        RuntimeException failure = closeFailure.getAndSet(null);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
-    private CompletableFuture<Long> submit(Request request) {
+    private long commit(WriteRequest request) {
         synchronized (lifecycle) {
             if (stopping) {
                 throw new IllegalStateException("the journal at " + database.file() + " is closed");
             }
-            queue.add(request);
+            requests.add(request);
         }
-        return request.done();
+        if (Thread.currentThread().isVirtual()) {
+            LockSupport.unpark(thread);
+        } else {
+            lead(request.done());
+        }
+        return await(request.done());
+    }
+
+    /** Runs transactions in this thread while {@code done} is not complete and no one else runs one. */
+    private void lead(CompletableFuture<Long> done) {
+        while (!done.isDone() && commitLock.tryLock()) {
+            try {
+                if (closed) {
+                    return;
+                }
+                commitNext();
+            } finally {
+                release();
+            }
+        }
+        // When the lock was held, its holder sees this request queued as it releases the lock.
+    }
+
+    /** One transaction for the requests queued now (at most {@code maxBatch}) and the object changes. */
+    private void commitNext() {
+        List<WriteRequest> batch = new ArrayList<>();
+        requests.drainTo(batch, maxBatch);
+        try {
+            writes.commit(batch, objects);
+        } catch (RuntimeException | Error e) {
+            // Only a bug or the JVM itself gets here; nobody must wait forever for it.
+            batch.forEach(request -> request.done().completeExceptionally(e));
+        }
+    }
+
+    private void release() {
+        commitLock.unlock();
+        // A caller that queued while the lock was held relies on this check: it does not wait
+        // for the lock, so whoever held it hands what is left to the writer thread.
+        if (!requests.isEmpty()) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private void queueObject(ObjectChange change, boolean refuseWhenClosed) {
+        if (stopping) {
+            if (refuseWhenClosed) {
+                throw new IllegalStateException("the journal at " + database.file() + " is closed");
+            }
+            return;
+        }
+        objects.add(change);
+        // stop() may have come between the check and the add, and the writer thread's last
+        // transaction may be over: if the change is still queued, nobody will commit it.
+        if (stopping && objects.remove(change)) {
+            if (refuseWhenClosed) {
+                throw new IllegalStateException("the journal at " + database.file() + " is closed");
+            }
+            return;
+        }
+        if (objectsSignalled.compareAndSet(false, true)) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /**
@@ -147,166 +227,66 @@ final class JournalWriter {
         }
     }
 
+    /** The writer thread: commits what callers queued and did not commit themselves, and lingering objects. */
     private void run() {
-        List<Request> batch = new ArrayList<>();
-        boolean stop = false;
-        while (!stop) {
-            batch.clear();
-            batch.add(takeUninterruptibly());
-            queue.drainTo(batch, maxBatch - 1);
-            // Stop is queued last, after every request it must let through.
-            stop = batch.getLast() instanceof Request.Stop;
-            if (stop) {
-                batch.removeLast();
-            }
-            if (!batch.isEmpty()) {
-                commit(batch);
-            }
-        }
-        if (statements != null) {
-            statements.close();
-        }
-        if (initial != null) {
-            JournalDatabase.closeQuietly(initial);
-        }
-    }
-
-    private Request takeUninterruptibly() {
         while (true) {
-            try {
-                return queue.take();
-            } catch (InterruptedException e) {
-                // Nobody but stop() ends this thread; it must finish what it accepted.
+            boolean stop = stopping;
+            if (!requests.isEmpty()) {
+                commitQueued();
+                continue;
             }
-        }
-    }
-
-    /** Applies a batch in one transaction; a request's own bad input fails only that request. */
-    private void commit(List<Request> batch) {
-        long[] results = new long[batch.size()];
-        SynodException[] refused = new SynodException[batch.size()];
-        try {
-            Statements st = statements();
-            try (Statement s = st.connection().createStatement()) {
-                s.execute("BEGIN IMMEDIATE");
-                try {
-                    Map<String, Long> lastSeq = new HashMap<>();
-                    for (int i = 0; i < batch.size(); i++) {
-                        try {
-                            results[i] = apply(st, batch.get(i), lastSeq);
-                        } catch (SynodException.InvalidInput e) {
-                            refused[i] = e;
-                        }
-                    }
-                    s.execute("COMMIT");
-                } catch (SQLException | RuntimeException e) {
-                    rollback(s);
-                    throw e;
+            if (stop) {
+                break;
+            }
+            ObjectChange oldest = objects.peek();
+            if (oldest != null) {
+                long wait = oldest.queuedAt() + objectLinger - System.nanoTime();
+                if (wait <= 0) {
+                    commitQueued();
+                } else {
+                    // Most objects come just before the append that names them and leave with it.
+                    LockSupport.parkNanos(this, wait);
                 }
+                continue;
             }
-        } catch (SQLException e) {
-            failAll(batch, SqlErrors.onWrite(database.file(), e));
-            return;
-        } catch (RuntimeException | Error e) {
-            failAll(batch, e);
-            return;
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            if (refused[i] != null) {
-                batch.get(i).done().completeExceptionally(refused[i]);
-            } else {
-                batch.get(i).done().complete(results[i]);
+            objectsSignalled.set(false);
+            // Whoever queues after the flag is cleared (or after the checks) unparks this thread.
+            if (requests.isEmpty() && objects.isEmpty() && !stopping) {
+                LockSupport.park(this);
             }
         }
+        finish();
     }
 
-    private Statements statements() throws SQLException {
-        if (statements == null) {
-            Connection connection = initial != null ? initial : database.openWriter();
-            initial = null;
-            try {
-                statements = Statements.prepare(connection);
-            } catch (SQLException e) {
-                JournalDatabase.closeQuietly(connection);
-                throw e;
-            }
-        }
-        return statements;
-    }
-
-    private long apply(Statements st, Request request, Map<String, Long> lastSeq) throws SQLException {
-        return switch (request) {
-            case Request.Create c -> create(st, c.run(), lastSeq);
-            case Request.Append a -> append(st, a.run(), a.events(), lastSeq);
-            case Request.Stop s -> throw new IllegalArgumentException("stop is not applied");
-        };
-    }
-
-    private long create(Statements st, RunInfo run, Map<String, Long> lastSeq) throws SQLException {
-        if (lastSeq(st, run.id(), lastSeq) >= 0) {
-            throw new SynodException.InvalidInput("run " + run.id() + " already exists in the journal at "
-                    + database.file());
-        }
-        PreparedStatement insert = st.insertRun();
-        insert.setString(1, run.id());
-        insert.setString(2, run.team());
-        insert.setString(3, run.directory());
-        insert.setString(4, run.createdAt().toString());
-        insert.executeUpdate();
-        lastSeq.put(run.id(), 0L);
-        return 0;
-    }
-
-    private long append(Statements st, String run, List<StoredEvent> events, Map<String, Long> lastSeq)
-            throws SQLException {
-        long seq = lastSeq(st, run, lastSeq);
-        if (seq < 0) {
-            throw new SynodException.InvalidInput("no run " + run + " in the journal at " + database.file());
-        }
-        PreparedStatement insert = st.insertEvent();
-        for (StoredEvent event : events) {
-            insert.setString(1, run);
-            insert.setLong(2, ++seq);
-            insert.setString(3, event.type());
-            insert.setString(4, event.body());
-            insert.setLong(5, event.crc());
-            insert.executeUpdate();
-        }
-        lastSeq.put(run, seq);
-        return seq;
-    }
-
-    /** The run's last seq in this transaction so far, 0 for none, -1 when there is no such run. */
-    private static long lastSeq(Statements st, String run, Map<String, Long> lastSeq) throws SQLException {
-        Long known = lastSeq.get(run);
-        if (known != null) {
-            return known;
-        }
-        PreparedStatement query = st.lastSeq();
-        query.setString(1, run);
-        try (ResultSet row = query.executeQuery()) {
-            row.next();
-            long seq = row.getLong(1) == 0 ? -1 : row.getLong(2);
-            if (seq >= 0) {
-                lastSeq.put(run, seq);
-            }
-            return seq;
-        }
-    }
-
-    private void rollback(Statement s) {
+    private void commitQueued() {
+        commitLock.lock();
         try {
-            s.execute("ROLLBACK");
-        } catch (SQLException e) {
-            // The connection cannot be trusted to be outside a transaction: start afresh.
-            statements.close();
-            statements = null;
+            do {
+                if (closed) {
+                    return;
+                }
+                commitNext();
+            } while (!requests.isEmpty());
+        } finally {
+            release();
         }
     }
 
-    private void failAll(List<Request> batch, Throwable failure) {
-        for (Request request : batch) {
-            request.done().completeExceptionally(failure);
+    /** The last transactions, once no request can be accepted any more, and the close. */
+    private void finish() {
+        commitLock.lock();
+        try {
+            do {
+                commitNext();
+            } while (!requests.isEmpty());
+            closed = true;
+            try {
+                writes.close();
+            } catch (RuntimeException e) {
+                closeFailure.set(e);
+            }
+        } finally {
+            commitLock.unlock();
         }
     }
 }

@@ -4,11 +4,13 @@ import dev.synod.core.Event;
 import dev.synod.core.Journal;
 import dev.synod.core.RunInfo;
 import dev.synod.core.SynodException;
+import dev.synod.runtime.workspace.ObjectLog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,14 +20,22 @@ import java.util.List;
 /**
  * The embedded engine's {@link Journal}: a SQLite database in WAL mode with
  * {@code synchronous=FULL}, so an append that returned survives a crash of the process or the
- * machine. One writer thread owns the write connection and group-commits concurrent appends;
- * reads use their own connections and see a consistent snapshot. Reading verifies every event
- * (contiguous seq from 1, CRC32 of the body, a body that parses) and reports any mismatch as
- * {@link SynodException.Corrupted}; nothing is ever repaired or rewritten.
+ * machine. One transaction at a time writes, and it takes every append waiting at that moment
+ * (group commit), so concurrent appends share one fsync; see {@link JournalWriter} for which
+ * thread runs it. Reads use their own connections and see a consistent snapshot. Reading
+ * verifies every event (contiguous seq from 1, CRC32 of the body, a body that parses) and
+ * reports any mismatch as {@link SynodException.Corrupted}; nothing is ever repaired or
+ * rewritten.
  *
- * <p>The file holds two tables, {@code runs(id, team, directory, created_at)} and
- * {@code events(run, seq, type, body, crc)}, at schema version {@value JournalDatabase#SCHEMA_VERSION}
- * ({@code PRAGMA user_version}).
+ * <p>The same database keeps the run's new git objects until they are flushed into the
+ * repository ({@link #objectLog()}): they are committed in the same transaction as the events
+ * appended after them, so an event never names a commit whose objects a crash lost.
+ *
+ * <p>The file holds three tables, {@code runs(id, team, directory, created_at)},
+ * {@code events(run, seq, type, body, crc)} and {@code objects(id, type, data)}, at schema
+ * version {@value JournalDatabase#SCHEMA_VERSION} ({@code PRAGMA user_version}). A journal of
+ * version 1, which had no {@code objects}, is migrated in place when it is opened; a Synod that
+ * knows only version 1 then refuses it.
  */
 public final class SqliteJournal implements Journal {
     /** How many requests one transaction takes at most: in effect, all that are waiting. */
@@ -34,8 +44,9 @@ public final class SqliteJournal implements Journal {
     private final JournalDatabase database;
     private final JournalWriter writer;
     private final ReadConnections readers;
+    private final JournalObjectLog objectLog;
 
-    private SqliteJournal(JournalDatabase database, int maxBatch) {
+    private SqliteJournal(JournalDatabase database, int maxBatch, Duration objectLinger) {
         this.database = database;
         Connection connection = database.openWriter();
         try {
@@ -44,8 +55,9 @@ public final class SqliteJournal implements Journal {
             JournalDatabase.closeQuietly(connection);
             throw e;
         }
-        this.writer = new JournalWriter(database, connection, maxBatch);
+        this.writer = new JournalWriter(database, connection, maxBatch, objectLinger);
         this.readers = new ReadConnections(database);
+        this.objectLog = new JournalObjectLog(writer, readers, database.file());
     }
 
     /**
@@ -58,7 +70,7 @@ public final class SqliteJournal implements Journal {
      *     newer schema, or SQLite cannot give it WAL mode with {@code synchronous=FULL}
      */
     public static SqliteJournal open(Path dbFile) {
-        return new SqliteJournal(JournalDatabase.at(dbFile, 0), UNBOUNDED_BATCH);
+        return new SqliteJournal(JournalDatabase.at(dbFile, 0), UNBOUNDED_BATCH, JournalWriter.OBJECT_LINGER);
     }
 
     /**
@@ -69,7 +81,27 @@ public final class SqliteJournal implements Journal {
      * @param maxBatch how many requests one transaction takes at most; 1 turns group commit off
      */
     static SqliteJournal open(Path dbFile, long maxPages, int maxBatch) {
-        return new SqliteJournal(JournalDatabase.at(dbFile, maxPages), maxBatch);
+        return open(dbFile, maxPages, maxBatch, JournalWriter.OBJECT_LINGER);
+    }
+
+    /**
+     * Opens the journal with tuning for tests and measurements.
+     *
+     * @param objectLinger how long a git object waits for an append to carry it before the writer
+     *     commits it on its own
+     */
+    static SqliteJournal open(Path dbFile, long maxPages, int maxBatch, Duration objectLinger) {
+        return new SqliteJournal(JournalDatabase.at(dbFile, maxPages), maxBatch, objectLinger);
+    }
+
+    /**
+     * Where the run's new git objects wait, durably, until they are flushed into the repository:
+     * the table {@code objects} of this database. An object added there is committed in the same
+     * transaction as the appends requested after it, or, when none comes within
+     * {@link JournalWriter#OBJECT_LINGER}, on its own. The same log for every call.
+     */
+    public ObjectLog objectLog() {
+        return objectLog;
     }
 
     /** The database file, absolute. */
@@ -155,8 +187,12 @@ public final class SqliteJournal implements Journal {
     }
 
     /**
-     * Commits every append already waiting, then stops the writer and closes every connection.
-     * Later calls fail with {@link IllegalStateException}; closing again does nothing.
+     * Commits every append already accepted and every git object already added, then stops the
+     * writer and closes every connection. Later calls fail with {@link IllegalStateException};
+     * closing again does nothing.
+     *
+     * @throws SynodException.Retriable when git objects added to {@link #objectLog()} could not be
+     *     committed (a full disk): they are not in the journal
      */
     @Override
     public void close() {

@@ -163,13 +163,13 @@ class SqliteJournalCorruptionTest {
     @Test
     void rejects_a_journal_of_a_newer_schema() throws SQLException {
         Path db = journalWith(1);
-        sql(db, "PRAGMA user_version = 2");
+        sql(db, "PRAGMA user_version = 3");
 
         assertThatThrownBy(() -> SqliteJournal.open(db))
                 .isInstanceOf(SynodException.InvalidInput.class)
                 .hasMessageContaining(db.toAbsolutePath().toString())
-                .hasMessageContaining("schema version 2")
-                .hasMessageContaining("expected version 1 (it was written by a newer Synod)");
+                .hasMessageContaining("schema version 3")
+                .hasMessageContaining("expected version 2 (it was written by a newer Synod)");
     }
 
     @Test
@@ -190,6 +190,6 @@ class SqliteJournalCorruptionTest {
         Path db = journalWith(1);
 
         assertThat(query(db, "PRAGMA journal_mode")).isEqualTo("wal");
-        assertThat(query(db, "PRAGMA user_version")).isEqualTo("1");
+        assertThat(query(db, "PRAGMA user_version")).isEqualTo("2");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.synod.core.Event;
 import dev.synod.core.RunInfo;
+import dev.synod.runtime.workspace.ObjectLog;
 import dev.synod.testkit.SampleEvents;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,16 +40,26 @@ class SqliteJournalCrashTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void keeps_every_committed_append_when_the_process_is_killed() throws Exception {
+        killRounds(ROUNDS, false);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void keeps_the_git_object_of_every_event_that_survived_when_the_process_is_killed() throws Exception {
+        killRounds(ROUNDS / 2, true);
+    }
+
+    private void killRounds(int rounds, boolean withObjects) throws Exception {
         Path db = dir.resolve(".synod/synod.db");
         Random random = new Random(SEED);
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             String run = "crash-" + round;
             try (SqliteJournal journal = SqliteJournal.open(db)) {
                 journal.create(new RunInfo(run, "shop", dir.toString(), SampleEvents.at(round)));
             }
             int killAfter = 1 + random.nextInt(150);
 
-            long committed = appendUntilKilled(db, run, killAfter);
+            long committed = appendUntilKilled(db, run, killAfter, withObjects);
 
             try (SqliteJournal reopened = SqliteJournal.open(db)) {
                 // read() itself verifies contiguous seqs from 1, every CRC and that every body parses.
@@ -54,6 +67,9 @@ class SqliteJournalCrashTest {
                 assertThat((long) events.size()).as("round %d: events after a kill once %d appends were reported",
                         round, killAfter).isGreaterThanOrEqualTo(committed);
                 assertEachThreadsEventsInOrder(events);
+                if (withObjects) {
+                    assertEveryEventsObjectIsLogged(events, reopened.objectLog().entries());
+                }
                 for (int earlier = 0; earlier < round; earlier++) {
                     assertThat(reopened.read("crash-" + earlier)).as("an earlier round's run").isNotEmpty();
                 }
@@ -62,11 +78,13 @@ class SqliteJournalCrashTest {
     }
 
     /** Starts the child, kills it once it has reported {@code killAfter} commits; the highest seq reported. */
-    private long appendUntilKilled(Path db, String run, int killAfter) throws IOException, InterruptedException {
+    private long appendUntilKilled(Path db, String run, int killAfter, boolean withObjects)
+            throws IOException, InterruptedException {
         Path stderr = dir.resolve(run + ".err");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                AppendUntilKilled.class.getName(), db.toString(), run, String.valueOf(THREADS))
+                AppendUntilKilled.class.getName(), db.toString(), run, String.valueOf(THREADS),
+                withObjects ? AppendUntilKilled.WITH_OBJECTS : "")
                 .redirectError(stderr.toFile())
                 .start();
         long highest = 0;
@@ -85,6 +103,17 @@ class SqliteJournalCrashTest {
             child.waitFor();
         }
         return highest;
+    }
+
+    /** Each event's object was added before its append was requested, so it must have survived with it. */
+    private static void assertEveryEventsObjectIsLogged(List<Event> events, List<ObjectLog.Entry> objects) {
+        Set<String> logged = objects.stream().map(ObjectLog.Entry::id).collect(Collectors.toSet());
+        for (Event event : events) {
+            Event.LateAnswer tagged = (Event.LateAnswer) event;
+            String name = tagged.role() + "/" + tagged.elapsedMillis();
+            assertThat(logged).as("the object of event %s", name)
+                    .contains(SqliteObjectLogTest.blob(name).id());
+        }
     }
 
     /** Each child thread appended its events with indexes 0, 1, 2, …: each must appear once, in order. */
