@@ -98,7 +98,7 @@ public final class Runs implements AutoCloseable {
         Loaded loaded = load(teamText, configText);
         Preflight.check(loaded.plan());
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
-             Workspace workspace = GitRepository.openOrInit(directory)) {
+             Workspace workspace = workspace()) {
             Map<String, Gate> gates = gates(loaded, progress);
             Map<String, Agent> agents = agents(loaded, gates);
             String run = newRunId();
@@ -111,10 +111,26 @@ public final class Runs implements AutoCloseable {
         }
     }
 
+    /**
+     * The directory's repository, its new objects staged in the journal: durable with the events
+     * that name them, in one commit, and flushed into git as a pack when the run sets its branch.
+     * Objects an earlier process left in the journal are flushed into git first.
+     */
+    private GitRepository workspace() {
+        GitRepository repo = GitRepository.openOrInit(directory);
+        try {
+            repo.stageObjectsIn(storage.objectLog());
+            return repo;
+        } catch (RuntimeException e) {
+            repo.close();
+            throw e;
+        }
+    }
+
     /** Continues a run where its journal stops. */
     public Engine.Result resume(String run, Engine.Options options, Consumer<String> progress) {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
-             Workspace workspace = GitRepository.openOrInit(directory)) {
+             Workspace workspace = workspace()) {
             Loaded loaded = loaded(run);
             Map<String, Gate> gates = gates(loaded, progress);
             Map<String, Agent> agents = agents(loaded, gates);

@@ -21,8 +21,8 @@ import java.util.Map;
  * SQLite journal ({@code .synod/synod.db}) and one git repository shared by every run; each
  * worker has its own scratch directory, since command ids repeat from run to run. Each attempt
  * is a no-op agent answering with a fixed response, then the pass gate; the engine journals,
- * checks the attempt out, commits its tree to git and checks its write scope as it would for a
- * real agent.
+ * checks the attempt out, commits its tree to git (its objects staged in the journal, as in a
+ * run) and checks its write scope as it would for a real agent.
  */
 final class EngineDriver implements RunDriver {
     private final Path directory;
@@ -48,6 +48,8 @@ final class EngineDriver implements RunDriver {
         this.storage = LocalStorage.open(directory);
         this.journal = new TimedJournal(storage.journal(), recorder);
         this.repo = GitRepository.openOrInit(directory);
+        // As a run does (Runs): new objects staged in the journal, flushed into git at each run's end.
+        repo.stageObjectsIn(storage.objectLog());
         NoOpAgent agent = new NoOpAgent(response, recorder);
         StepTeam.producers(branches).forEach(role -> agents.put(role, agent));
     }

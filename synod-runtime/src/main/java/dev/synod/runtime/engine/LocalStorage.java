@@ -18,10 +18,10 @@ public final class LocalStorage implements AutoCloseable {
     /** The blob store's directory, relative to the run directory. */
     public static final Path BLOBS = Path.of(".synod", "blobs");
 
-    private final Journal journal;
+    private final SqliteJournal journal;
     private final BlobStore blobs;
 
-    private LocalStorage(Journal journal, BlobStore blobs) {
+    private LocalStorage(SqliteJournal journal, BlobStore blobs) {
         this.journal = journal;
         this.blobs = blobs;
     }
@@ -41,6 +41,14 @@ public final class LocalStorage implements AutoCloseable {
     /** The run directory's journal. */
     public Journal journal() {
         return journal;
+    }
+
+    /**
+     * Where the run directory's repository stages new git objects: in the journal, durable with
+     * the events appended after them ({@link dev.synod.runtime.workspace.GitRepository#stageObjectsIn}).
+     */
+    public dev.synod.runtime.workspace.ObjectLog objectLog() {
+        return journal.objectLog();
     }
 
     /** The run directory's blob store. */
