@@ -70,6 +70,16 @@ public interface Agent {
 
         /** Where the payloads of turns are stored. */
         BlobStore blobs();
+
+        /**
+         * Says that a model call failed with a passing fault and will be tried again after
+         * {@code delay}: the engine journals it and shows it as it waits. The default ignores it.
+         *
+         * @param reason what failed, such as {@code openai: HTTP 503}
+         * @param retry  the number of this retry, from 1, of {@code of} allowed
+         */
+        default void retrying(String reason, int retry, int of, Duration delay) {
+        }
     }
 
     /**
@@ -117,6 +127,13 @@ public interface Agent {
         }
 
         record Failed(String reason, Event.Usage usage) implements Outcome {
+        }
+
+        /**
+         * The agent cannot work as configured (a 401, 403 or 404 from its provider, a program that
+         * cannot start): the engine fails the hand-off at once instead of spending every attempt.
+         */
+        record Misconfigured(String reason, Event.Usage usage) implements Outcome {
         }
     }
 

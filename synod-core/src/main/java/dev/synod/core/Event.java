@@ -17,6 +17,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Event.AgentFinished.class, name = "agent-finished"),
         @JsonSubTypes.Type(value = Event.TurnRecorded.class, name = "turn-recorded"),
         @JsonSubTypes.Type(value = Event.LateAnswer.class, name = "late-answer"),
+        @JsonSubTypes.Type(value = Event.ProviderRetried.class, name = "provider-retried"),
         @JsonSubTypes.Type(value = Event.GateFinished.class, name = "gate-finished"),
         @JsonSubTypes.Type(value = Event.ReviewFinished.class, name = "review-finished"),
         @JsonSubTypes.Type(value = Event.HumanAnswered.class, name = "human-answered"),
@@ -66,6 +67,7 @@ public sealed interface Event {
             @JsonSubTypes.Type(value = Outcome.Crashed.class, name = "crashed"),
             @JsonSubTypes.Type(value = Outcome.TimedOut.class, name = "timed-out"),
             @JsonSubTypes.Type(value = Outcome.Rejected.class, name = "rejected"),
+            @JsonSubTypes.Type(value = Outcome.Misconfigured.class, name = "misconfigured"),
     })
     sealed interface Outcome {
         /** The agent finished; its work is the commit {@code commit}. */
@@ -74,6 +76,13 @@ public sealed interface Event {
 
         /** The agent or its provider failed. */
         record Crashed(String reason) implements Outcome {
+        }
+
+        /**
+         * The agent cannot work as configured (a provider answering 401, 403 or 404, a CLI program
+         * that cannot start): no further attempt could do better, so the hand-off fails at once.
+         */
+        record Misconfigured(String reason) implements Outcome {
         }
 
         /** The failure detector suspected the agent after {@code afterMillis}. */
@@ -106,6 +115,22 @@ public sealed interface Event {
      */
     record TurnRecorded(String command, String role, int turn, String request, String response, Usage usage,
                         Instant at) implements Event {
+    }
+
+    /**
+     * A model provider's call failed with a passing fault and is retried within the attempt
+     * (ARCHITECTURE.md §4): not the agent's fault, and not a result. Journaled so that
+     * {@code synod log} and the run's output show each retry as it waits.
+     *
+     * @param command     the attempt's command
+     * @param role        the role whose call failed
+     * @param reason      what failed, such as {@code openai: HTTP 503}
+     * @param retry       the number of this retry, from 1
+     * @param of          how many retries the policy allows
+     * @param delayMillis how long it waits before trying again
+     */
+    record ProviderRetried(String command, String role, String reason, int retry, int of, long delayMillis, Instant at)
+            implements Event {
     }
 
     /** An agent suspected as timed out answered after all: its role's timeout grows. */

@@ -84,6 +84,9 @@ public final class State {
             case Event.GateFinished e -> results.put(e.command(), e);
             case Event.HumanAnswered e -> results.put(e.command(), e);
             case Event.DecisionRecorded e -> results.put(e.command(), e);
+            case Event.ProviderRetried e -> {
+                // a sign of life within an attempt, not a result
+            }
             case Event.LateAnswer e -> grownTimeouts.merge(e.role(), e.elapsedMillis() * 3 / 2, Math::max);
             case Event.DeadlinePassed e -> deadlinePassed = e;
             case Event.RunFinished e -> {

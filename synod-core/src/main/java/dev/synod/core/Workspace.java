@@ -92,6 +92,48 @@ public interface Workspace extends AutoCloseable {
     String commitDirectory(Path source, List<String> parents, String message);
 
     /**
+     * What {@link #commitAttempt} committed: the commit, and the paths it left out with why
+     * (a symbolic link, a FIFO, a directory named {@code .git}), each as {@code path: reason}.
+     */
+    record Committed(String commit, List<String> dropped) {
+        public Committed {
+            dropped = List.copyOf(dropped);
+        }
+    }
+
+    /**
+     * An attempt's files cannot be committed as they are: each problem names its path and what is
+     * wrong with it (a file over the size limit, a name that is not valid UTF-8). The attempt is
+     * rejected with these problems as its diagnostics; nothing was committed.
+     */
+    final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final List<String> problems;
+
+        public Refused(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        /** Each problem as {@code path: what is wrong}. */
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    /**
+     * Commits an agent's attempt from {@code source}, as {@link #commitDirectory} does, but says
+     * what it left out and refuses what it cannot keep safely: a file larger than
+     * {@code maxFileBytes}, a name that is not valid UTF-8 (which git would store under another
+     * name). Files are streamed, never held whole in memory.
+     *
+     * @throws Refused naming every path that cannot be committed; nothing is committed then
+     */
+    default Committed commitAttempt(Path source, List<String> parents, String message, long maxFileBytes) {
+        return new Committed(commitDirectory(source, parents, message), List.of());
+    }
+
+    /**
      * Commits an existing tree (such as one from {@link #compose}); no branch moves.
      *
      * @param parents the new commit's parents, in order (a repeated id counts once)

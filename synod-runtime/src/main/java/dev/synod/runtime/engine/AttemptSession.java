@@ -67,6 +67,13 @@ final class AttemptSession implements Agent.Session {
     }
 
     @Override
+    public void retrying(String reason, int retry, int of, java.time.Duration delay) {
+        heartbeat();
+        // Not awaited: a retry is worth showing, not worth holding the call for its commit.
+        journal.apply(new Event.ProviderRetried(command, role, reason, retry, of, delay.toMillis(), clock.now()));
+    }
+
+    @Override
     public Optional<String> refusal() {
         return budget.refusal(role, spent.get(), spentByRole.get());
     }

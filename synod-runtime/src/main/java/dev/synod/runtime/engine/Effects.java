@@ -111,6 +111,8 @@ final class Effects {
                 try {
                     yield switch (d.value()) {
                         case Agent.Outcome.Failed f -> agentFinished(c, new Event.Outcome.Crashed(f.reason()), f.usage());
+                        case Agent.Outcome.Misconfigured m -> agentFinished(c, new Event.Outcome.Misconfigured(m.reason()),
+                                m.usage());
                         case Agent.Outcome.Finished f -> produced(c, h, ctx, tree, merge.conflicts(), dir, f);
                     };
                 } finally {

@@ -28,6 +28,7 @@ public final class Timeline {
                 case Event.Outcome.Crashed c -> "crashed: " + c.reason();
                 case Event.Outcome.TimedOut t -> "timed out after " + t.afterMillis() / 1000 + "s";
                 case Event.Outcome.Rejected r -> "rejected: " + String.join("; ", r.diagnostics());
+                case Event.Outcome.Misconfigured m -> "cannot run as configured: " + m.reason();
             } + used(f.usage());
             case Event.GateFinished g -> g.command().substring("gate:".length()) + ": gate " + g.verdict().name().toLowerCase()
                     + (g.cached() ? " (cached)" : "") + (g.diagnostics().isEmpty() ? "" : ": " + String.join("; ", g.diagnostics()));
@@ -39,6 +40,8 @@ public final class Timeline {
                     + (l.failure() == null ? "decided " + l.answers() : "no decision: " + l.failure()) + used(l.usage());
             case Event.DecisionRecorded d -> d.command().substring("record:".length()) + ": recorded in " + d.path();
             case Event.TurnRecorded t -> null;
+            case Event.ProviderRetried r -> r.command().substring(r.command().indexOf(':') + 1) + ": " + r.reason()
+                    + ", retry " + r.retry() + " of " + r.of() + " in " + Math.round(r.delayMillis() / 1000.0) + "s";
             case Event.LateAnswer l -> l.role() + " answered " + l.command() + " late, after " + l.elapsedMillis() / 1000
                     + "s: its timeout grows";
             case Event.DeadlinePassed d -> "the deadline passed";
