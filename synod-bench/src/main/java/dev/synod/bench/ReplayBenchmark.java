@@ -64,7 +64,7 @@ public class ReplayBenchmark {
         System.out.printf("%n%d events, %d steps in the plan (%d units)%n", journal.events().size(),
                 journal.plan().steps().size(), journal.units());
         directory = Files.createTempDirectory("synod-replay-bench");
-        storage = LocalStorage.open(directory);
+        storage = LocalStorage.openOrCreate(directory);
         Journal stored = storage.journal();
         stored.create(new RunInfo(RUN, journal.plan().team(), directory.toString(),
                 journal.events().getFirst().at()));

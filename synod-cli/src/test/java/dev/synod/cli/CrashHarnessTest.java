@@ -82,11 +82,9 @@ class CrashHarnessTest {
                 break;
             }
             kills++;
-            try (Runs runs = Runs.open(dir, Clock.SYSTEM)) {
-                Optional<String> run = latest(runs);
-                started = run.isPresent();
-                inFlightAtKill = run.map(r -> inFlight(runs, r)).orElse(null);
-            }
+            Optional<Set<String>> latest = inFlightOfLatest(dir);
+            started = latest.isPresent();
+            inFlightAtKill = latest.orElse(null);
         }
         assertThat(release(dir)).isEqualTo(reference);
         try (Runs runs = Runs.open(dir, Clock.SYSTEM)) {
@@ -97,9 +95,10 @@ class CrashHarnessTest {
         return kills;
     }
 
-    private static Optional<String> latest(Runs runs) {
-        try {
-            return Optional.of(runs.resolve(Optional.empty()));
+    /** What was in flight in the latest run at the kill; empty when the kill came before a run was journaled. */
+    private static Optional<Set<String>> inFlightOfLatest(Path dir) {
+        try (Runs runs = Runs.open(dir, Clock.SYSTEM)) {
+            return Optional.of(inFlight(runs, runs.resolve(Optional.empty())));
         } catch (dev.synod.core.SynodException.InvalidInput noRunYet) {
             return Optional.empty();
         }

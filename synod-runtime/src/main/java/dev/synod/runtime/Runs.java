@@ -65,13 +65,33 @@ public final class Runs implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Opens the runs of {@code directory}, creating {@code .synod/} when needed. */
+    /**
+     * Opens the stored runs of {@code directory} to inspect, resume or answer them; creates
+     * nothing, so {@code status} or {@code log} in a directory without runs leaves it as it was.
+     *
+     * @throws SynodException.InvalidInput when the directory does not exist or has no runs
+     * @throws SynodException.Corrupted when its journal cannot be trusted
+     */
     public static Runs open(Path directory, dev.synod.core.Clock clock) {
+        Path dir = existingDirectory(directory);
+        return new Runs(dir, LocalStorage.open(dir), clock);
+    }
+
+    /**
+     * Opens the runs of {@code directory} to start a new one, creating {@code .synod/} and the
+     * journal when they do not exist yet.
+     */
+    public static Runs openOrCreate(Path directory, dev.synod.core.Clock clock) {
+        Path dir = existingDirectory(directory);
+        return new Runs(dir, LocalStorage.openOrCreate(dir), clock);
+    }
+
+    private static Path existingDirectory(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new SynodException.InvalidInput("no such directory: " + directory);
         }
-        return new Runs(dir, LocalStorage.open(dir), clock);
+        return dir;
     }
 
     /** What a run executes, rebuilt from the files it started with. */

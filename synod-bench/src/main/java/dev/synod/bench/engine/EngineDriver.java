@@ -45,7 +45,7 @@ final class EngineDriver implements RunDriver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.storage = LocalStorage.open(directory);
+        this.storage = LocalStorage.openOrCreate(directory);
         this.journal = new TimedJournal(storage.journal(), recorder);
         this.repo = GitRepository.openOrInit(directory);
         // As a run does (Runs): new objects staged in the journal, flushed into git at each run's end.

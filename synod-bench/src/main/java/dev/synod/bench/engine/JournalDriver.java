@@ -25,7 +25,7 @@ final class JournalDriver implements RunDriver {
     JournalDriver(Path directory, int branches, int steps, String response, StepRecorder recorder) {
         this.plan = StepTeam.plan(branches, steps);
         this.recorder = recorder;
-        this.storage = LocalStorage.open(directory);
+        this.storage = LocalStorage.openOrCreate(directory);
         this.journal = new TimedJournal(storage.journal(), recorder);
         this.outcomes = new ScriptedOutcomes(plan, response, 0);
     }

@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return SynodCli.EXIT_USAGE;
         }
-        try (Runs runs = Runs.open(directory, Clock.SYSTEM)) {
+        try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM)) {
             Engine.Result result = runs.start(options.engineOptions(), options.progress(out), id -> {
                 out.println("run " + id);
                 out.flush();

@@ -29,7 +29,7 @@ public final class FileBlobStore implements BlobStore {
         this.root = root;
     }
 
-    /** The store under {@code root}, creating the directory when it does not exist. */
+    /** The store under {@code root}, creating the directory when it does not exist (for a new run). */
     public static FileBlobStore open(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
         try {
@@ -38,6 +38,14 @@ public final class FileBlobStore implements BlobStore {
             throw new SynodException.InvalidInput("could not create the blob directory " + absolute + ": " + e, e);
         }
         return new FileBlobStore(absolute);
+    }
+
+    /**
+     * The store under {@code root} as it is, creating nothing: for inspecting stored runs. A root
+     * that does not exist holds no blobs; {@link #put} creates it.
+     */
+    public static FileBlobStore existing(Path root) {
+        return new FileBlobStore(root.toAbsolutePath().normalize());
     }
 
     /** The root directory, absolute. */
@@ -56,8 +64,12 @@ public final class FileBlobStore implements BlobStore {
         Path temp = null;
         try {
             if (!Files.isDirectory(dir)) {
+                boolean newRoot = !Files.isDirectory(root);
                 Files.createDirectories(dir);
-                force(root);
+                Durable.forceDirectory(root);
+                if (newRoot) {
+                    Durable.forceDirectory(root.getParent());
+                }
             }
             temp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -71,7 +83,7 @@ public final class FileBlobStore implements BlobStore {
             // identical bytes is harmless, and rename replaces atomically.
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
-            force(dir);
+            Durable.forceDirectory(dir);
             return hash;
         } catch (IOException e) {
             throw new SynodException.Retriable("could not write the blob " + hash + " at " + target + ": " + e, e);
@@ -103,21 +115,6 @@ public final class FileBlobStore implements BlobStore {
 
     private Path pathOf(String hash) {
         return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2));
-    }
-
-    /** Forces a directory's entries to disk, so that a file created or renamed in it survives a crash. */
-    private static void force(Path dir) throws IOException {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(dir, StandardOpenOption.READ);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Some platforms (Windows) cannot open a directory; there the rename's durability is
-            // the file system's to keep.
-            return;
-        }
-        try (channel) {
-            channel.force(true);
-        }
     }
 
     private static void deleteQuietly(Path temp) {

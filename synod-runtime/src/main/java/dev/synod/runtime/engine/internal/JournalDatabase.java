@@ -97,6 +97,23 @@ final class JournalDatabase {
         return new JournalDatabase(absolute, maxPages);
     }
 
+    /**
+     * The database at {@code file}, which must exist already: nothing is created, and a file
+     * that is not a SQLite database, an empty one included, is refused before SQLite touches it.
+     */
+    static JournalDatabase existing(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new SynodException.InvalidInput("expected the journal at " + absolute + " to be a file, found a "
+                    + "directory");
+        }
+        if (!Files.exists(absolute)) {
+            throw new SynodException.InvalidInput("expected a journal at " + absolute + ", found none");
+        }
+        checkHeader(absolute);
+        return new JournalDatabase(absolute, 0);
+    }
+
     Path file() {
         return file;
     }
@@ -106,12 +123,24 @@ final class JournalDatabase {
             return;
         }
         byte[] head;
+        long walBytes;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEADER.length);
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            walBytes = Files.exists(wal) ? Files.size(wal) : 0;
         } catch (IOException e) {
             throw new SynodException.Retriable("could not read the journal at " + file + ": " + e, e);
         }
-        // SQLite turns an empty file into a new database; anything else must be one already.
+        /*
+         * SQLite would turn an empty file into a new, empty journal and so forget every run the
+         * file held. Synod never leaves one: it creates a journal whole under another name and
+         * links it into place (SqliteJournal#open). An empty file is therefore a damaged journal,
+         * unless its write-ahead log holds the pages SQLite has not copied into it yet.
+         */
+        if (head.length == 0 && walBytes == 0) {
+            throw new SynodException.Corrupted("the journal " + file + " is empty (0 bytes), so the runs it held are "
+                    + "lost; restore it from a backup, or delete it to start afresh", null);
+        }
         if (head.length > 0 && !Arrays.equals(head, HEADER)) {
             String found = new String(head, StandardCharsets.ISO_8859_1).replaceAll("\\p{Cntrl}", "?");
             throw new SynodException.Corrupted("the journal at " + file + " is not a SQLite database: expected it "

@@ -5,7 +5,12 @@ import dev.synod.core.Journal;
 import dev.synod.core.RunInfo;
 import dev.synod.core.SynodException;
 import dev.synod.runtime.workspace.ObjectLog;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,15 +67,74 @@ public final class SqliteJournal implements Journal {
 
     /**
      * Opens the journal in {@code dbFile}, creating the file, its parent directories and the
-     * schema when they do not exist yet.
+     * schema when they do not exist yet (for a new run). A new journal is created whole: under a
+     * name of its own, schema and all, then linked into place, so that no crash leaves an empty
+     * or half-made {@code dbFile} behind, and an empty one can be refused as damaged.
      *
-     * @throws SynodException.Corrupted when the file is not a SQLite database, is damaged, or its
-     *     tables are not a journal's
+     * @throws SynodException.Corrupted when the file is not a SQLite database, is empty or damaged,
+     *     or its tables are not a journal's
      * @throws SynodException.InvalidInput when it is another program's database, a journal of a
      *     newer schema, or SQLite cannot give it WAL mode with {@code synchronous=FULL}
      */
     public static SqliteJournal open(Path dbFile) {
-        return new SqliteJournal(JournalDatabase.at(dbFile, 0), UNBOUNDED_BATCH, JournalWriter.OBJECT_LINGER);
+        Path absolute = dbFile.toAbsolutePath().normalize();
+        if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            createWhole(absolute);
+        }
+        return new SqliteJournal(JournalDatabase.at(absolute, 0), UNBOUNDED_BATCH, JournalWriter.OBJECT_LINGER);
+    }
+
+    /**
+     * Opens the journal in {@code dbFile}, which must exist: for inspecting or continuing stored
+     * runs. Nothing is created or repaired (SQLite adds only its {@code -wal} and {@code -shm}
+     * files beside it while it is open).
+     *
+     * @throws SynodException.Corrupted when the file is not a SQLite database, is empty or damaged,
+     *     or its tables are not a journal's
+     * @throws SynodException.InvalidInput when there is no such file, it is another program's
+     *     database, or a journal of a newer schema
+     */
+    public static SqliteJournal openExisting(Path dbFile) {
+        return new SqliteJournal(JournalDatabase.existing(dbFile), UNBOUNDED_BATCH, JournalWriter.OBJECT_LINGER);
+    }
+
+    /**
+     * Creates a journal with its schema at a name of this process's, closes it (which checkpoints
+     * its WAL into the file) and links it to {@code file}. Linking fails when {@code file} exists,
+     * so a journal another process created meanwhile is kept, never replaced.
+     */
+    private static void createWhole(Path file) {
+        Path dir = file.getParent();
+        Path fresh = dir.resolve("." + file.getFileName() + "-" + ProcessHandle.current().pid() + ".new");
+        try {
+            Files.createDirectories(dir);
+            deleteWithSidecars(fresh); // left by an earlier process that had this pid and crashed
+            new SqliteJournal(JournalDatabase.at(fresh, 0), UNBOUNDED_BATCH, JournalWriter.OBJECT_LINGER).close();
+            try {
+                Files.createLink(file, fresh);
+            } catch (FileAlreadyExistsException e) {
+                return; // Another process created the journal first; it is whole for the same reason.
+            } catch (UnsupportedOperationException e) {
+                // A file system without hard links: a rename is as atomic, though it would replace
+                // a journal created in the same instant by another process.
+                Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Durable.forceDirectory(dir);
+        } catch (IOException e) {
+            throw new SynodException.InvalidInput("could not create the journal " + file + ": " + e, e);
+        } finally {
+            try {
+                deleteWithSidecars(fresh);
+            } catch (IOException e) {
+                // The leftover has a name no journal is opened by; the next creation removes it.
+            }
+        }
+    }
+
+    private static void deleteWithSidecars(Path db) throws IOException {
+        Files.deleteIfExists(db);
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-wal"));
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
     }
 
     /**

@@ -59,7 +59,7 @@ class CliTeamTest {
             """;
 
     private Engine.Result run() {
-        try (Runs runs = Runs.open(dir, Clock.SYSTEM)) {
+        try (Runs runs = Runs.openOrCreate(dir, Clock.SYSTEM)) {
             return runs.start(new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }, id -> { });
         }
     }
@@ -189,9 +189,11 @@ class CliTeamTest {
         assertThatThrownBy(this::run).isInstanceOf(SynodException.InvalidInput.class)
                 .hasMessage(dir.resolve("synod.yaml") + ": 'models.coder.command' must be a list of arguments such as "
                         + "[\"claude\", \"-p\"], found 'claude -p' (write it as a list)");
-        try (Runs runs = Runs.open(dir, Clock.SYSTEM)) {
-            assertThatThrownBy(() -> runs.resolve(Optional.empty())).hasMessageContaining("no runs");
-        }
+        assertThatThrownBy(() -> {
+            try (Runs runs = Runs.open(dir, Clock.SYSTEM)) {
+                runs.resolve(Optional.empty());
+            }
+        }).hasMessageContaining("no runs");
     }
 
     @Test

@@ -136,6 +136,29 @@ class SqliteJournalCorruptionTest {
     }
 
     @Test
+    void rejects_an_empty_file_instead_of_starting_a_new_journal_in_it() throws IOException {
+        Files.createDirectories(db().getParent());
+        Files.write(db(), new byte[0]);
+
+        assertThatThrownBy(() -> SqliteJournal.open(db()))
+                .isInstanceOf(SynodException.Corrupted.class)
+                .hasMessageContaining(db().toAbsolutePath() + " is empty (0 bytes)");
+        assertThatThrownBy(() -> SqliteJournal.openExisting(db()))
+                .isInstanceOf(SynodException.Corrupted.class)
+                .hasMessageContaining(db().toAbsolutePath() + " is empty (0 bytes)");
+        assertThat(db()).isEmptyFile();
+        assertThat(db().resolveSibling("synod.db-wal")).doesNotExist();
+    }
+
+    @Test
+    void opening_an_existing_journal_never_creates_one() {
+        assertThatThrownBy(() -> SqliteJournal.openExisting(db()))
+                .isInstanceOf(SynodException.InvalidInput.class)
+                .hasMessageContaining("expected a journal at " + db().toAbsolutePath() + ", found none");
+        assertThat(db().getParent()).doesNotExist();
+    }
+
+    @Test
     void rejects_a_truncated_database() throws IOException {
         Path db = journalWith(300);
         assertThat(db.resolveSibling("synod.db-wal")).as("closing checkpoints the WAL away").doesNotExist();
