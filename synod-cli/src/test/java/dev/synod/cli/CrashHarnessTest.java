@@ -169,7 +169,7 @@ class CrashHarnessTest {
     }
 
     /** A {@code synod} process with its output in a file, so that a killed one's output can be read. */
-    private record Child(Process process, Path out) {
+    record Child(Process process, Path out) {
         static Child start(Path dir, String... args) throws IOException {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), SynodCli.class.getName()));

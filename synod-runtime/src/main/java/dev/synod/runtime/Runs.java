@@ -24,6 +24,7 @@ import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.engine.Engine;
 import dev.synod.runtime.engine.RunLock;
 import dev.synod.runtime.engine.LocalStorage;
+import dev.synod.runtime.engine.TurnBlobs;
 import dev.synod.runtime.gates.CompileGate;
 import dev.synod.runtime.gates.Gates;
 import dev.synod.runtime.gates.LintGate;
@@ -147,15 +148,23 @@ public final class Runs implements AutoCloseable {
         }
     }
 
-    /** Continues a run where its journal stops. */
+    /**
+     * Continues a run where its journal stops.
+     *
+     * @throws SynodException.Corrupted before anything is flushed, built or journaled, when a blob
+     *     the resumed run would read back (a journaled model turn's) is missing or damaged
+     */
     public Engine.Result resume(String run, Engine.Options options, Consumer<String> progress) {
-        try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
-             Workspace workspace = workspace()) {
+        try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString())) {
             Loaded loaded = loaded(run);
-            Map<String, Gate> gates = gates(loaded, progress);
-            Map<String, Agent> agents = agents(loaded, gates);
-            try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
-                return engine.drive(run);
+            TurnBlobs.verify(run, Interpreter.fold(loaded.plan(), loaded.config().budget(), journal.read(run)), blobs,
+                    state.resolve("blobs"));
+            try (Workspace workspace = workspace()) {
+                Map<String, Gate> gates = gates(loaded, progress);
+                Map<String, Agent> agents = agents(loaded, gates);
+                try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
+                    return engine.drive(run);
+                }
             }
         }
     }

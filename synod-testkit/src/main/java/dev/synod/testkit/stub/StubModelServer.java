@@ -81,6 +81,26 @@ public abstract sealed class StubModelServer implements AutoCloseable permits Op
         }
     }
 
+    /**
+     * Waits until at least {@code count} requests have arrived, so a test can act at the moment
+     * a client reaches a given call (such as killing it while the call is answered slowly).
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public final boolean awaitRequests(int count, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (requests) {
+            while (requests.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(requests, left);
+            }
+            return true;
+        }
+    }
+
     /** Request {@code index} (from 0). */
     public final RecordedRequest request(int index) {
         List<RecordedRequest> all = requests();
@@ -166,6 +186,7 @@ public abstract sealed class StubModelServer implements AutoCloseable permits Op
             RecordedRequest request = new RecordedRequest(requests.size(), exchange.getRequestMethod(),
                     exchange.getRequestURI().getPath(), headers, body, parse(body));
             requests.add(request);
+            requests.notifyAll();
             return request;
         }
     }

@@ -107,8 +107,8 @@ public final class FileBlobStore implements BlobStore {
         }
         String found = Blobs.hash(content);
         if (!found.equals(hash)) {
-            throw new SynodException.Corrupted("the blob at " + path + " is corrupted: expected content with SHA-256 "
-                    + hash + ", found " + content.length + " bytes with SHA-256 " + found, null);
+            throw new SynodException.Corrupted("the blob " + hash + " is damaged: its content hashes to " + found
+                    + " (SHA-256 of the " + content.length + " bytes at " + path + ")", null);
         }
         return Optional.of(content);
     }
