@@ -127,6 +127,30 @@ class StoredRunsTest {
         assertThat(Snapshot.of(dir)).isEqualTo(before);
     }
 
+    @ParameterizedTest
+    @MethodSource("inspections")
+    void a_damaged_blob_of_the_team_a_run_started_from_is_reported_with_its_run(List<String> command) throws IOException {
+        team();
+        Run first = Run.synod("run", dir.toString(), "--yes");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        String run = first.out().lines().findFirst().orElseThrow().substring("run ".length());
+        String plan;
+        try (dev.synod.runtime.Runs runs = dev.synod.runtime.Runs.open(dir, dev.synod.core.Clock.SYSTEM)) {
+            plan = ((dev.synod.core.Event.RunStarted) runs.events(run).get(0)).plan();
+        }
+        Files.writeString(dir.resolve(".synod/blobs").resolve(plan.substring(0, 2)).resolve(plan.substring(2)),
+                "synod 1\nteam edited {}\n");
+        Map<String, String> before = Snapshot.of(dir);
+
+        Run inspected = synod(command);
+
+        assertThat(inspected.exit()).as(inspected.toString()).isEqualTo(2);
+        assertThat(inspected.err()).as(inspected.toString()).startsWith("synod: cannot trust the stored run: run " + run
+                + " started from blob " + plan + " (its team.synod or synod.yaml), which cannot be read: the blob " + plan
+                + " is damaged: its content hashes to ");
+        assertThat(Snapshot.of(dir)).isEqualTo(before);
+    }
+
     @org.junit.jupiter.api.Test
     void a_new_run_refuses_a_zero_length_journal_instead_of_starting_over() throws IOException {
         team();

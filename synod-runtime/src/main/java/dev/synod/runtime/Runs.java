@@ -211,7 +211,14 @@ public final class Runs implements AutoCloseable {
     }
 
     private String blob(String hash, String run) {
-        return new String(blobs.get(hash).orElseThrow(() -> new SynodException.Corrupted("run " + run
+        java.util.Optional<byte[]> content;
+        try {
+            content = blobs.get(hash);
+        } catch (SynodException.Corrupted damaged) {
+            throw new SynodException.Corrupted("run " + run + " started from blob " + hash + " (its team.synod or "
+                    + "synod.yaml), which cannot be read: " + damaged.getMessage(), damaged);
+        }
+        return new String(content.orElseThrow(() -> new SynodException.Corrupted("run " + run
                 + " refers to blob " + hash + ", which is missing from " + state.resolve("blobs"), null)),
                 StandardCharsets.UTF_8);
     }
