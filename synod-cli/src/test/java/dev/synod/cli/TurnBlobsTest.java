@@ -29,7 +29,7 @@ class TurnBlobsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"missing", "damaged"})
+    @ValueSource(strings = {"missing", "damaged", "request missing"})
     void a_lost_turn_blob_stops_resume_without_a_change_and_the_run_resumes_once_it_is_back(String fault)
             throws Exception {
         try (OllamaStub stub = new OllamaStub()) {
@@ -67,12 +67,12 @@ class TurnBlobsTest {
                 turn = journaled.stream().filter(e -> e instanceof Event.TurnRecorded).map(e -> (Event.TurnRecorded) e)
                         .findFirst().orElseThrow(() -> new AssertionError("no turn journaled: " + journaled));
             }
-            Path blob = dir.resolve(".synod/blobs").resolve(turn.response().substring(0, 2))
-                    .resolve(turn.response().substring(2));
+            String hash = fault.startsWith("request") ? turn.request() : turn.response();
+            Path blob = dir.resolve(".synod/blobs").resolve(hash.substring(0, 2)).resolve(hash.substring(2));
             byte[] original = Files.readAllBytes(blob);
 
-            // when its answer's blob is missing or damaged
-            if (fault.equals("missing")) {
+            // when its answer's (or request's) blob is missing or damaged
+            if (fault.endsWith("missing")) {
                 Files.delete(blob);
             } else {
                 Files.writeString(blob, "{\"not\": \"the answer\"}");
@@ -83,8 +83,9 @@ class TurnBlobsTest {
             assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
             assertThat(refused.err()).as(refused.toString())
                     .startsWith("synod: cannot trust the stored run: ")
-                    .contains("blob " + turn.response() + " of turn 1 of " + turn.command() + " (it holds the model's answer)")
-                    .contains(fault.equals("missing") ? "is missing from " + dir.resolve(".synod/blobs")
+                    .contains("blob " + hash + " of turn 1 of " + turn.command() + " (it holds "
+                            + (fault.startsWith("request") ? "what was sent to the model" : "the model's answer") + ")")
+                    .contains(fault.endsWith("missing") ? "is missing from " + dir.resolve(".synod/blobs")
                             : "is damaged: its content hashes to "
                             + dev.synod.core.Blobs.hash("{\"not\": \"the answer\"}".getBytes(StandardCharsets.UTF_8)))
                     .contains("nothing was changed")
