@@ -48,18 +48,23 @@ class StoredRunsTest {
         return Run.synod(args.toArray(String[]::new));
     }
 
+    /** Runs {@code synod COMMAND --dir DIR …}, which must exit 2 and leave every entry under the directory as it was. */
+    private Run refusedLeavingTheTreeAsItWas(List<String> command) {
+        Map<String, String> before = Snapshot.of(dir);
+        Run run = synod(command);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(Snapshot.of(dir)).as(run.toString()).isEqualTo(before);
+        return run;
+    }
+
     @ParameterizedTest
     @MethodSource("inspections")
     void a_directory_without_runs_is_left_as_it_was(List<String> command) throws IOException {
         team();
-        Map<String, String> before = Snapshot.of(dir);
+        Run run = refusedLeavingTheTreeAsItWas(command);
 
-        Run run = synod(command);
-
-        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).as(run.toString()).isEqualTo("synod: no runs in " + dir.toAbsolutePath().normalize()
                 + "; start one with synod run" + System.lineSeparator());
-        assertThat(Snapshot.of(dir)).isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -67,30 +72,30 @@ class StoredRunsTest {
     void an_empty_directory_of_synod_state_has_no_runs_and_is_left_as_it_was(List<String> command) throws IOException {
         team();
         Files.createDirectories(dir.resolve(".synod"));
-        Map<String, String> before = Snapshot.of(dir);
+        Run run = refusedLeavingTheTreeAsItWas(command);
 
-        Run run = synod(command);
-
-        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).as(run.toString()).contains("no runs in " + dir.toAbsolutePath().normalize());
-        assertThat(Snapshot.of(dir)).isEqualTo(before);
+    }
+
+    /** Each inspecting command with each file that is not a journal: empty, or with a garbage header. */
+    static Stream<Arguments> damagedJournals() {
+        return inspections().flatMap(command -> Stream.of(
+                Arguments.of(command.get()[0], "", ".synod/synod.db is empty (0 bytes)"),
+                Arguments.of(command.get()[0], "not a database at all, but long enough to have a header",
+                        "is not a SQLite database")));
     }
 
     @ParameterizedTest
-    @MethodSource("inspections")
-    void a_zero_length_journal_is_reported_and_left_as_it_was(List<String> command) throws IOException {
+    @MethodSource("damagedJournals")
+    void a_journal_that_is_not_one_is_reported_and_left_as_it_was(List<String> command, String content, String expected)
+            throws IOException {
         team();
         Files.createDirectories(dir.resolve(".synod"));
-        Files.write(dir.resolve(".synod/synod.db"), new byte[0]);
-        Map<String, String> before = Snapshot.of(dir);
+        Files.writeString(dir.resolve(".synod/synod.db"), content);
+        Run run = refusedLeavingTheTreeAsItWas(command);
 
-        Run run = synod(command);
-
-        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).as(run.toString()).startsWith("synod: cannot trust the stored run: ")
-                .contains(".synod/synod.db is empty (0 bytes)").contains("nothing was changed")
-                .doesNotContain("Exception");
-        assertThat(Snapshot.of(dir)).isEqualTo(before);
+        assertThat(run.err()).as(run.toString()).startsWith("synod: cannot trust the stored run: ").contains(expected)
+                .contains("nothing was changed").doesNotContain("Exception");
     }
 
     @ParameterizedTest
@@ -102,29 +107,9 @@ class StoredRunsTest {
         Files.deleteIfExists(dir.resolve(".synod/synod.db-wal"));
         Files.deleteIfExists(dir.resolve(".synod/synod.db-shm"));
         Files.write(dir.resolve(".synod/synod.db"), new byte[0]);
-        Map<String, String> before = Snapshot.of(dir);
+        Run run = refusedLeavingTheTreeAsItWas(command);
 
-        Run run = synod(command);
-
-        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).as(run.toString()).contains(".synod/synod.db is empty (0 bytes)");
-        assertThat(Snapshot.of(dir)).isEqualTo(before);
-    }
-
-    @ParameterizedTest
-    @MethodSource("inspections")
-    void a_journal_with_a_garbage_header_is_reported_and_left_as_it_was(List<String> command) throws IOException {
-        team();
-        Files.createDirectories(dir.resolve(".synod"));
-        Files.writeString(dir.resolve(".synod/synod.db"), "not a database at all, but long enough to have a header");
-        Map<String, String> before = Snapshot.of(dir);
-
-        Run run = synod(command);
-
-        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).as(run.toString()).startsWith("synod: cannot trust the stored run: ")
-                .contains("is not a SQLite database");
-        assertThat(Snapshot.of(dir)).isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -140,15 +125,11 @@ class StoredRunsTest {
         }
         Files.writeString(dir.resolve(".synod/blobs").resolve(plan.substring(0, 2)).resolve(plan.substring(2)),
                 "synod 1\nteam edited {}\n");
-        Map<String, String> before = Snapshot.of(dir);
+        Run inspected = refusedLeavingTheTreeAsItWas(command);
 
-        Run inspected = synod(command);
-
-        assertThat(inspected.exit()).as(inspected.toString()).isEqualTo(2);
         assertThat(inspected.err()).as(inspected.toString()).startsWith("synod: cannot trust the stored run: run " + run
                 + " started from blob " + plan + " (its team.synod or synod.yaml), which cannot be read: the blob " + plan
                 + " is damaged: its content hashes to ");
-        assertThat(Snapshot.of(dir)).isEqualTo(before);
     }
 
     @org.junit.jupiter.api.Test
