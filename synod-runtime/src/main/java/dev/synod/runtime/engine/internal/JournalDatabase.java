@@ -138,8 +138,8 @@ final class JournalDatabase {
          * unless its write-ahead log holds the pages SQLite has not copied into it yet.
          */
         if (head.length == 0 && walBytes == 0) {
-            throw new SynodException.Corrupted("the journal " + file + " is empty (0 bytes), so the runs it held are "
-                    + "lost; restore it from a backup, or delete it to start afresh", null);
+            throw new SynodException.Corrupted("the journal " + file + " is empty (0 bytes): no run it held can be "
+                    + "read; restore it from a backup, or delete it to start afresh", null);
         }
         if (head.length > 0 && !Arrays.equals(head, HEADER)) {
             String found = new String(head, StandardCharsets.ISO_8859_1).replaceAll("\\p{Cntrl}", "?");
