@@ -20,7 +20,7 @@ import java.util.TreeMap;
 /**
  * An external coding agent (Claude Code, Codex CLI, Aider, Gemini CLI, …) run as a process in the
  * role's workspace ({@code provider: cli}, ARCHITECTURE.md §5). It receives {@link Instructions}
- * by standard input, a file or an argument; its environment is scrubbed to a few basics, the
+ * (with the team's prompt, as model agents do) by standard input, a file or an argument; its environment is scrubbed to a few basics, the
  * {@code SYNOD_*} variables and the names the model alias lists under {@code env}. Every chunk of
  * output is a heartbeat; the output is kept, capped, in a {@link Transcript} stored as a blob
  * whose hash the summary or the failure names.
@@ -58,18 +58,27 @@ public final class CliAgent implements Agent {
     private final CliSettings settings;
     private final ProcessLauncher launcher;
     private final Map<String, String> environment;
+    private final Optional<String> prompt;
+
+    /** A CLI agent of a team without a prompt file. */
+    public CliAgent(String alias, CliSettings settings, ProcessLauncher launcher, Map<String, String> environment) {
+        this(alias, settings, launcher, environment, Optional.empty());
+    }
 
     /**
      * @param alias       the model alias, named in messages
      * @param settings    checked settings (see {@link CliSettings#checkedAgainst})
      * @param launcher    how processes start: directly or in the sandbox
      * @param environment Synod's environment, from which {@link #BASICS} and the alias's {@code env} are taken
+     * @param prompt      the team's {@code prompt} file, relative to the workspace root, if it declares one
      */
-    public CliAgent(String alias, CliSettings settings, ProcessLauncher launcher, Map<String, String> environment) {
+    public CliAgent(String alias, CliSettings settings, ProcessLauncher launcher, Map<String, String> environment,
+                    Optional<String> prompt) {
         this.alias = alias;
         this.settings = settings;
         this.launcher = launcher;
         this.environment = Map.copyOf(environment);
+        this.prompt = prompt;
     }
 
     @Override
@@ -92,7 +101,13 @@ public final class CliAgent implements Agent {
         Map<String, String> vars = variables(a.run(), a.role(), a.step(), a.attempt(), "produce");
         vars.put("SYNOD_ARTIFACT", a.step());
         vars.put("SYNOD_WRITE_SCOPE", String.join("\n", a.writeScope()));
-        return switch (run(Instructions.produce(a) + PRODUCE_CLOSING, workspace, vars, session)) {
+        String task;
+        try {
+            task = Instructions.task(workspace, prompt);
+        } catch (IOException e) {
+            return new Outcome.Failed(unreadablePrompt(e), Event.Usage.NONE);
+        }
+        return switch (run(Instructions.produce(a) + task + PRODUCE_CLOSING, workspace, vars, session)) {
             case Run.NotStarted n -> new Outcome.Failed(n.reason(), Event.Usage.NONE);
             case Run.Ran r when r.succeeded() -> new Outcome.Finished(summary(r), Event.Usage.NONE);
             case Run.Ran r -> new Outcome.Failed(failure(r, "working"), Event.Usage.NONE);
@@ -108,7 +123,13 @@ public final class CliAgent implements Agent {
         String closing = "\n## Your verdict\n\nEnd your answer with one line holding only a JSON object: "
                 + "{\"approve\": true, \"comment\": \"why\"} to accept `" + artifact + "`, or "
                 + "{\"approve\": false, \"comment\": \"what must change\"} to reject it.\n";
-        return switch (run(Instructions.review(a) + closing, workspace, vars, session)) {
+        String task;
+        try {
+            task = Instructions.task(workspace, prompt);
+        } catch (IOException e) {
+            return new Review(false, unreadablePrompt(e), Event.Usage.NONE);
+        }
+        return switch (run(Instructions.review(a) + task + closing, workspace, vars, session)) {
             case Run.NotStarted n -> new Review(false, n.reason(), Event.Usage.NONE);
             case Run.Ran r when r.succeeded() -> {
                 Verdicts.Result<Verdicts.Review> verdict = Verdicts.review(r.transcript().lastStdoutLine());
@@ -272,6 +293,11 @@ public final class CliAgent implements Agent {
                 + (out.isBlank() ? "" : "; the last lines of its output:\n" + out)
                 + (err.isBlank() ? "" : (out.isBlank() ? "; " : "\nand ") + "the last lines of its error output:\n" + err)
                 + transcriptNote(run);
+    }
+
+    private String unreadablePrompt(IOException e) {
+        return alias + " was not started: the team's prompt file " + prompt.orElse("") + " could not be read: "
+                + e.getMessage();
     }
 
     private static String transcriptNote(Run.Ran run) {
