@@ -109,6 +109,7 @@ public final class CliAgent implements Agent {
         }
         return switch (run(Instructions.produce(a) + task + PRODUCE_CLOSING, workspace, vars, session)) {
             case Run.NotStarted n -> new Outcome.Failed(n.reason(), Event.Usage.NONE);
+            case Run.CannotStart c -> new Outcome.Misconfigured(c.reason(), Event.Usage.NONE);
             case Run.Ran r when r.succeeded() -> new Outcome.Finished(summary(r), Event.Usage.NONE);
             case Run.Ran r -> new Outcome.Failed(failure(r, "working"), Event.Usage.NONE);
         };
@@ -131,6 +132,7 @@ public final class CliAgent implements Agent {
         }
         return switch (run(Instructions.review(a) + task + closing, workspace, vars, session)) {
             case Run.NotStarted n -> new Review(false, n.reason(), Event.Usage.NONE);
+            case Run.CannotStart c -> new Review(false, c.reason(), Event.Usage.NONE);
             case Run.Ran r when r.succeeded() -> {
                 Verdicts.Result<Verdicts.Review> verdict = Verdicts.review(r.transcript().lastStdoutLine());
                 yield verdict.value().map(v -> new Review(v.approve(), v.comment(), Event.Usage.NONE))
@@ -155,6 +157,7 @@ public final class CliAgent implements Agent {
         try {
             return switch (run(Instructions.decide(request) + closing, scratch, vars, session)) {
                 case Run.NotStarted n -> throw new CliAgentException(n.reason());
+                case Run.CannotStart c -> throw new CliAgentException(c.reason());
                 case Run.Ran r when r.succeeded() -> {
                     Verdicts.Result<Verdicts.Decision> answers = Verdicts.decide(r.transcript().lastStdoutLine(),
                             request.questions());
@@ -175,6 +178,10 @@ public final class CliAgent implements Agent {
     private sealed interface Run {
         /** Nothing was started, for {@code reason}. */
         record NotStarted(String reason) implements Run {
+        }
+
+        /** The program could not be started (not found, not executable): its command must change. */
+        record CannotStart(String reason) implements Run {
         }
 
         /** The program ran and ended; {@code blob} is the hash of its stored transcript. */
@@ -232,7 +239,13 @@ public final class CliAgent implements Agent {
                 ended = CliProcess.run(launcher, new ProcessLauncher.Launch(command, directory, env, readable), input,
                         transcript, session::heartbeat, settings.timeout());
             } catch (IOException e) {
-                return new Run.NotStarted(alias + " could not start " + settings.command().get(0) + ": " + e.getMessage());
+                return new Run.CannotStart(cannotStart(e.getMessage()));
+            }
+            if (ended instanceof CliProcess.Ended.Exited exited) {
+                Optional<String> failure = launcher.startFailure(exited.status(), transcript.tail(true, 1, TAIL_CHARS));
+                if (failure.isPresent()) {
+                    return new Run.CannotStart(cannotStart(failure.get()));
+                }
             }
             transcript.note(switch (ended) {
                 case CliProcess.Ended.Exited e -> "exit status " + e.status();
@@ -293,6 +306,12 @@ public final class CliAgent implements Agent {
                 + (out.isBlank() ? "" : "; the last lines of its output:\n" + out)
                 + (err.isBlank() ? "" : (out.isBlank() ? "; " : "\nand ") + "the last lines of its error output:\n" + err)
                 + transcriptNote(run);
+    }
+
+    private String cannotStart(String why) {
+        return alias + " could not start " + settings.command().get(0) + ": " + why.strip() + "; check models." + alias
+                + ".command in synod.yaml (the program must exist and be executable where the agent runs, inside the "
+                + "sandbox too)";
     }
 
     private String unreadablePrompt(IOException e) {

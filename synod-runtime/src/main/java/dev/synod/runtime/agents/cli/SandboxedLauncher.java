@@ -42,6 +42,16 @@ public final class SandboxedLauncher implements ProcessLauncher {
         return new SandboxedLauncher(parentEnv);
     }
 
+    /** How bubblewrap says, on its own standard error and with status 1, that it could not run the program. */
+    private static final String EXEC_FAILED = "bwrap: execvp ";
+
+    @Override
+    public java.util.Optional<String> startFailure(int status, String lastErrorLine) {
+        return status == 1 && lastErrorLine.startsWith(EXEC_FAILED)
+                ? java.util.Optional.of(lastErrorLine.substring("bwrap: ".length()))
+                : java.util.Optional.empty();
+    }
+
     @Override
     public Process start(Launch launch) throws IOException {
         List<Sandbox.Bind> binds = new ArrayList<>();

@@ -25,7 +25,9 @@ import java.util.Map;
  * itself, and finishes. Reads are limited to the artifacts it received, its write scope and the
  * decision records; changes to its write scope; the runtime enforces both. Every model call is a
  * turn journaled through the engine's {@link Agent.Session}, so a resumed attempt continues after
- * its last journaled turn instead of paying for the earlier ones again.
+ * its last journaled turn instead of paying for the earlier ones again. A call the configuration
+ * makes fail (a provider answering 401, 403 or 404) ends the attempt
+ * {@link Agent.Outcome.Misconfigured}, so the engine spends no further attempt on it.
  */
 public final class ModelAgent implements Agent {
     private final ChatModel model;
@@ -76,6 +78,7 @@ public final class ModelAgent implements Agent {
         return switch (new ToolLoop<>(model, pricing, limits, session, tools).run(opening)) {
             case ToolLoop.Ending.Done<String> d -> new Outcome.Finished(d.value(), d.usage());
             case ToolLoop.Ending.Failed<String> f -> new Outcome.Failed(f.reason(), f.usage());
+            case ToolLoop.Ending.Misconfigured<String> m -> new Outcome.Misconfigured(m.reason(), m.usage());
         };
     }
 
@@ -110,6 +113,8 @@ public final class ModelAgent implements Agent {
         return switch (new ToolLoop<>(model, pricing, limits, session, tools).run(opening)) {
             case ToolLoop.Ending.Done<Verdict> d -> new Review(d.value().approved(), d.value().comment(), d.usage());
             case ToolLoop.Ending.Failed<Verdict> f -> new Review(false, "the review could not finish: " + f.reason(), f.usage());
+            case ToolLoop.Ending.Misconfigured<Verdict> m -> new Review(false, "the review could not finish: " + m.reason(),
+                    m.usage());
         };
     }
 
@@ -129,6 +134,7 @@ public final class ModelAgent implements Agent {
         return switch (new ToolLoop<>(model, pricing, limits, session, List.of(tool.tool())).run(opening)) {
             case ToolLoop.Ending.Done<DecideTool.Answers> d -> new Decision(d.value().answers(), d.value().rationale(), d.usage());
             case ToolLoop.Ending.Failed<DecideTool.Answers> f -> new Decision(Map.of(), f.reason(), f.usage());
+            case ToolLoop.Ending.Misconfigured<DecideTool.Answers> m -> new Decision(Map.of(), m.reason(), m.usage());
         };
     }
 

@@ -163,8 +163,10 @@ public final class RetryingChatModel implements ChatModel {
         }
         // The provider's body is left out: some echo part of the key they refused.
         Optional<String> variable = settings.keyVariable();
-        return "the provider refused the request (HTTP " + r.status() + "); " + variable.map(v -> "check the key in " + v)
-                .orElse("no key was sent: with base-url set, name the key's environment variable with api-key-env");
+        String fix = variable.map(v -> "check the key in " + v + (r.status() == 403 ? " and that it may use model "
+                + settings.model() : "")).orElse("no key was sent: with base-url set, name the key's environment variable "
+                + "with api-key-env");
+        return "the provider refused the request (HTTP " + r.status() + "); " + fix;
     }
 
     private String message(String what) {

@@ -265,15 +265,38 @@ class CliAgentTest {
     }
 
     @Test
-    void a_program_that_cannot_start_fails_the_attempt() throws Exception {
+    void a_program_that_cannot_start_is_a_configuration_fault_naming_the_command() throws Exception {
         Path script = Scripts.write(bin, "agent.sh", "echo hi\n");
         Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
 
         Agent.Outcome outcome = agent(CliSettings.Prompt.STDIN, List.of(), Optional.empty(), script.toString())
                 .perform(assignment(List.of()), workspace, session);
 
-        assertThat(outcome).isInstanceOf(Agent.Outcome.Failed.class);
-        assertThat(((Agent.Outcome.Failed) outcome).reason()).contains("coder could not start", script.toString());
+        assertThat(outcome).isInstanceOfSatisfying(Agent.Outcome.Misconfigured.class, m -> assertThat(m.reason())
+                .contains("coder could not start " + script, "Permission denied", "models.coder.command"));
+    }
+
+    @Test
+    void a_program_that_does_not_exist_is_a_configuration_fault() throws Exception {
+        Path missing = bin.resolve("no-such-agent");
+
+        Agent.Outcome outcome = agent(CliSettings.Prompt.STDIN, List.of(), Optional.empty(), missing.toString())
+                .perform(assignment(List.of()), workspace, session);
+
+        assertThat(outcome).isInstanceOfSatisfying(Agent.Outcome.Misconfigured.class, m -> assertThat(m.reason())
+                .contains("coder could not start " + missing, "No such file or directory", "models.coder.command"));
+    }
+
+    @Test
+    void in_the_sandbox_a_program_that_does_not_exist_is_a_configuration_fault() throws Exception {
+        Path missing = bin.resolve("no-such-agent");
+        CliAgent agent = new CliAgent("coder", new CliSettings(List.of(missing.toString()), CliSettings.Prompt.STDIN,
+                List.of(), Optional.empty()), SandboxedLauncher.checked(parent), parent);
+
+        Agent.Outcome outcome = agent.perform(assignment(List.of()), workspace, session);
+
+        assertThat(outcome).isInstanceOfSatisfying(Agent.Outcome.Misconfigured.class, m -> assertThat(m.reason())
+                .contains("coder could not start " + missing, "No such file or directory", "models.coder.command"));
     }
 
     @Test
