@@ -205,6 +205,29 @@ class CliAgentTest {
     }
 
     @Test
+    void in_the_sandbox_home_is_a_writable_directory() throws Exception {
+        // Synod's own HOME, as a root user's, does not exist inside the sandbox.
+        parent.put("HOME", "/root");
+        parent.put("TMPDIR", tmp.resolve("host-only-tmp").toString());
+        Path script = Scripts.write(bin, "agent.sh", """
+                echo "$HOME" > home.txt
+                if [ -d "$HOME" ] && mkdir -p "$HOME/.config/agent" && echo state > "$HOME/.config/agent/state"; then
+                  echo writable >> home.txt
+                fi
+                if [ -d "$TMPDIR" ] && touch "$TMPDIR/scratch"; then echo writable > tmpdir.txt; fi
+                """);
+        CliAgent agent = new CliAgent("coder", new CliSettings(List.of(script.toString()), CliSettings.Prompt.STDIN,
+                List.of(), Optional.empty()), SandboxedLauncher.checked(parent), parent);
+
+        assertThat(agent.perform(assignment(List.of()), workspace, session)).isInstanceOf(Agent.Outcome.Finished.class);
+
+        List<String> home = Files.readAllLines(workspace.resolve("home.txt"));
+        assertThat(home).as("HOME and whether it is a writable directory").hasSize(2).last().isEqualTo("writable");
+        assertThat(home.get(0)).isNotEqualTo("/root");
+        assertThat(workspace.resolve("tmpdir.txt")).hasContent("writable");
+    }
+
+    @Test
     void a_key_that_is_not_listed_does_not_reach_the_process() throws Exception {
         Path script = Scripts.write(bin, "agent.sh", "echo \"[$OPENAI_API_KEY][$ANTHROPIC_API_KEY]\" > keys.txt\n");
         CliAgent agent = agent(CliSettings.Prompt.STDIN, List.of(), Optional.empty(), script.toString());
