@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A CLI agent running real processes: shell scripts written by each test. */
 class CliAgentTest {
@@ -287,39 +289,24 @@ class CliAgentTest {
         assertThat(blob(reason)).contains("line 1\n", "line 40");
     }
 
-    @Test
-    void a_program_that_cannot_start_is_a_configuration_fault_naming_the_command() throws Exception {
-        Path script = Scripts.write(bin, "agent.sh", "echo hi\n");
-        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-
-        Agent.Outcome outcome = agent(CliSettings.Prompt.STDIN, List.of(), Optional.empty(), script.toString())
-                .perform(assignment(List.of()), workspace, session);
-
-        assertThat(outcome).isInstanceOfSatisfying(Agent.Outcome.Misconfigured.class, m -> assertThat(m.reason())
-                .contains("coder could not start " + script, "Permission denied", "models.coder.command"));
-    }
-
-    @Test
-    void a_program_that_does_not_exist_is_a_configuration_fault() throws Exception {
-        Path missing = bin.resolve("no-such-agent");
-
-        Agent.Outcome outcome = agent(CliSettings.Prompt.STDIN, List.of(), Optional.empty(), missing.toString())
-                .perform(assignment(List.of()), workspace, session);
-
-        assertThat(outcome).isInstanceOfSatisfying(Agent.Outcome.Misconfigured.class, m -> assertThat(m.reason())
-                .contains("coder could not start " + missing, "No such file or directory", "models.coder.command"));
-    }
-
-    @Test
-    void in_the_sandbox_a_program_that_does_not_exist_is_a_configuration_fault() throws Exception {
-        Path missing = bin.resolve("no-such-agent");
-        CliAgent agent = new CliAgent("coder", new CliSettings(List.of(missing.toString()), CliSettings.Prompt.STDIN,
-                List.of(), Optional.empty()), SandboxedLauncher.checked(parent), parent);
+    @ParameterizedTest(name = "sandboxed {0}, program {1}")
+    @CsvSource({"false, not executable, Permission denied", "false, missing, No such file or directory",
+            "true, not executable, Permission denied", "true, missing, No such file or directory"})
+    void a_program_that_cannot_start_is_a_configuration_fault_naming_the_command(boolean sandboxed, String program,
+                                                                                String why) throws Exception {
+        Path command = bin.resolve("no-such-agent");
+        if (program.equals("not executable")) {
+            command = Scripts.write(bin, "agent.sh", "echo hi\n");
+            Files.setPosixFilePermissions(command, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        CliAgent agent = new CliAgent("coder", new CliSettings(List.of(command.toString()), CliSettings.Prompt.STDIN,
+                List.of(), Optional.empty()), sandboxed ? SandboxedLauncher.checked(parent) : ProcessLauncher.direct(), parent);
 
         Agent.Outcome outcome = agent.perform(assignment(List.of()), workspace, session);
 
+        Path shown = command;
         assertThat(outcome).isInstanceOfSatisfying(Agent.Outcome.Misconfigured.class, m -> assertThat(m.reason())
-                .contains("coder could not start " + missing, "No such file or directory", "models.coder.command"));
+                .contains("coder could not start " + shown, why, "check models.coder.command"));
     }
 
     @Test
