@@ -20,15 +20,17 @@ import java.util.TreeMap;
 /**
  * An external coding agent (Claude Code, Codex CLI, Aider, Gemini CLI, …) run as a process in the
  * role's workspace ({@code provider: cli}, ARCHITECTURE.md §5). It receives {@link Instructions}
- * (with the team's prompt, as model agents do) by standard input, a file or an argument; its environment is scrubbed to a few basics, the
- * {@code SYNOD_*} variables and the names the model alias lists under {@code env}. Every chunk of
- * output is a heartbeat; the output is kept, capped, in a {@link Transcript} stored as a blob
- * whose hash the summary or the failure names.
+ * (with the team's prompt, as model agents do) by standard input, a file or an argument; its
+ * environment is scrubbed to a few basics, the {@code SYNOD_*} variables and the names the model
+ * alias lists under {@code env} (in the sandbox, {@code HOME} and {@code TMPDIR} are its private
+ * {@code /tmp}). Every chunk of output is a heartbeat; the output is kept, capped, in a
+ * {@link Transcript} stored as a blob whose hash the summary or the failure names.
  *
  * <ul>
  *   <li>perform: exit status 0 finishes the attempt (its output is what it left in the workspace,
  *       and its last lines of output are the summary); any other status fails it, with the last
- *       lines of output as the reason.</li>
+ *       lines of output as the reason; a program that cannot start at all is
+ *       {@link Outcome.Misconfigured}, so the engine spends no further attempt on it.</li>
  *   <li>review: exit status 0 and a last line {@link Verdicts#REVIEW_EXAMPLE}; anything else rejects.</li>
  *   <li>decide: exit status 0 and a last line {@link Verdicts#DECIDE_EXAMPLE}; anything else is a
  *       {@link CliAgentException}, which the engine reports as a crash of the leader.</li>
