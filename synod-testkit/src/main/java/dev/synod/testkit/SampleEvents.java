@@ -51,6 +51,10 @@ public final class SampleEvents {
                 new Event.TurnRecorded("agent:api#3", "dev[2]", 2, "a".repeat(64), "b".repeat(64),
                         new Event.Usage(1_200, 340, 0.0042), at(12)),
                 new Event.LateAnswer("agent:api#3", "dev[2]", 612_345, at(12)),
+                new Event.ProviderRetried("agent:api#3", "dev[2]", "openai: HTTP 503: overloaded", 2, 5, 2_000, at(12)),
+                new Event.AgentFinished("agent:api#5", new Event.Outcome.Misconfigured(
+                        "models.default (openai gpt-4.1-mini): the provider refused the request (HTTP 401)"),
+                        Event.Usage.NONE, at(12)),
                 new Event.GateFinished("gate:api#1:0", Event.Verdict.FAIL, List.of("A.java:1:1: error"), true,
                         at(13)),
                 new Event.ReviewFinished("review:api#1:critic", false, "needs tests — «unicode» ✓", usage, at(14)),

@@ -93,7 +93,7 @@ public final class Agents {
                     yield new ModelAgent(new ScriptedChatModel(loaded), Pricing.FREE, limits(config, alias, settings), team);
                 }
                 case "cli" -> new CliAgent(alias, cli.get(alias).checkedAgainst(config.file(), alias, directory, environment),
-                        launcher(config, alias, environment), environment);
+                        launcher(config, alias, environment), environment, team.prompt());
                 default -> throw new SynodException.InvalidInput(config.file() + ": models." + alias + " uses provider '"
                         + provider + "', which this version of the runtime cannot run; use openai, anthropic, ollama, gemini, "
                         + "cli or scripted");

@@ -1,16 +1,26 @@
 package dev.synod.runtime.agents;
 
 import dev.synod.core.Agent;
+import dev.synod.runtime.agents.model.internal.loop.Caps;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an agent is told (ARCHITECTURE.md §4): its role's contract, the decisions so far, the
  * artifacts it received, the files it may write and what went wrong in its previous attempt,
- * as Markdown. How to hand the result back differs between kinds of agent, so each appends its
- * own closing section.
+ * as Markdown, and the team's task ({@link #task}). How to hand the result back differs between
+ * kinds of agent, so each appends its own closing section.
  */
 public final class Instructions {
+    /** The most characters of the team's prompt file the instructions carry. */
+    public static final int PROMPT_CHARS = 16 * 1024;
+
     private Instructions() {
     }
 
@@ -79,6 +89,29 @@ public final class Instructions {
         });
         decisions(out, r.decisions());
         return out.toString();
+    }
+
+    /**
+     * The team's task: the {@code prompt "FILE"} of {@code team.synod}, read from {@code workspace}
+     * (which starts from the run's starting tree), as a section to follow {@link #produce} or
+     * {@link #review}. Every kind of agent gets it, model and CLI alike, so that none works without
+     * knowing what the team is building. Empty when the team declares no prompt, or when the file is
+     * not a regular file inside the workspace (a link there is not followed).
+     *
+     * @param prompt the prompt file, relative to the workspace root
+     * @throws IOException when the file is there but cannot be read
+     */
+    public static String task(Path workspace, Optional<String> prompt) throws IOException {
+        if (prompt.isEmpty()) {
+            return "";
+        }
+        Path root = workspace.toAbsolutePath().normalize();
+        Path file = root.resolve(prompt.get()).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "";
+        }
+        return "\n## The team's task (" + prompt.get() + ")\n\n"
+                + Caps.cut(Files.readString(file, StandardCharsets.UTF_8).strip(), PROMPT_CHARS) + "\n";
     }
 
     private static void contract(StringBuilder out, String contract) {

@@ -20,15 +20,17 @@ import java.util.TreeMap;
 /**
  * An external coding agent (Claude Code, Codex CLI, Aider, Gemini CLI, …) run as a process in the
  * role's workspace ({@code provider: cli}, ARCHITECTURE.md §5). It receives {@link Instructions}
- * by standard input, a file or an argument; its environment is scrubbed to a few basics, the
- * {@code SYNOD_*} variables and the names the model alias lists under {@code env}. Every chunk of
- * output is a heartbeat; the output is kept, capped, in a {@link Transcript} stored as a blob
- * whose hash the summary or the failure names.
+ * (with the team's prompt, as model agents do) by standard input, a file or an argument; its
+ * environment is scrubbed to a few basics, the {@code SYNOD_*} variables and the names the model
+ * alias lists under {@code env} (in the sandbox, {@code HOME} and {@code TMPDIR} are its private
+ * {@code /tmp}). Every chunk of output is a heartbeat; the output is kept, capped, in a
+ * {@link Transcript} stored as a blob whose hash the summary or the failure names.
  *
  * <ul>
  *   <li>perform: exit status 0 finishes the attempt (its output is what it left in the workspace,
  *       and its last lines of output are the summary); any other status fails it, with the last
- *       lines of output as the reason.</li>
+ *       lines of output as the reason; a program that cannot start at all is
+ *       {@link Outcome.Misconfigured}, so the engine spends no further attempt on it.</li>
  *   <li>review: exit status 0 and a last line {@link Verdicts#REVIEW_EXAMPLE}; anything else rejects.</li>
  *   <li>decide: exit status 0 and a last line {@link Verdicts#DECIDE_EXAMPLE}; anything else is a
  *       {@link CliAgentException}, which the engine reports as a crash of the leader.</li>
@@ -58,18 +60,27 @@ public final class CliAgent implements Agent {
     private final CliSettings settings;
     private final ProcessLauncher launcher;
     private final Map<String, String> environment;
+    private final Optional<String> prompt;
+
+    /** A CLI agent of a team without a prompt file. */
+    public CliAgent(String alias, CliSettings settings, ProcessLauncher launcher, Map<String, String> environment) {
+        this(alias, settings, launcher, environment, Optional.empty());
+    }
 
     /**
      * @param alias       the model alias, named in messages
      * @param settings    checked settings (see {@link CliSettings#checkedAgainst})
      * @param launcher    how processes start: directly or in the sandbox
      * @param environment Synod's environment, from which {@link #BASICS} and the alias's {@code env} are taken
+     * @param prompt      the team's {@code prompt} file, relative to the workspace root, if it declares one
      */
-    public CliAgent(String alias, CliSettings settings, ProcessLauncher launcher, Map<String, String> environment) {
+    public CliAgent(String alias, CliSettings settings, ProcessLauncher launcher, Map<String, String> environment,
+                    Optional<String> prompt) {
         this.alias = alias;
         this.settings = settings;
         this.launcher = launcher;
         this.environment = Map.copyOf(environment);
+        this.prompt = prompt;
     }
 
     @Override
@@ -92,8 +103,15 @@ public final class CliAgent implements Agent {
         Map<String, String> vars = variables(a.run(), a.role(), a.step(), a.attempt(), "produce");
         vars.put("SYNOD_ARTIFACT", a.step());
         vars.put("SYNOD_WRITE_SCOPE", String.join("\n", a.writeScope()));
-        return switch (run(Instructions.produce(a) + PRODUCE_CLOSING, workspace, vars, session)) {
+        String task;
+        try {
+            task = Instructions.task(workspace, prompt);
+        } catch (IOException e) {
+            return new Outcome.Failed(unreadablePrompt(e), Event.Usage.NONE);
+        }
+        return switch (run(Instructions.produce(a) + task + PRODUCE_CLOSING, workspace, vars, session)) {
             case Run.NotStarted n -> new Outcome.Failed(n.reason(), Event.Usage.NONE);
+            case Run.CannotStart c -> new Outcome.Misconfigured(c.reason(), Event.Usage.NONE);
             case Run.Ran r when r.succeeded() -> new Outcome.Finished(summary(r), Event.Usage.NONE);
             case Run.Ran r -> new Outcome.Failed(failure(r, "working"), Event.Usage.NONE);
         };
@@ -108,8 +126,15 @@ public final class CliAgent implements Agent {
         String closing = "\n## Your verdict\n\nEnd your answer with one line holding only a JSON object: "
                 + "{\"approve\": true, \"comment\": \"why\"} to accept `" + artifact + "`, or "
                 + "{\"approve\": false, \"comment\": \"what must change\"} to reject it.\n";
-        return switch (run(Instructions.review(a) + closing, workspace, vars, session)) {
+        String task;
+        try {
+            task = Instructions.task(workspace, prompt);
+        } catch (IOException e) {
+            return new Review(false, unreadablePrompt(e), Event.Usage.NONE);
+        }
+        return switch (run(Instructions.review(a) + task + closing, workspace, vars, session)) {
             case Run.NotStarted n -> new Review(false, n.reason(), Event.Usage.NONE);
+            case Run.CannotStart c -> new Review(false, c.reason(), Event.Usage.NONE);
             case Run.Ran r when r.succeeded() -> {
                 Verdicts.Result<Verdicts.Review> verdict = Verdicts.review(r.transcript().lastStdoutLine());
                 yield verdict.value().map(v -> new Review(v.approve(), v.comment(), Event.Usage.NONE))
@@ -134,6 +159,7 @@ public final class CliAgent implements Agent {
         try {
             return switch (run(Instructions.decide(request) + closing, scratch, vars, session)) {
                 case Run.NotStarted n -> throw new CliAgentException(n.reason());
+                case Run.CannotStart c -> throw new CliAgentException(c.reason());
                 case Run.Ran r when r.succeeded() -> {
                     Verdicts.Result<Verdicts.Decision> answers = Verdicts.decide(r.transcript().lastStdoutLine(),
                             request.questions());
@@ -154,6 +180,10 @@ public final class CliAgent implements Agent {
     private sealed interface Run {
         /** Nothing was started, for {@code reason}. */
         record NotStarted(String reason) implements Run {
+        }
+
+        /** The program could not be started (not found, not executable): its command must change. */
+        record CannotStart(String reason) implements Run {
         }
 
         /** The program ran and ended; {@code blob} is the hash of its stored transcript. */
@@ -211,7 +241,13 @@ public final class CliAgent implements Agent {
                 ended = CliProcess.run(launcher, new ProcessLauncher.Launch(command, directory, env, readable), input,
                         transcript, session::heartbeat, settings.timeout());
             } catch (IOException e) {
-                return new Run.NotStarted(alias + " could not start " + settings.command().get(0) + ": " + e.getMessage());
+                return new Run.CannotStart(cannotStart(e.getMessage()));
+            }
+            if (ended instanceof CliProcess.Ended.Exited exited) {
+                Optional<String> failure = launcher.startFailure(exited.status(), transcript.tail(true, 1, TAIL_CHARS));
+                if (failure.isPresent()) {
+                    return new Run.CannotStart(cannotStart(failure.get()));
+                }
             }
             transcript.note(switch (ended) {
                 case CliProcess.Ended.Exited e -> "exit status " + e.status();
@@ -272,6 +308,17 @@ public final class CliAgent implements Agent {
                 + (out.isBlank() ? "" : "; the last lines of its output:\n" + out)
                 + (err.isBlank() ? "" : (out.isBlank() ? "; " : "\nand ") + "the last lines of its error output:\n" + err)
                 + transcriptNote(run);
+    }
+
+    private String cannotStart(String why) {
+        return alias + " could not start " + settings.command().get(0) + ": " + why.strip() + "; check models." + alias
+                + ".command in synod.yaml (the program must exist and be executable where the agent runs, inside the "
+                + "sandbox too)";
+    }
+
+    private String unreadablePrompt(IOException e) {
+        return alias + " was not started: the team's prompt file " + prompt.orElse("") + " could not be read: "
+                + e.getMessage();
     }
 
     private static String transcriptNote(Run.Ran run) {

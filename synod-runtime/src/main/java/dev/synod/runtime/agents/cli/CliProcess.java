@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  * process tree is killed.
  */
 final class CliProcess {
-    /** Longer lines are cut into pieces of this length, so one endless line cannot exhaust memory. */
+    /**
+     * Longer lines are cut into pieces of about this length (shorter where a key would be cut), so
+     * one endless line cannot exhaust memory.
+     */
     static final int MAX_LINE = 16 * 1024;
     /** How long output may keep flowing after the program exited before Synod stops waiting for it. */
     private static final Duration DRAIN = Duration.ofSeconds(2);
@@ -115,9 +118,13 @@ final class CliProcess {
         }
     }
 
-    /** Splits a stream into lines (at {@code \n}, {@code \r} or {@link #MAX_LINE}) until it ends. */
+    /**
+     * Splits a stream into lines (at {@code \n}, {@code \r} or {@link #MAX_LINE}, moved back to
+     * before a key that spans it) until it ends.
+     */
     private static void pump(InputStream stream, boolean error, Transcript transcript, Runnable heartbeat) {
         StringBuilder line = new StringBuilder();
+        int reach = transcript.reach();
         boolean afterCr = false;
         try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             char[] buffer = new char[8192];
@@ -136,9 +143,12 @@ final class CliProcess {
                         line.setLength(0);
                     } else {
                         line.append(c);
-                        if (line.length() >= MAX_LINE) {
-                            transcript.add(line.toString(), error);
-                            line.setLength(0);
+                        // Redaction works on whole lines, so a piece must never end inside a key:
+                        // hold back enough to see every key that begins before the cut.
+                        if (line.length() >= MAX_LINE + reach) {
+                            int cut = transcript.cutPoint(line, MAX_LINE);
+                            transcript.add(line.substring(0, cut), error);
+                            line.delete(0, cut);
                         }
                     }
                 }

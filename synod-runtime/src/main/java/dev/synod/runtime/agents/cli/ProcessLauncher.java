@@ -22,6 +22,16 @@ public interface ProcessLauncher {
     Process start(Launch launch) throws IOException;
 
     /**
+     * Why a run that exited with {@code status}, whose last line of error output was
+     * {@code lastErrorLine}, never started its program, or empty when it did. A launcher that runs
+     * the program through another (the sandbox) learns of a program that cannot start only this
+     * way; the direct launcher learns of it as {@link #start}'s {@link IOException}.
+     */
+    default java.util.Optional<String> startFailure(int status, String lastErrorLine) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * One process to start.
      *
      * @param command     the program (an absolute path) and its arguments

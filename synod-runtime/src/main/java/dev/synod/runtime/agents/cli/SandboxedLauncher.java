@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Starts CLI agents inside bubblewrap (ARCHITECTURE.md §6): a read-only system, the role's
- * workspace the only writable place, a private {@code /tmp} as {@code HOME}, the home directory
+ * workspace the only writable place besides a private {@code /tmp}, fresh for each launch, which is
+ * {@code HOME} and {@code TMPDIR} (whatever Synod's own are), the home directory
  * and everything else of the machine out of sight, exactly the launch's environment, and its own
  * pid namespace that dies with Synod. Unlike gates, an agent keeps the network: it has to reach
  * its model. Stored logins under the user's home are therefore not visible; CLI agents in the
@@ -42,6 +43,19 @@ public final class SandboxedLauncher implements ProcessLauncher {
         return new SandboxedLauncher(parentEnv);
     }
 
+    /** The sandbox's private {@code /tmp}: {@code HOME} and {@code TMPDIR} inside. */
+    static final String SCRATCH = "/tmp";
+
+    /** How bubblewrap says, on its own standard error and with status 1, that it could not run the program. */
+    private static final String EXEC_FAILED = "bwrap: execvp ";
+
+    @Override
+    public java.util.Optional<String> startFailure(int status, String lastErrorLine) {
+        return status == 1 && lastErrorLine.startsWith(EXEC_FAILED)
+                ? java.util.Optional.of(lastErrorLine.substring("bwrap: ".length()))
+                : java.util.Optional.empty();
+    }
+
     @Override
     public Process start(Launch launch) throws IOException {
         List<Sandbox.Bind> binds = new ArrayList<>();
@@ -53,7 +67,13 @@ public final class SandboxedLauncher implements ProcessLauncher {
             binds.add(Sandbox.Bind.readOnly(program));
         }
         Sandbox.Spec spec = Sandbox.Spec.of(launch.directory(), launch.command()).withNetwork(true).withBinds(binds);
-        ProcessBuilder builder = new ProcessBuilder(BwrapCommand.of(spec, launch.environment(), launch.command()))
+        // Synod's own HOME and TMPDIR (such as /root) do not exist in here. The sandbox's /tmp is a
+        // fresh, private, writable tmpfs for each launch, gone when it ends: the agent's home for
+        // this attempt, as it is the gates' (Sandbox).
+        Map<String, String> env = new java.util.TreeMap<>(launch.environment());
+        env.put("HOME", SCRATCH);
+        env.put("TMPDIR", SCRATCH);
+        ProcessBuilder builder = new ProcessBuilder(BwrapCommand.of(spec, env, launch.command()))
                 .directory(launch.directory().toFile());
         builder.environment().clear();
         builder.environment().putAll(parentEnv);

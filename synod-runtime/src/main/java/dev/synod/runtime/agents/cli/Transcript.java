@@ -11,7 +11,9 @@ import java.util.Optional;
  * What a CLI agent printed, in the order it arrived, bounded: the first {@link #HEAD_CHARS}
  * characters and the last {@link #TAIL_CHARS} are kept, the lines between are counted and left
  * out. Lines on standard error are marked with {@code "! "}. The values of the variables passed
- * to the agent (its keys) are replaced as lines arrive, so no copy of the transcript holds them.
+ * to the agent (its keys) are replaced as lines arrive, so no copy of the transcript holds them;
+ * a reader that cuts a long line into pieces asks {@link #cutPoint} where, so that no key is cut
+ * in two halves that neither match.
  * Thread-safe: the two output streams are read by two threads.
  */
 final class Transcript {
@@ -66,6 +68,40 @@ final class Transcript {
             tailChars -= tail.removeFirst().length() + 1;
             omitted++;
         }
+    }
+
+    /**
+     * How many characters past a cut a reader must hold back before cutting: one less than the
+     * longest key, so that every key that begins before the cut has arrived whole.
+     */
+    int reach() {
+        return secrets.values().stream().filter(v -> v.length() >= MIN_SECRET_LENGTH).mapToInt(String::length).max()
+                .orElse(1) - 1;
+    }
+
+    /**
+     * Where to cut {@code line}, which holds at least {@code at + reach()} characters: at {@code at},
+     * or earlier where a key spans {@code at}, so that the key goes whole into the next piece. A cut
+     * that no place before {@code at} allows (keys overlapping all the way back to the start) stays at
+     * {@code at}: then every piece is all keys, redacted as far as they match.
+     */
+    int cutPoint(StringBuilder line, int at) {
+        int cut = at;
+        boolean moved = true;
+        while (moved && cut > 0) {
+            moved = false;
+            for (String value : secrets.values()) {
+                if (value.length() < MIN_SECRET_LENGTH) {
+                    continue;
+                }
+                int start = line.indexOf(value, Math.max(0, cut - value.length() + 1));
+                if (start >= 0 && start < cut) {
+                    cut = start;
+                    moved = true;
+                }
+            }
+        }
+        return cut == 0 ? at : cut;
     }
 
     private String redact(String line) {

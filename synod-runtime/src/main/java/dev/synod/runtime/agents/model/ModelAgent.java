@@ -25,7 +25,9 @@ import java.util.Map;
  * itself, and finishes. Reads are limited to the artifacts it received, its write scope and the
  * decision records; changes to its write scope; the runtime enforces both. Every model call is a
  * turn journaled through the engine's {@link Agent.Session}, so a resumed attempt continues after
- * its last journaled turn instead of paying for the earlier ones again.
+ * its last journaled turn instead of paying for the earlier ones again. A call the configuration
+ * makes fail (a provider answering 401, 403 or 404) ends the attempt
+ * {@link Agent.Outcome.Misconfigured}, so the engine spends no further attempt on it.
  */
 public final class ModelAgent implements Agent {
     private final ChatModel model;
@@ -73,9 +75,10 @@ public final class ModelAgent implements Agent {
         tools.add(new Tool<>(Tool.spec("finish", "Ends your attempt: your files are committed and checked by the gates.",
                 JsonObjectSchema.builder().addStringProperty("summary", "what you did, in a few sentences").required("summary")
                         .build()), args -> new Tool.Answer.End<>(args.text("summary"))));
-        return switch (new ToolLoop<>(model, pricing, limits, session, tools).run(opening)) {
+        return switch (new ToolLoop<>(reporting(session), pricing, limits, session, tools).run(opening)) {
             case ToolLoop.Ending.Done<String> d -> new Outcome.Finished(d.value(), d.usage());
             case ToolLoop.Ending.Failed<String> f -> new Outcome.Failed(f.reason(), f.usage());
+            case ToolLoop.Ending.Misconfigured<String> m -> new Outcome.Misconfigured(m.reason(), m.usage());
         };
     }
 
@@ -107,9 +110,11 @@ public final class ModelAgent implements Agent {
                 args -> new Tool.Answer.End<>(new Verdict(true, args.text("comment")))));
         tools.add(new Tool<>(Tool.spec("reject", "Rejects the work under review and sends it back with your comment.", comment),
                 args -> new Tool.Answer.End<>(new Verdict(false, args.text("comment")))));
-        return switch (new ToolLoop<>(model, pricing, limits, session, tools).run(opening)) {
+        return switch (new ToolLoop<>(reporting(session), pricing, limits, session, tools).run(opening)) {
             case ToolLoop.Ending.Done<Verdict> d -> new Review(d.value().approved(), d.value().comment(), d.usage());
             case ToolLoop.Ending.Failed<Verdict> f -> new Review(false, "the review could not finish: " + f.reason(), f.usage());
+            case ToolLoop.Ending.Misconfigured<Verdict> m -> new Review(false, "the review could not finish: " + m.reason(),
+                    m.usage());
         };
     }
 
@@ -126,10 +131,20 @@ public final class ModelAgent implements Agent {
     public Decision decide(DecisionRequest r, Session session) throws InterruptedException {
         DecideTool tool = new DecideTool(r.questions(), team.questions());
         List<ChatMessage> opening = Openings.decide(r, tool.describeQuestions());
-        return switch (new ToolLoop<>(model, pricing, limits, session, List.of(tool.tool())).run(opening)) {
+        return switch (new ToolLoop<>(reporting(session), pricing, limits, session, List.of(tool.tool())).run(opening)) {
             case ToolLoop.Ending.Done<DecideTool.Answers> d -> new Decision(d.value().answers(), d.value().rationale(), d.usage());
             case ToolLoop.Ending.Failed<DecideTool.Answers> f -> new Decision(Map.of(), f.reason(), f.usage());
+            case ToolLoop.Ending.Misconfigured<DecideTool.Answers> m -> new Decision(Map.of(), m.reason(), m.usage());
         };
+    }
+
+    /**
+     * The model for one call of the engine: a provider's model tells the session of each retry
+     * before it waits, so the run's output and {@code synod log} show it; a scripted model never
+     * retries.
+     */
+    private ChatModel reporting(Session session) {
+        return model instanceof RetryingChatModel retrying ? retrying.reportingTo(session::retrying) : model;
     }
 
     /**

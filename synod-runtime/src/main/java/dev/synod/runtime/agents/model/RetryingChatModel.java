@@ -32,13 +32,31 @@ import java.util.function.Supplier;
  *       attempt or beyond the total wait, another 4xx, an answer that is not the API's format.
  *       The call is over, but the step's next attempt may succeed.</li>
  * </ul>
- * An interrupt (the step's {@code within} ran out) stops the waiting at once.
+ * An interrupt (the step's {@code within} ran out) stops the waiting at once. Before each wait the
+ * retry is told to a {@link RetryListener} ({@link #reportingTo}), so that the engine journals it
+ * and the run's output and {@code synod log} show it.
  */
 public final class RetryingChatModel implements ChatModel {
     private final ChatModel delegate;
     private final ModelSettings settings;
     private final Retries retries;
     private final Set<String> secrets;
+    private final RetryListener listener;
+
+    /** Hears of each retry before its wait; the engine's {@code Agent.Session#retrying} is one. */
+    @FunctionalInterface
+    public interface RetryListener {
+        /** Nobody listens. */
+        RetryListener NONE = (reason, retry, of, delay) -> { };
+
+        /**
+         * @param reason what failed, such as {@code openai: HTTP 503: overloaded}, never holding a key
+         * @param retry  the number of this retry, from 1
+         * @param of     how many retries the policy allows
+         * @param delay  how long the call waits before it
+         */
+        void retrying(String reason, int retry, int of, Duration delay);
+    }
 
     /**
      * @param delegate the model to call, which does not retry by itself
@@ -47,10 +65,24 @@ public final class RetryingChatModel implements ChatModel {
      * @param secrets  values (the API key) to blank out of every message
      */
     public RetryingChatModel(ChatModel delegate, ModelSettings settings, Retries retries, Set<String> secrets) {
+        this(delegate, settings, retries, secrets, RetryListener.NONE);
+    }
+
+    private RetryingChatModel(ChatModel delegate, ModelSettings settings, Retries retries, Set<String> secrets,
+                              RetryListener listener) {
         this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.retries = Objects.requireNonNull(retries, "retries must not be null");
         this.secrets = Set.copyOf(secrets);
+        this.listener = Objects.requireNonNull(listener, "listener must not be null");
+    }
+
+    /**
+     * The same model, telling {@code listener} of each retry before it waits. One model serves
+     * every attempt of its alias; each attempt reports to its own session through its own view.
+     */
+    public RetryingChatModel reportingTo(RetryListener listener) {
+        return new RetryingChatModel(delegate, settings, retries, secrets, listener);
     }
 
     @Override
@@ -106,6 +138,8 @@ public final class RetryingChatModel implements ChatModel {
                 case CallFailure.Broken b -> throw new SynodException.Retriable(message(b.what()), cause(error));
                 case CallFailure.Passing p -> {
                     Duration wait = waitAfter(attempt, p, waited, error);
+                    listener.retrying(scrub(settings.provider().id() + ": " + p.what()), attempt,
+                            retries.policy().maxAttempts() - 1, wait);
                     sleep(wait, attempt, error);
                     waited = waited.plus(wait);
                 }
@@ -163,12 +197,18 @@ public final class RetryingChatModel implements ChatModel {
         }
         // The provider's body is left out: some echo part of the key they refused.
         Optional<String> variable = settings.keyVariable();
-        return "the provider refused the request (HTTP " + r.status() + "); " + variable.map(v -> "check the key in " + v)
-                .orElse("no key was sent: with base-url set, name the key's environment variable with api-key-env");
+        String fix = variable.map(v -> "check the key in " + v + (r.status() == 403 ? " and that it may use model "
+                + settings.model() : "")).orElse("no key was sent: with base-url set, name the key's environment variable "
+                + "with api-key-env");
+        return "the provider refused the request (HTTP " + r.status() + "); " + fix;
     }
 
     private String message(String what) {
-        String text = settings.describe() + ": " + what;
+        return scrub(settings.describe() + ": " + what);
+    }
+
+    /** {@code text} with every secret blanked out. */
+    private String scrub(String text) {
         for (String secret : secrets) {
             if (!secret.isEmpty()) {
                 text = text.replace(secret, "***");

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A CLI agent running real processes: shell scripts written by each test. */
 class CliAgentTest {
@@ -205,6 +207,29 @@ class CliAgentTest {
     }
 
     @Test
+    void in_the_sandbox_home_is_a_writable_directory() throws Exception {
+        // Synod's own HOME, as a root user's, does not exist inside the sandbox.
+        parent.put("HOME", "/root");
+        parent.put("TMPDIR", tmp.resolve("host-only-tmp").toString());
+        Path script = Scripts.write(bin, "agent.sh", """
+                echo "$HOME" > home.txt
+                if [ -d "$HOME" ] && mkdir -p "$HOME/.config/agent" && echo state > "$HOME/.config/agent/state"; then
+                  echo writable >> home.txt
+                fi
+                if [ -d "$TMPDIR" ] && touch "$TMPDIR/scratch"; then echo writable > tmpdir.txt; fi
+                """);
+        CliAgent agent = new CliAgent("coder", new CliSettings(List.of(script.toString()), CliSettings.Prompt.STDIN,
+                List.of(), Optional.empty()), SandboxedLauncher.checked(parent), parent);
+
+        assertThat(agent.perform(assignment(List.of()), workspace, session)).isInstanceOf(Agent.Outcome.Finished.class);
+
+        List<String> home = Files.readAllLines(workspace.resolve("home.txt"));
+        assertThat(home).as("HOME and whether it is a writable directory").hasSize(2).last().isEqualTo("writable");
+        assertThat(home.get(0)).isNotEqualTo("/root");
+        assertThat(workspace.resolve("tmpdir.txt")).hasContent("writable");
+    }
+
+    @Test
     void a_key_that_is_not_listed_does_not_reach_the_process() throws Exception {
         Path script = Scripts.write(bin, "agent.sh", "echo \"[$OPENAI_API_KEY][$ANTHROPIC_API_KEY]\" > keys.txt\n");
         CliAgent agent = agent(CliSettings.Prompt.STDIN, List.of(), Optional.empty(), script.toString());
@@ -264,16 +289,24 @@ class CliAgentTest {
         assertThat(blob(reason)).contains("line 1\n", "line 40");
     }
 
-    @Test
-    void a_program_that_cannot_start_fails_the_attempt() throws Exception {
-        Path script = Scripts.write(bin, "agent.sh", "echo hi\n");
-        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    @ParameterizedTest(name = "sandboxed {0}, program {1}")
+    @CsvSource({"false, not executable, Permission denied", "false, missing, No such file or directory",
+            "true, not executable, Permission denied", "true, missing, No such file or directory"})
+    void a_program_that_cannot_start_is_a_configuration_fault_naming_the_command(boolean sandboxed, String program,
+                                                                                String why) throws Exception {
+        Path command = bin.resolve("no-such-agent");
+        if (program.equals("not executable")) {
+            command = Scripts.write(bin, "agent.sh", "echo hi\n");
+            Files.setPosixFilePermissions(command, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        CliAgent agent = new CliAgent("coder", new CliSettings(List.of(command.toString()), CliSettings.Prompt.STDIN,
+                List.of(), Optional.empty()), sandboxed ? SandboxedLauncher.checked(parent) : ProcessLauncher.direct(), parent);
 
-        Agent.Outcome outcome = agent(CliSettings.Prompt.STDIN, List.of(), Optional.empty(), script.toString())
-                .perform(assignment(List.of()), workspace, session);
+        Agent.Outcome outcome = agent.perform(assignment(List.of()), workspace, session);
 
-        assertThat(outcome).isInstanceOf(Agent.Outcome.Failed.class);
-        assertThat(((Agent.Outcome.Failed) outcome).reason()).contains("coder could not start", script.toString());
+        Path shown = command;
+        assertThat(outcome).isInstanceOfSatisfying(Agent.Outcome.Misconfigured.class, m -> assertThat(m.reason())
+                .contains("coder could not start " + shown, why, "check models.coder.command"));
     }
 
     @Test

@@ -179,6 +179,21 @@ class CliTeamTest {
     }
 
     @Test
+    void a_program_that_cannot_start_fails_the_step_after_one_attempt() throws Exception {
+        project("1m", CONFIG, "");
+        Files.writeString(dir.resolve("team.synod"), team("1m").replace("retry 0", "retry 2"));
+        // Executable, so the check before the run accepts it; its interpreter does not exist, so it never starts.
+        Files.writeString(dir.resolve("agent.sh"), "#!/nonexistent/interpreter\necho never\n");
+
+        Engine.Result.Finished finished = (Engine.Result.Finished) run();
+
+        assertThat(finished.succeeded()).isFalse();
+        assertThat(finished.reason()).contains("cannot run", "could not start", "check models.coder.command");
+        assertThat(events().stream().filter(e -> e instanceof Event.Started s
+                && s.command() instanceof dev.synod.core.Command.RunAgent)).as("attempts started").hasSize(1);
+    }
+
+    @Test
     void a_broken_cli_setting_stops_the_run_before_anything_starts() throws Exception {
         project("1m", """
                 models:

@@ -1,8 +1,10 @@
 package dev.synod.runtime.agents.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.langchain4j.data.message.UserMessage;
+import dev.synod.core.SynodException;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.testkit.stub.OpenAiStub;
 import dev.synod.testkit.stub.RecordedRequest;
@@ -11,6 +13,8 @@ import dev.synod.testkit.stub.StubModelServer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OpenAiProviderTest extends ProviderStubTest {
     @Override
@@ -49,5 +53,24 @@ class OpenAiProviderTest extends ProviderStubTest {
         model().chat(UserMessage.from("hi"));
 
         assertThat(sleeper.waits).containsExactly(java.time.Duration.ofMillis(1500));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"stub-model\"} | no 'choices'",
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"stub-model\",\"choices\":[]} "
+                    + "| an empty 'choices' list",
+            "{\"id\":\"chatcmpl-1\",\"choices\":null} | no 'choices'",
+            "[1, 2] | a JSON array"})
+    void an_answer_without_choices_says_what_was_expected_and_found(String body, String found) {
+        stub.enqueue(new Reply.Raw(200, "application/json", body), Reply.text("never asked"));
+
+        Throwable thrown = catchThrowable(() -> model().chat(UserMessage.from("hi")));
+
+        assertThat(thrown).isInstanceOf(SynodException.Retriable.class)
+                .hasMessage("models.m (openai stub-model at " + stub.baseUrl() + "): openai answered HTTP 200 without choices:"
+                        + " expected a JSON object with a non-empty 'choices' list, found " + found)
+                .hasMessageNotContaining("Exception");
+        assertThat(stub.requests()).hasSize(1);
     }
 }

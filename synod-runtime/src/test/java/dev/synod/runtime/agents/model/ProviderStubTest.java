@@ -147,6 +147,24 @@ abstract class ProviderStubTest {
     }
 
     @Test
+    void each_retry_is_reported_with_its_number_and_wait_before_it_waits() {
+        stub.enqueue(Reply.status(503), Reply.status(503), Reply.text("ok"));
+        List<String> reported = new ArrayList<>();
+        ChatModel model = ((RetryingChatModel) model()).reportingTo((reason, retry, of, delay) ->
+                reported.add(reason + " | retry " + retry + " of " + of + " in " + delay + " | after " + sleeper.waits.size()
+                        + " waits"));
+
+        assertThat(model.chat(UserMessage.from("hi")).aiMessage().text()).isEqualTo("ok");
+
+        assertThat(sleeper.waits).hasSize(2);
+        assertThat(reported).hasSize(2);
+        assertThat(reported.get(0)).startsWith(provider() + ": HTTP 503")
+                .endsWith(" | retry 1 of 2 in " + sleeper.waits.get(0) + " | after 0 waits");
+        assertThat(reported.get(1)).startsWith(provider() + ": HTTP 503")
+                .endsWith(" | retry 2 of 2 in " + sleeper.waits.get(1) + " | after 1 waits");
+    }
+
+    @Test
     void server_errors_past_the_last_attempt_fail_naming_the_model_and_the_status() {
         stub.enqueue(Reply.status(503), Reply.status(503), Reply.status(503), Reply.text("never asked"));
 
@@ -228,7 +246,8 @@ abstract class ProviderStubTest {
 
         assertThat(thrown).isInstanceOf(SynodException.Retriable.class)
                 .hasMessageStartingWith("models.m (" + provider() + " stub-model");
-        assertThat(thrown.getMessage()).containsAnyOf("the answer is not the API's JSON", "the answer could not be read");
+        assertThat(thrown.getMessage()).containsAnyOf("the answer is not the API's JSON", "the answer could not be read",
+                "expected a JSON object with");
         assertThat(stub.requests()).hasSize(1);
     }
 

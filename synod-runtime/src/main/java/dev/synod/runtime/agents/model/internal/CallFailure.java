@@ -33,7 +33,10 @@ public sealed interface CallFailure {
     record Refused(String what, int status) implements CallFailure {
     }
 
-    /** Anything else: another 4xx, an answer that is not the API's format. Trying the same call again will not help. */
+    /**
+     * Anything else: another 4xx, an answer that is not the API's format (not JSON, or JSON of the
+     * wrong shape). Trying the same call again will not help.
+     */
     record Broken(String what) implements CallFailure {
     }
 
@@ -56,6 +59,10 @@ public sealed interface CallFailure {
         if (chain.stream().anyMatch(t -> t instanceof TimeoutException || t instanceof HttpTimeoutException
                 || t instanceof SocketTimeoutException)) {
             return new Passing("no answer within the request timeout", Optional.empty());
+        }
+        Optional<MalformedAnswerException> malformed = first(chain, MalformedAnswerException.class);
+        if (malformed.isPresent()) {
+            return new Broken(malformed.get().getMessage());
         }
         Optional<JsonProcessingException> json = first(chain, JsonProcessingException.class);
         if (json.isPresent()) {

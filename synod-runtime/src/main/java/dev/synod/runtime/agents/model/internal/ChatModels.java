@@ -70,7 +70,7 @@ public final class ChatModels {
 
     private static ChatModel openAi(ModelSettings settings, Optional<String> key) {
         OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
-                .httpClientBuilder(new RetryAfterHttpClientBuilder())
+                .httpClientBuilder(RetryAfterHttpClientBuilder.openAi())
                 .baseUrl(settings.endpoint())
                 .apiKey(key.orElse(null))
                 .modelName(settings.model())

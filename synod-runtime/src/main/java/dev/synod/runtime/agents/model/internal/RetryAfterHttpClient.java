@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP client Synod gives LangChain4j's chat models: LangChain4j's JDK client, except that an
- * error answer becomes an {@link HttpStatusException} that keeps {@code Retry-After}.
+ * error answer becomes an {@link HttpStatusException} that keeps {@code Retry-After}, and a
+ * successful answer not of the API's {@link AnswerShape} a {@link MalformedAnswerException}.
  * LangChain4j 1.11's {@code JdkHttpClient} throws an {@link HttpException} of the status and body
  * alone, so the one call a chat model makes, {@link #execute(HttpRequest)}, is done here on the
  * same {@code java.net.http} client, in the same way (headers as given, the read timeout as the
@@ -28,12 +29,15 @@ final class RetryAfterHttpClient implements HttpClient {
     private final java.net.http.HttpClient client;
     private final Duration readTimeout;
     private final Supplier<HttpClient> langchain4jClient;
+    private final AnswerShape shape;
     private HttpClient langchain4j;
 
-    RetryAfterHttpClient(java.net.http.HttpClient client, Duration readTimeout, Supplier<HttpClient> langchain4j) {
+    RetryAfterHttpClient(java.net.http.HttpClient client, Duration readTimeout, Supplier<HttpClient> langchain4j,
+                         AnswerShape shape) {
         this.client = client;
         this.readTimeout = readTimeout;
         this.langchain4jClient = langchain4j;
+        this.shape = shape;
     }
 
     /** LangChain4j's client, made on first use: a chat model never needs it. */
@@ -71,6 +75,9 @@ final class RetryAfterHttpClient implements HttpClient {
             throw new HttpStatusException(response.statusCode(), response.body(), response.headers().firstValue("retry-after"),
                     response.headers().firstValue("retry-after-ms"));
         }
+        shape.problem(response.statusCode(), response.body()).ifPresent(problem -> {
+            throw new MalformedAnswerException(problem);
+        });
         return SuccessfulHttpResponse.builder()
                 .statusCode(response.statusCode())
                 .headers(response.headers().map())

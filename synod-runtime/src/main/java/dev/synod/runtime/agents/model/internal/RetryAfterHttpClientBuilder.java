@@ -7,8 +7,23 @@ import java.time.Duration;
 
 /** Builds a {@link RetryAfterHttpClient}; LangChain4j's chat models set its timeouts. */
 public final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
+    private final AnswerShape shape;
     private Duration connectTimeout;
     private Duration readTimeout;
+
+    /** A builder whose client takes any successful answer as it is. */
+    public RetryAfterHttpClientBuilder() {
+        this(AnswerShape.ANY);
+    }
+
+    RetryAfterHttpClientBuilder(AnswerShape shape) {
+        this.shape = shape;
+    }
+
+    /** A builder whose client checks answers for OpenAI's shape (a non-empty {@code choices} list) first. */
+    static RetryAfterHttpClientBuilder openAi() {
+        return new RetryAfterHttpClientBuilder(AnswerShape.OPENAI);
+    }
 
     @Override
     public Duration connectTimeout() {
@@ -44,6 +59,6 @@ public final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
                 .httpClientBuilder(java.net.http.HttpClient.newBuilder())
                 .connectTimeout(connect)
                 .readTimeout(read)
-                .build());
+                .build(), shape);
     }
 }

@@ -9,7 +9,6 @@ import dev.synod.runtime.agents.Instructions;
 import dev.synod.runtime.agents.model.TaskHeader;
 import dev.synod.runtime.agents.model.TeamView;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -21,8 +20,8 @@ import java.util.stream.Stream;
  * The opening messages of a task of the tool loop: a system message with the loop's rules, and a
  * first user message that starts with the {@link TaskHeader}, carries the {@link Instructions}
  * every agent is told (contract, decisions, received artifacts, write scope, the previous
- * attempt's diagnostics) and adds what a model working through tools needs besides: the team's
- * prompt, the files it can read now, the gates it can run, and how to hand its work back. Built
+ * attempt's diagnostics) and the team's prompt, and adds what a model working through tools needs
+ * besides: the files it can read now, the gates it can run, and how to hand its work back. Built
  * only from the assignment and the workspace's files, so a resumed attempt rebuilds exactly the
  * same messages.
  */
@@ -31,8 +30,6 @@ public final class Openings {
     public static final String DECISIONS = "docs/decisions/**";
     /** How many files of one area the opening names at most. */
     static final int FILES_NAMED = 50;
-    /** The most characters of the team's prompt file the opening carries. */
-    static final int PROMPT_CHARS = 16 * 1024;
 
     private Openings() {
     }
@@ -128,16 +125,7 @@ public final class Openings {
     }
 
     private static void prompt(StringBuilder out, Path workspace, TeamView team) throws IOException {
-        if (team.prompt().isEmpty()) {
-            return;
-        }
-        Path file = workspace.resolve(team.prompt().get()).normalize();
-        // The prompt file comes from the run's starting tree; a link there is not followed.
-        if (!file.startsWith(workspace) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        section(out, "The team's task (" + team.prompt().get() + ")");
-        out.append(Caps.cut(Files.readString(file, StandardCharsets.UTF_8).strip(), PROMPT_CHARS)).append('\n');
+        out.append(Instructions.task(workspace, team.prompt()));
     }
 
     /** The files of each area present in the workspace now, so the model knows what to read first. */

@@ -50,6 +50,14 @@ public final class ToolLoop<T> {
 
         record Failed<T>(String reason, Event.Usage usage) implements Ending<T> {
         }
+
+        /**
+         * A model call failed for a reason in the configuration (the provider refused the key or
+         * does not know the model or address, the agent script lacks the entry): no further
+         * attempt can do better until the configuration changes.
+         */
+        record Misconfigured<T>(String reason, Event.Usage usage) implements Ending<T> {
+        }
     }
 
     public ToolLoop(ChatModel model, Pricing pricing, Limits limits, Agent.Session session, List<Tool<T>> tools) {
@@ -112,6 +120,9 @@ public final class ToolLoop<T> {
                 } catch (RuntimeException e) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("the attempt was interrupted during turn " + n);
+                    }
+                    if (e instanceof SynodException.InvalidInput) {
+                        return new Ending.Misconfigured<>(describe(e), usage);
                     }
                     return new Ending.Failed<>(describe(e), usage);
                 }
