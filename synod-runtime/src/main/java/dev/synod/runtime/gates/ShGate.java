@@ -49,7 +49,7 @@ public final class ShGate implements Gate {
         }
         String what = limits.name() + " \"" + script + "\"";
         List<String> diagnostics = new ArrayList<>();
-        String overrun = limits.overrun(what, result.timedOut(), result.processLimitReached());
+        String overrun = limits.overrun(what, result);
         diagnostics.add(overrun != null ? overrun : what + " exited with status " + result.exitCode());
         // The output as it is: the engine's one normalizer (Diagnostics) locates, dedupes and caps it.
         diagnostics.add(result.stderr().text());

@@ -100,7 +100,7 @@ public final class TestGate implements Gate {
         Sandbox.Result result = sandbox.run(Sandbox.Spec.of(tree, argv).withTimeout(limits.timeout())
                 .withMaxProcesses(limits.processes()).withEnv(sandbox.inherited(limits.env())).withBinds(binds));
         String what = "the tests";
-        String overrun = limits.overrun(what, result.timedOut(), result.processLimitReached());
+        String overrun = limits.overrun(what, result);
         if (overrun != null) {
             return Verdict.fail(List.of(Located.at(selected.get(0), 1, 1, overrun)));
         }
