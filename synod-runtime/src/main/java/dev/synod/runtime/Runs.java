@@ -176,7 +176,7 @@ public final class Runs implements AutoCloseable {
      */
     private Map<String, Gate> gates(Loaded loaded, Consumer<String> progress) {
         Map<String, Gate> gates = new java.util.LinkedHashMap<>(Gates.forRun(loaded.config(), loaded.plan(), progress));
-        gates.put("compile", CompileGate.configure(loaded.config(), directory));
+        gates.put("compile", CompileGate.configure(loaded.config(), directory, progress));
         gates.put("lint", LintGate.configure(loaded.config()));
         return gates;
     }

@@ -11,6 +11,14 @@ import java.util.List;
  * source line and carets under the span, and one summary line per file.
  */
 final class DiagnosticText {
+    /**
+     * At most this many characters of a source line are shown: a line can hold a string of
+     * megabytes, and its message already quotes it cut (Diagnostic.quote).
+     */
+    static final int MAX_LINE = 160;
+    /** How much of a long line is shown before the span, for context. */
+    private static final int BEFORE = 40;
+
     private DiagnosticText() {
     }
 
@@ -33,8 +41,23 @@ final class DiagnosticText {
         }
         out.println(source.name() + ":" + span.line() + ":" + span.column() + ": " + head);
         String line = source.line(span.line());
-        out.println(line);
-        out.println(caretLine(line, span));
+        if (line.length() <= MAX_LINE) {
+            out.println(line);
+            out.println(caretLine(line, span));
+            return;
+        }
+        // A window of the line from a little before the span, with a mark where it was cut.
+        int startIndex = Math.min(span.column() - 1, line.length());
+        int from = Math.max(0, startIndex - BEFORE);
+        int to = Math.min(line.length(), from + MAX_LINE);
+        if (to < line.length() && Character.isHighSurrogate(line.charAt(to - 1))) {
+            to--;
+        }
+        String lead = from > 0 ? "…" : "";
+        out.println(lead + line.substring(from, to) + (to < line.length() ? "… (" + line.length() + " characters)" : ""));
+        String shown = lead + line.substring(from, to);
+        int length = Math.min(span.end() - span.start(), to - startIndex);
+        out.println(caretLine(shown, lead.length() + startIndex - from, length));
     }
 
     /**
@@ -42,12 +65,16 @@ final class DiagnosticText {
      * and one caret per character of the span on its first line, at least one.
      */
     static String caretLine(String line, Span span) {
-        int startIndex = Math.min(span.column() - 1, line.length());
+        return caretLine(line, Math.min(span.column() - 1, line.length()), span.end() - span.start());
+    }
+
+    /** Blanks up to {@code startIndex} of {@code line}, then carets for {@code length} characters on it, at least one. */
+    private static String caretLine(String line, int startIndex, int length) {
         StringBuilder carets = new StringBuilder();
         for (int i = 0; i < startIndex; i++) {
             carets.append(line.charAt(i) == '\t' ? '\t' : ' ');
         }
-        int lengthOnLine = Math.min(span.end() - span.start(), line.length() - startIndex);
+        int lengthOnLine = Math.min(length, line.length() - startIndex);
         carets.append("^".repeat(Math.max(1, lengthOnLine)));
         return carets.toString();
     }

@@ -34,6 +34,22 @@ class DiagnosticTextTest {
     }
 
     @Test
+    void a_long_line_is_shown_as_a_window_around_the_span_and_says_how_long_it_was() {
+        String glob = "src/[" + "x".repeat(5_000_000);
+        SourceFile source = new SourceFile("team.synod", "synod 1\nteam t {\n  role a model m\n  a -> human : x \"" + glob
+                + "\"\n}\n");
+        List<Diagnostic> found = dev.synod.lang.Synod.check(source, dev.synod.lang.CheckOptions.none()).diagnostics();
+
+        String[] printed = render(source, found).split("\n");
+
+        assertThat(printed).hasSize(4);
+        assertThat(printed[0]).startsWith("team.synod:4:18: error[S001]: expected a path glob: ").hasSizeLessThan(300);
+        assertThat(printed[1]).isEqualTo("  a -> human : x \"src/[" + "x".repeat(137) + "… (5000024 characters)");
+        assertThat(printed[2]).isEqualTo(" ".repeat(17) + "^".repeat(160 - 17));
+        assertThat(printed[3]).isEqualTo("team.synod: 1 error");
+    }
+
+    @Test
     void an_empty_span_still_gets_one_caret() {
         int start = SOURCE.text().indexOf("writer");
         Diagnostic d = Diagnostic.warning("S062", SOURCE.span(start, start), "m");
@@ -80,9 +96,13 @@ class DiagnosticTextTest {
     }
 
     private static String render(List<Diagnostic> diagnostics) {
+        return render(SOURCE, diagnostics);
+    }
+
+    private static String render(SourceFile source, List<Diagnostic> diagnostics) {
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {
-            DiagnosticText.print(out, SOURCE, diagnostics);
+            DiagnosticText.print(out, source, diagnostics);
         }
         return text.toString().replace(System.lineSeparator(), "\n");
     }

@@ -9,6 +9,7 @@ import dev.synod.runtime.gates.internal.Located;
 import dev.synod.runtime.gates.internal.MavenClasspath;
 import dev.synod.runtime.gates.internal.Scratch;
 import dev.synod.runtime.gates.internal.WarmCompiler;
+import dev.synod.runtime.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -30,8 +32,9 @@ import javax.lang.model.SourceVersion;
  *
  * <p>The class path: {@code gates.compile.classpath} in {@code synod.yaml} when set (entries
  * relative to the tree or absolute, globs allowed); else, for a tree with a {@code pom.xml},
- * Maven's class path of that pom (every scope), computed once per SHA-256 of the pom and kept
- * under {@code .synod/cache/classpath/}; else none.
+ * Maven's class path of that pom (every scope), computed offline inside the sandbox (no network,
+ * {@code ~/.m2} read-only, a copy of the pom alone), once per SHA-256 of the pom, and kept under
+ * {@code .synod/cache/classpath/}; else none.
  *
  * <p>Settings, under {@code gates: { compile: { … } }}:
  * <ul>
@@ -86,15 +89,27 @@ public final class CompileGate implements CacheableGate {
     /**
      * @param settings       how to compile
      * @param classpathCache where Maven's class paths are kept, by pom hash
+     * @param sandbox        where Maven resolves a tree's (agent-written) {@code pom.xml}
      */
-    public CompileGate(Settings settings, Path classpathCache) {
+    public CompileGate(Settings settings, Path classpathCache, Sandbox sandbox) {
         this.settings = settings;
-        this.maven = new MavenClasspath(settings.maven(), classpathCache);
+        this.maven = new MavenClasspath(settings.maven(), classpathCache, sandbox);
     }
 
-    /** The gate of a run directory, configured by its {@code synod.yaml}. */
-    public static CompileGate configure(SynodConfig config, Path runDirectory) {
-        return new CompileGate(Settings.of(config), runDirectory.resolve(CLASSPATH_CACHE));
+    /** A gate whose Maven runs under bubblewrap, as {@code sandbox: bwrap} (the default) has it. */
+    public CompileGate(Settings settings, Path classpathCache) {
+        // Under bubblewrap no run is unisolated, so there is no warning to pass on.
+        this(settings, classpathCache, Sandbox.create(Sandbox.Mode.BWRAP, System.getenv(), warning -> { }));
+    }
+
+    /**
+     * The gate of a run directory, configured by its {@code synod.yaml}, with Maven in the
+     * sandbox its {@code sandbox:} names; with {@code sandbox: none}, every unisolated Maven run
+     * is said to {@code warnings}.
+     */
+    public static CompileGate configure(SynodConfig config, Path runDirectory, Consumer<String> warnings) {
+        return new CompileGate(Settings.of(config), runDirectory.resolve(CLASSPATH_CACHE),
+                Sandbox.forConfig(config.sandbox(), warnings));
     }
 
     @Override

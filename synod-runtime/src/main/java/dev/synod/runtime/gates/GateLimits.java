@@ -1,6 +1,7 @@
 package dev.synod.runtime.gates;
 
 import dev.synod.runtime.config.GateSettings;
+import dev.synod.runtime.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,15 +30,19 @@ public record GateLimits(String name, Duration timeout, long memory, int process
                 settings.processes().orElse(DEFAULT_PROCESSES), settings.env());
     }
 
-    /** Why a check that ran out of time or processes failed, naming the keys that change the limits; null if it did not. */
-    String overrun(String what, boolean timedOut, boolean processLimitReached) {
-        String processes = "tried to run more than " + this.processes + " processes at once (gates." + name
-                + ".processes in synod.yaml); the sandbox refused them";
-        if (timedOut) {
+    /**
+     * Why a check that ran out of time or processes failed, naming the keys that change the
+     * limits; null if it did not. Reaching the process limit fails a check whatever its exit
+     * status: a command refused a process did not do all it meant to.
+     */
+    String overrun(String what, Sandbox.Result result) {
+        String processes = "reached its process limit of " + this.processes + " (gates." + name + ".processes in synod.yaml)";
+        if (result.timedOut()) {
             return what + " did not finish within " + describe(timeout) + " (gates." + name + ".timeout in synod.yaml); "
-                    + "the sandbox killed its processes" + (processLimitReached ? "; it also " + processes : "");
+                    + "the sandbox killed its processes" + (result.processLimitReached() ? "; it also " + processes : "");
         }
-        return processLimitReached ? what + " " + processes : null;
+        return result.processLimitReached() ? what + " " + processes + ": the sandbox refused to start more processes, "
+                + "so the check fails whatever its exit status (it exited with status " + result.exitCode() + ")" : null;
     }
 
     private static String describe(Duration d) {

@@ -33,11 +33,13 @@ import org.xml.sax.InputSource;
  * directories whose name starts with a dot). Checkstyle runs in this process through its
  * {@link Checker} API.
  *
- * <p>The configuration: the tree's own {@code checkstyle.xml} at its root when it has one (or the
- * file {@code gates.lint.config} in {@code synod.yaml} names, relative to the tree), else Synod's
- * default, a light selection of the Sun and Google checks that catch mistakes rather than taste
- * ({@code default-checkstyle.xml} beside this class). In a configuration,
- * {@code ${config_loc}} is the configuration's directory and {@code ${basedir}} the tree.
+ * <p>The configuration: the file {@code gates.lint.config} in {@code synod.yaml} names, relative
+ * to the tree, else Synod's default, a light selection of the Sun and Google checks that catch
+ * mistakes rather than taste ({@code default-checkstyle.xml} beside this class). In a
+ * configuration, {@code ${config_loc}} is the configuration's directory and {@code ${basedir}}
+ * the tree. A {@code checkstyle.xml} at the tree's root that {@code synod.yaml} does not name is
+ * refused (an {@code ERROR} verdict): agents may write it, and Checkstyle runs in this process,
+ * outside the sandbox, where a configuration can make it read the files and URLs it names.
  *
  * <p>Diagnostics are {@code path:line:col: [Check] message} for each finding of severity error;
  * warnings neither fail the gate nor appear. A configuration that cannot be loaded is an
@@ -91,7 +93,12 @@ public final class LintGate implements CacheableGate {
         if (config.isPresent() && !Files.isRegularFile(own)) {
             return error(name + ": the tree has no such file, which gates.lint.config in synod.yaml names");
         }
-        boolean useOwn = Files.isRegularFile(own);
+        if (config.isEmpty() && Files.exists(own)) {
+            return error(TREE_CONFIG + ": the tree's own Checkstyle configuration is not used unless synod.yaml names it "
+                    + "(gates: { lint: { config: " + TREE_CONFIG + " } }), since agents may write it and Checkstyle runs "
+                    + "outside the sandbox; name it, or remove it to lint with Synod's default");
+        }
+        boolean useOwn = config.isPresent();
         List<Located> findings = new ArrayList<>();
         Checker checker = new Checker();
         try {

@@ -2,7 +2,6 @@ package dev.synod.runtime.gates;
 
 import dev.synod.core.Event;
 import dev.synod.core.Gate;
-import dev.synod.runtime.gates.internal.Diagnostics;
 import dev.synod.runtime.sandbox.Sandbox;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Optional;
  * {@code sh "COMMAND"}, and every custom gate of {@code synod.yaml} ({@code typecheck: { sh: "npx
  * tsc --noEmit" }}): runs {@code sh -c COMMAND} in the sandbox with the checked-out tree as its
  * working directory. Exit status 0 passes; anything else fails, with the command's output
- * (standard error first) as diagnostics, locations normalized where it prints them.
+ * (standard error first) as raw diagnostics, which {@link Diagnostics#normalize} locates and caps.
  */
 public final class ShGate implements Gate {
     private final Sandbox sandbox;
@@ -50,10 +49,11 @@ public final class ShGate implements Gate {
         }
         String what = limits.name() + " \"" + script + "\"";
         List<String> diagnostics = new ArrayList<>();
-        String overrun = limits.overrun(what, result.timedOut(), result.processLimitReached());
+        String overrun = limits.overrun(what, result);
         diagnostics.add(overrun != null ? overrun : what + " exited with status " + result.exitCode());
-        diagnostics.addAll(Diagnostics.fromOutput(input.tree().toAbsolutePath(), result.stderr().text()));
-        diagnostics.addAll(Diagnostics.fromOutput(input.tree().toAbsolutePath(), result.stdout().text()));
-        return Verdict.fail(Diagnostics.capped(diagnostics));
+        // The output as it is: the engine's one normalizer (Diagnostics) locates, dedupes and caps it.
+        diagnostics.add(result.stderr().text());
+        diagnostics.add(result.stdout().text());
+        return Verdict.fail(diagnostics);
     }
 }

@@ -3,7 +3,7 @@ package dev.synod.runtime.gates;
 import dev.synod.core.Gate;
 import dev.synod.lang.WriteScope;
 import dev.synod.runtime.gates.internal.ConsoleJar;
-import dev.synod.runtime.gates.internal.Diagnostics;
+import dev.synod.runtime.gates.internal.Located;
 import dev.synod.runtime.internal.Directories;
 import dev.synod.runtime.gates.internal.JUnitReport;
 import dev.synod.runtime.gates.internal.TestSources;
@@ -44,9 +44,9 @@ public final class TestGate implements Gate {
                 : tests.stream().filter(WriteScope.of(List.of(input.argument()))::contains).toList();
         if (selected.isEmpty()) {
             return Verdict.fail(List.of(input.argument() == null
-                    ? Diagnostics.at(TestSources.TEST, 1, 1, "no test sources; the test gate runs the JUnit tests under "
+                    ? Located.at(TestSources.TEST, 1, 1, "no test sources; the test gate runs the JUnit tests under "
                     + TestSources.TEST + " (Maven's layout)")
-                    : Diagnostics.at(input.argument(), 1, 1, "no test source under " + TestSources.TEST
+                    : Located.at(input.argument(), 1, 1, "no test source under " + TestSources.TEST
                     + " matches this glob")));
         }
         Path scratch = Directories.temporary("synod-test-gate");
@@ -71,7 +71,7 @@ public final class TestGate implements Gate {
             errors.addAll(TestSources.compile(tree, tests, List.of(mainClasses, jar), testClasses));
         }
         if (!errors.isEmpty()) {
-            return Verdict.fail(Diagnostics.capped(errors));
+            return Verdict.fail(errors);
         }
         List<String> classpath = new ArrayList<>(List.of(mainClasses.toString(), testClasses.toString()));
         for (String resources : List.of("src/main/resources", "src/test/resources")) {
@@ -100,9 +100,9 @@ public final class TestGate implements Gate {
         Sandbox.Result result = sandbox.run(Sandbox.Spec.of(tree, argv).withTimeout(limits.timeout())
                 .withMaxProcesses(limits.processes()).withEnv(sandbox.inherited(limits.env())).withBinds(binds));
         String what = "the tests";
-        String overrun = limits.overrun(what, result.timedOut(), result.processLimitReached());
+        String overrun = limits.overrun(what, result);
         if (overrun != null) {
-            return Verdict.fail(List.of(Diagnostics.at(selected.get(0), 1, 1, overrun)));
+            return Verdict.fail(List.of(Located.at(selected.get(0), 1, 1, overrun)));
         }
         Set<String> sources = new HashSet<>(tests);
         sources.addAll(main);
@@ -115,10 +115,10 @@ public final class TestGate implements Gate {
             // No failed test in the report: the launcher itself failed (no tests found, a crash, an exit from a test).
             String output = result.stderr().text() + "\n" + result.stdout().text();
             diagnostics.addAll(JUnitReport.crash(output.replace(tree + "/", ""), sources, selected.get(0)));
-            diagnostics.add(Diagnostics.at(selected.get(0), 1, 1, "the test run ended with status " + result.exitCode()
+            diagnostics.add(Located.at(selected.get(0), 1, 1, "the test run ended with status " + result.exitCode()
                     + (hasReport(reports) ? " and no failed test in its report" : " before writing its report")));
         }
-        return Verdict.fail(Diagnostics.capped(diagnostics));
+        return Verdict.fail(diagnostics);
     }
 
     /** The JDK running Synod, which the forked JVM uses too. */

@@ -153,14 +153,18 @@ public final class Sandbox {
      * @param exitCode            the command's exit status (128 + signal when a signal ended it)
      * @param timedOut            the wall-clock limit passed and the sandbox killed the command's processes
      * @param killed              the sandbox killed processes: on a timeout, or ones the command left running
-     * @param processLimitReached the command tried to exceed its process limit; detected where the limit is a
-     *                            pids cgroup (Synod running as root), elsewhere the command's own output says
-     *                            so ("Cannot fork", "Resource temporarily unavailable")
+     * @param processLimitReached the command tried to exceed its process limit; counted by the kernel where the
+     *                            limit is a pids cgroup (Synod running as root), elsewhere seen in the command's
+     *                            own output ("Cannot fork", "fork: Resource temporarily unavailable")
      */
     public record Result(int exitCode, Output stdout, Output stderr, boolean timedOut, boolean killed,
                          boolean processLimitReached) {
+        /**
+         * Exit status 0 within the time and the process limit. A command that was refused a
+         * process did not do all it meant to, whatever status it then chose to exit with.
+         */
         public boolean succeeded() {
-            return exitCode == 0 && !timedOut;
+            return exitCode == 0 && !timedOut && !processLimitReached;
         }
     }
 

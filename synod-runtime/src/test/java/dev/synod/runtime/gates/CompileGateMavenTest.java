@@ -8,7 +8,6 @@ import dev.synod.runtime.gates.internal.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The class path of a tree with a {@code pom.xml}, from the project's own Maven (its wrapper),
- * offline. Maven is started through a script that logs each start, to count them.
+ * The class path of a tree with a {@code pom.xml}, from a real Maven (the distribution the
+ * project's wrapper installed), offline and inside the sandbox.
  */
 class CompileGateMavenTest {
     private static final String SOURCES_MAIN = "package shop;\n\npublic class Shop {\n    public long total() {\n"
@@ -29,19 +28,18 @@ class CompileGateMavenTest {
     @TempDir
     Path dir;
 
-    private Path log;
     private Path cache;
     private CompileGate.Settings settings;
 
     @BeforeEach
-    void countingMaven() throws IOException {
-        log = dir.resolve("maven-starts.log");
-        Path script = dir.resolve("counting-mvn");
-        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> '" + log + "'\nexec '" + TreeFiles.mavenWrapper() + "' \"$@\"\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    void maven() {
         cache = dir.resolve(CompileGate.CLASSPATH_CACHE);
+        settings = settings(List.of(TreeFiles.maven().toString()));
+    }
+
+    private static CompileGate.Settings settings(List<String> maven) {
         CompileGate.Settings d = CompileGate.Settings.defaults();
-        settings = new CompileGate.Settings(d.release(), d.classpath(), d.tests(), List.of(script.toString()));
+        return new CompileGate.Settings(d.release(), d.classpath(), d.tests(), maven);
     }
 
     private static String pom(String dependencies) {
@@ -73,11 +71,17 @@ class CompileGateMavenTest {
     }
 
     private Gate.Verdict check(Path tree) throws InterruptedException {
-        return new CompileGate(settings, cache).check(new Gate.Input(tree, null, List.of("**")));
+        return check(settings, tree);
     }
 
-    private List<String> starts() throws IOException {
-        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    private Gate.Verdict check(CompileGate.Settings with, Path tree) throws InterruptedException {
+        return new CompileGate(with, cache).check(new Gate.Input(tree, null, List.of("**")));
+    }
+
+    private long kept() throws IOException {
+        try (var files = Files.list(cache)) {
+            return files.filter(f -> f.toString().endsWith(".classpath")).count();
+        }
     }
 
     @Test
@@ -85,7 +89,6 @@ class CompileGateMavenTest {
         Path first = tree("first", pom(JUNIT));
 
         assertThat(check(first)).isEqualTo(Gate.Verdict.pass());
-        assertThat(starts()).singleElement().asString().contains("-o").contains("build-classpath");
         try (var files = Files.walk(first)) {
             assertThat(files.filter(Files::isRegularFile).map(p -> first.relativize(p).toString()).sorted().toList())
                     .as("the tree after Maven and javac ran on it")
@@ -94,13 +97,15 @@ class CompileGateMavenTest {
         assertThat(cache.resolve(Hashing.sha256(first.resolve("pom.xml")) + ".classpath"))
                 .content().contains("junit-jupiter-api-5.14.1.jar");
 
-        // Another tree with the same pom, checked by another gate: the kept class path serves it.
-        assertThat(check(tree("second", pom(JUNIT)))).isEqualTo(Gate.Verdict.pass());
-        assertThat(starts()).hasSize(1);
+        // Another tree with the same pom, checked by a gate whose Maven cannot start: the kept class path serves it.
+        CompileGate.Settings noMaven = settings(List.of(dir.resolve("no-such-mvn").toString()));
+        assertThat(check(noMaven, tree("second", pom(JUNIT)))).isEqualTo(Gate.Verdict.pass());
+        assertThat(kept()).isEqualTo(1);
 
         // A changed pom is asked about again.
+        assertThat(check(noMaven, tree("third", pom(JUNIT + "<!-- changed -->"))).kind()).isEqualTo(Event.Verdict.ERROR);
         assertThat(check(tree("third", pom(JUNIT + "<!-- changed -->")))).isEqualTo(Gate.Verdict.pass());
-        assertThat(starts()).hasSize(2);
+        assertThat(kept()).isEqualTo(2);
     }
 
     @Test
@@ -126,8 +131,8 @@ class CompileGateMavenTest {
 
         assertThat(verdict.kind()).isEqualTo(Event.Verdict.ERROR);
         assertThat(verdict.diagnostics().get(0)).startsWith("pom.xml: Maven could not compute the class path offline");
+        assertThat(verdict.diagnostics().get(0)).contains(" -o ").contains("build-classpath");
         assertThat(String.join("\n", verdict.diagnostics())).contains("no-such-library");
-        check(tree);
-        assertThat(starts()).hasSize(2);
+        assertThat(cache).satisfiesAnyOf(c -> assertThat(c).doesNotExist(), c -> assertThat(kept()).isZero());
     }
 }

@@ -62,11 +62,26 @@ class LintGateTest {
     }
 
     @Test
-    void the_trees_own_checkstyle_xml_replaces_the_default() throws Exception {
+    void a_checkstyle_xml_that_synod_yaml_does_not_name_is_refused() throws Exception {
+        // Agents may write it, and Checkstyle runs in Synod's process: it could make Checkstyle
+        // read any file or URL it names. Only the configuration synod.yaml names is used.
         Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/main/java/shop/Shop.java", SHOP,
                 "checkstyle.xml", SHORT_NAMES));
 
         Gate.Verdict verdict = check(new LintGate(Optional.empty()), tree);
+
+        assertThat(verdict).isEqualTo(new Gate.Verdict(Event.Verdict.ERROR, List.of("checkstyle.xml: the tree's own "
+                + "Checkstyle configuration is not used unless synod.yaml names it (gates: { lint: { config: checkstyle.xml } }), "
+                + "since agents may write it and Checkstyle runs outside the sandbox; name it, or remove it to lint with "
+                + "Synod's default")));
+    }
+
+    @Test
+    void the_trees_checkstyle_xml_replaces_the_default_when_synod_yaml_names_it() throws Exception {
+        Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/main/java/shop/Shop.java", SHOP,
+                "checkstyle.xml", SHORT_NAMES));
+
+        Gate.Verdict verdict = check(new LintGate(Optional.of("checkstyle.xml")), tree);
 
         assertThat(verdict.diagnostics()).containsExactly(
                 "src/main/java/shop/Shop.java:6:10: [MethodName] Name 'total' must match pattern '^[a-z]{1,4}$'.");
@@ -96,7 +111,7 @@ class LintGateTest {
                 </module>
                 """));
 
-        Gate.Verdict verdict = check(new LintGate(Optional.empty()), tree);
+        Gate.Verdict verdict = check(new LintGate(Optional.of("checkstyle.xml")), tree);
 
         assertThat(verdict.kind()).isEqualTo(Event.Verdict.ERROR);
         assertThat(verdict.diagnostics()).singleElement().asString()

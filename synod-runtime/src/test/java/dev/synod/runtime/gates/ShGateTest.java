@@ -27,7 +27,8 @@ class ShGateTest {
     }
 
     private Gate.Verdict run(Gate gate, String command) throws InterruptedException {
-        return gate.check(new Gate.Input(tree, command, List.of("**")));
+        // As the engine hands it to agents: through the one normalizer.
+        return Diagnostics.normalize(gate.check(new Gate.Input(tree, command, List.of("**"))), tree);
     }
 
     @Test
@@ -56,12 +57,27 @@ class ShGateTest {
         Gate.Verdict verdict = run(gate(Duration.ofSeconds(3), 32), "bomb() { bomb | bomb & }; bomb; while :; do :; done");
 
         assertThat(verdict.kind()).isEqualTo(Event.Verdict.FAIL);
-        assertThat(verdict.diagnostics().get(0)).contains("did not finish within 3s");
+        // The bomb runs until the timeout, unless the one fork of the shell itself is refused first.
+        assertThat(verdict.diagnostics().get(0)).containsAnyOf("did not finish within 3s", "reached its process limit of 32");
         if ("root".equals(System.getProperty("user.name"))) {
             // As root the limit is a pids cgroup, which counts the refused forks.
-            assertThat(verdict.diagnostics().get(0)).endsWith("; it also tried to run more than 32 processes at once "
-                    + "(gates.sh.processes in synod.yaml); the sandbox refused them");
+            assertThat(verdict.diagnostics().get(0)).contains("reached its process limit of 32 "
+                    + "(gates.sh.processes in synod.yaml)");
         }
+    }
+
+    @Test
+    void fails_when_it_reaches_its_process_limit_even_if_it_exits_0() throws Exception {
+        // A subshell forks past the limit and dies of it; the command itself then exits 0. The
+        // sleeps that did start are killed by the sandbox when the command ends.
+        String command = "(i=0; while [ $i -lt 40 ]; do sleep 86397 & i=$((i+1)); done); exit 0";
+
+        Gate.Verdict verdict = run(gate(Duration.ofMinutes(1), 8), command);
+
+        assertThat(verdict.kind()).isEqualTo(Event.Verdict.FAIL);
+        assertThat(verdict.diagnostics().get(0)).isEqualTo("sh \"" + command + "\" reached its process limit of 8 "
+                + "(gates.sh.processes in synod.yaml): the sandbox refused to start more processes, so the check fails "
+                + "whatever its exit status (it exited with status 0)");
     }
 
     @Test

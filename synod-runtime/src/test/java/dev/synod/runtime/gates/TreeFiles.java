@@ -2,6 +2,7 @@ package dev.synod.runtime.gates;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,14 +51,20 @@ final class TreeFiles {
         return jar;
     }
 
-    /** The Maven wrapper of the Synod checkout these tests run in: the project's own Maven. */
-    static Path mavenWrapper() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isExecutable(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve(".mvn"))) {
-                return dir.resolve("mvnw");
-            }
+
+    /**
+     * The {@code bin/mvn} of the Maven distribution the project's wrapper installed under
+     * {@code ~/.m2/wrapper}, which (unlike the wrapper, which reads the project's {@code .mvn/})
+     * runs inside the sandbox, where {@code ~/.m2} is visible read-only.
+     */
+    static Path maven() {
+        Path dists = Path.of(System.getProperty("user.home"), ".m2", "wrapper", "dists");
+        try (var found = Files.find(dists, 4, (p, a) -> p.endsWith(Path.of("bin", "mvn")) && Files.isExecutable(p))) {
+            return found.sorted().reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException(
+                    "no Maven distribution under " + dists + "; run ./mvnw once to install it"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for Maven under " + dists, e);
         }
-        throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath());
     }
 
     /** Where the class file or jar of {@code type} is, to put a real library on a class path. */

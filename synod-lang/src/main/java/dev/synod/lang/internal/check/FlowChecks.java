@@ -1,5 +1,6 @@
 package dev.synod.lang.internal.check;
 
+import dev.synod.lang.Diagnostic;
 import dev.synod.lang.Span;
 import dev.synod.lang.ast.ArtRef;
 import dev.synod.lang.ast.Stmt;
@@ -183,7 +184,7 @@ final class FlowChecks {
         for (Step.Handoff frozen : state.frozen()) {
             if (frozen != h && !h.merges().contains(frozen.artifact())) {
                 firstOverlap(h, frozen).ifPresent(o -> reporter.errorOnce("S043", o.span(), frozen.artifact().name(), "hand-off of '" + h.artifact().display()
-                        + "' writes frozen files of '" + frozen.artifact().display() + "' (frozen at line "
+                        + "' writes frozen files of " + Diagnostic.name(frozen.artifact().display()) + " (frozen at line "
                         + frozen.source().span().line() + "): " + o.describe() + "; only a hand-off that merges '"
                         + frozen.artifact().display() + "' may change them"));
             }
@@ -219,13 +220,13 @@ final class FlowChecks {
                         : producer.source().span().start() < where.start() ? "it is produced later in the loop: its hand-off at line "
                         + line + " runs for " + producer.producer().display() + " after this one"
                         : "it is produced later, at line " + line;
-                reporter.errorOnce("S040", where, "", "'" + id.display() + "' is " + verb + " before it is produced: " + when);
+                reporter.errorOnce("S040", where, "", Diagnostic.name(id.display()) + " is " + verb + " before it is produced: " + when);
                 continue;
             }
             for (RoleId reader : readers) {
                 if (!reader.equals(producer.producer()) && !producer.receivers().contains(reader)) {
                     reporter.errorOnce("S041", where, reader.name(), reader.display() + " " + verb.replace("read", "reads").replace("merged", "merges")
-                            + " '" + id.display() + "' but never received it: it goes from " + producer.producer().display()
+                            + " " + Diagnostic.name(id.display()) + " but never received it: it goes from " + producer.producer().display()
                             + " to " + String.join(", ", producer.receivers().stream().map(RoleId::display).toList())
                             + " (line " + producer.source().span().line() + ")");
                 }

@@ -1,5 +1,6 @@
 package dev.synod.lang.internal.check;
 
+import dev.synod.lang.Diagnostic;
 import dev.synod.lang.Span;
 import dev.synod.lang.ast.RoleRef;
 import dev.synod.lang.ast.Subscript;
@@ -64,7 +65,7 @@ final class Resolver {
         String first = ref.path().get(0).text();
         if (ref.path().size() == 1 && ctx.vars().containsKey(first)) {
             if (ref.index().isPresent()) {
-                reporter.errorOnce("S013", ref.index().get().span(), first, "'" + first + "' is a loop variable naming one replica ("
+                reporter.errorOnce("S013", ref.index().get().span(), first, Diagnostic.name(first) + " is a loop variable naming one replica ("
                         + ctx.vars().get(first).display() + "); it takes no index");
                 return List.of();
             }
@@ -72,7 +73,7 @@ final class Resolver {
         }
         Optional<RoleInfo> found = lookup(ref, ctx.team());
         if (found.isEmpty()) {
-            reporter.error("S010", ref.span(), "unknown role '" + ref.text() + "'" + knownRoles(ctx));
+            reporter.error("S010", ref.span(), "unknown role " + Diagnostic.name(ref.text()) + knownRoles(ctx));
             return List.of();
         }
         RoleInfo role = found.get();
@@ -81,7 +82,7 @@ final class Resolver {
         }
         Subscript index = ref.index().get();
         if (role.replicas() == 0) {
-            reporter.error("S013", index.span(), "role '" + role.name() + "' has no replicas, so it takes no index; write '"
+            reporter.error("S013", index.span(), "role " + Diagnostic.name(role.name()) + " has no replicas, so it takes no index; write '"
                     + ref.path().stream().map(dev.synod.lang.ast.Name::text).reduce((a, b) -> a + "." + b).orElse("")
                     + "' (declare it as 'role " + role.decl().name().text() + "[N]' to replicate it)");
             return List.of();
@@ -176,6 +177,6 @@ final class Resolver {
     }
 
     static String quote(String s) {
-        return new dev.synod.lang.ast.StringLit(s, Span.NONE).quoted();
+        return dev.synod.lang.Diagnostic.quote(s);
     }
 }

@@ -1,5 +1,6 @@
 package dev.synod.lang.internal.glob;
 
+import dev.synod.lang.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -138,8 +139,8 @@ final class GlobParser {
                 pos++;
                 hi = classChar(open);
                 if (hi < lo) {
-                    throw error(at, "invalid range '" + pattern.substring(at, pos)
-                            + "' in '[...]': expected the lower bound first");
+                    throw error(at, "invalid range " + Diagnostic.name(pattern.substring(at, pos))
+                            + " in '[...]': expected the lower bound first");
                 }
             }
             if (lo <= '/' && '/' <= hi) {
@@ -269,6 +270,6 @@ final class GlobParser {
     }
 
     private IllegalArgumentException error(int index, String message) {
-        return new IllegalArgumentException("invalid glob \"" + pattern + "\" at index " + index + ": " + message);
+        return new IllegalArgumentException("invalid glob " + Diagnostic.quote(pattern) + " at index " + index + ": " + message);
     }
 }

@@ -64,7 +64,7 @@ public final class Lexer {
         String word = text.substring(start, pos);
         if (!word.equals(word.toLowerCase(java.util.Locale.ROOT))) {
             diagnostics.add(Diagnostic.error("S001", source.span(start, pos),
-                    "expected a name of lower-case letters, digits and '_' ([a-z_][a-z0-9_]*), found '" + word + "'"));
+                    "expected a name of lower-case letters, digits and '_' ([a-z_][a-z0-9_]*), found " + Diagnostic.name(word)));
             add(TokenKind.ERROR, start, null);
             return;
         }
@@ -86,7 +86,7 @@ public final class Lexer {
             }
             String found = text.substring(start, pos);
             diagnostics.add(Diagnostic.error("S001", source.span(start, pos),
-                    "expected an integer or a duration such as 90s, 15m or 2h, found '" + found + "'"));
+                    "expected an integer or a duration such as 90s, 15m or 2h, found " + Diagnostic.name(found)));
             add(TokenKind.ERROR, start, null);
         } else {
             add(TokenKind.INT, start, null);
@@ -147,7 +147,7 @@ public final class Lexer {
         if (kind == TokenKind.ERROR) {
             String found = text.substring(start, pos);
             diagnostics.add(Diagnostic.error("S001", source.span(start, pos),
-                    "expected a name, a number, a string or one of { } [ ] , : . -> *, found '" + found + "'"));
+                    "expected a name, a number, a string or one of { } [ ] , : . -> *, found " + Diagnostic.name(found) + ""));
         }
         add(kind, start, null);
     }

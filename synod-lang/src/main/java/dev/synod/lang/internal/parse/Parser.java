@@ -476,8 +476,8 @@ public final class Parser {
         try {
             Glob.compile(literal.value());
         } catch (IllegalArgumentException e) {
-            diagnostics.add(Diagnostic.error("S001", literal.span(), "expected a path glob, found " + literal.quoted()
-                    + ": " + e.getMessage()));
+            // The glob's own message quotes the pattern, capped; quoting it here as well would repeat it.
+            diagnostics.add(Diagnostic.error("S001", literal.span(), "expected a path glob: " + e.getMessage()));
         }
         return literal;
     }
@@ -743,7 +743,7 @@ public final class Parser {
             return new IntLit(Integer.parseInt(t.text()), t.span());
         } catch (NumberFormatException e) {
             diagnostics.add(Diagnostic.error("S001", t.span(),
-                    "expected an integer of at most " + Integer.MAX_VALUE + ", found " + t.text()));
+                    "expected an integer of at most " + Integer.MAX_VALUE + ", found " + Diagnostic.name(t.text())));
             return new IntLit(Integer.MAX_VALUE, t.span());
         }
     }
@@ -765,7 +765,7 @@ public final class Parser {
             }
         } catch (NumberFormatException e) {
             diagnostics.add(Diagnostic.error("S001", t.span(),
-                    "expected a duration of at most 1000000000" + unit + ", found " + t.text()));
+                    "expected a duration of at most 1000000000" + unit + ", found " + Diagnostic.name(t.text())));
             amount = 1_000_000_000L;
         }
         return new Duration(amount, unit, t.span());

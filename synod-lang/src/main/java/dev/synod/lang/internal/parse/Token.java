@@ -1,5 +1,6 @@
 package dev.synod.lang.internal.parse;
 
+import dev.synod.lang.Diagnostic;
 import dev.synod.lang.Span;
 
 /**
@@ -11,10 +12,10 @@ public record Token(TokenKind kind, String text, String value, Span span) {
     public String describe() {
         return switch (kind) {
             case EOF -> "end of file";
-            case STRING -> "string " + text;
-            case IDENT -> "'" + text + "'";
-            case ERROR -> "invalid character '" + text + "'";
-            default -> kind.isKeyword() ? "keyword '" + text + "'" : "'" + text + "'";
+            case STRING -> "string " + Diagnostic.quote(value);
+            case IDENT -> Diagnostic.name(text);
+            case ERROR -> "invalid character " + Diagnostic.name(text);
+            default -> kind.isKeyword() ? "keyword '" + text + "'" : Diagnostic.name(text);
         };
     }
 }

@@ -186,7 +186,7 @@ class GlobTest {
     void malformed_patterns_say_what_was_expected_and_where(String glob, String message) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Glob.compile(glob))
-                .withMessageStartingWith("invalid glob \"" + glob + "\" " + message);
+                .withMessageStartingWith("invalid glob " + dev.synod.lang.Diagnostic.quote(glob) + " " + message);
     }
 
     @Test

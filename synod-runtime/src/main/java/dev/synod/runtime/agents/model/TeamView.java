@@ -66,7 +66,9 @@ public record TeamView(Map<String, List<String>> artifacts, Map<String, String> 
                     throw new IllegalArgumentException("no gate '" + gate + "' to run for " + step + "; expected one of "
                             + String.join(", ", gates(step)));
                 }
-                return available.get(gate).check(new Gate.Input(tree, declared.argument().orElse(null), h.globs()));
+                // The same one normalizer as the engine's gate effect, so a self-check reads as the real check.
+                return dev.synod.runtime.gates.Diagnostics.normalize(available.get(gate).check(
+                        new Gate.Input(tree, declared.argument().orElse(null), h.globs())), tree);
             }
         };
         Map<String, String> questions = new LinkedHashMap<>();

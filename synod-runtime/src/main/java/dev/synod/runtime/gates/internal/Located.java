@@ -10,6 +10,16 @@ package dev.synod.runtime.gates.internal;
  */
 public record Located(String path, int line, int column, String message) {
 
+    /**
+     * {@code path:line:col: message} for a tool that reports numbers of its own, such as a
+     * compiler API: a line or column below 1 (unknown, as javac's {@code NOPOS}) becomes 1, and an
+     * empty message says so.
+     */
+    public static String at(String path, long line, long column, String message) {
+        return new Located(path, Math.clamp(line, 1, Integer.MAX_VALUE), Math.clamp(column, 1, Integer.MAX_VALUE),
+                message.isBlank() ? "(no message)" : message).format();
+    }
+
     /** A diagnostic without a place. */
     public static Located plain(String message) {
         return new Located(null, 0, 0, message);

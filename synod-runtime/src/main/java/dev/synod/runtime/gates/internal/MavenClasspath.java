@@ -1,16 +1,20 @@
 package dev.synod.runtime.gates.internal;
 
+import dev.synod.core.SynodException;
+import dev.synod.runtime.sandbox.Sandbox;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,31 +22,38 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@code mvn -o -q dependency:build-classpath}), computed once per SHA-256 of the pom and kept
  * in {@code <cache>/<sha256>.classpath}. The class path includes every scope, test included.
  *
- * <p>Maven runs offline on a copy of the pom alone, in a directory of its own: the tree is never
- * written to, and nothing else of the tree ({@code .mvn/} extensions and options, parent poms,
- * wrappers) takes part, so that the pom's bytes alone decide the class path, as the cache
- * assumes. A pom that inherits from a parent in the tree must find that parent in the local
- * repository.
+ * <p>The pom is agent-written, so Maven runs inside the {@link Sandbox} (docs/security.md): no
+ * network (a repository the pom names cannot be reached, offline or not), the local repository
+ * ({@code ~/.m2}) and Maven's own installation read-only, and as its only writable place a
+ * scratch directory holding a copy of the pom alone. The tree is never written to, and nothing
+ * else of the tree ({@code .mvn/} extensions and options, parent poms, wrappers) takes part, so
+ * that the pom's bytes alone decide the class path, as the cache assumes. A pom that inherits
+ * from a parent in the tree must find that parent in the local repository.
  */
 public final class MavenClasspath {
     /** The goal, with a version of the plugin that runs offline with the project's own build. */
     static final String GOAL = "org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath";
-    private static final long TIMEOUT_MINUTES = 10;
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** Maven's JVM and its resolver threads, with room to spare. */
+    private static final int PROCESSES = 512;
 
     private final List<String> command;
     private final Path cache;
+    private final Sandbox sandbox;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     /**
      * @param command how to start Maven, such as {@code [mvn]}
      * @param cache   the directory of the kept class paths
+     * @param sandbox where Maven runs
      */
-    public MavenClasspath(List<String> command, Path cache) {
+    public MavenClasspath(List<String> command, Path cache, Sandbox sandbox) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("expected a command to start Maven, found none");
         }
         this.command = List.copyOf(command);
         this.cache = cache;
+        this.sandbox = sandbox;
     }
 
     /** What asking Maven gave. */
@@ -87,38 +98,87 @@ public final class MavenClasspath {
     }
 
     private Outcome compute(Path pom, Path kept) throws IOException, InterruptedException {
+        Optional<Path> program = program(command.get(0));
+        if (program.isEmpty()) {
+            return new Outcome.Failed(List.of("pom.xml: cannot start Maven (" + String.join(" ", command) + "): "
+                    + command.get(0) + " is not an executable file or on the PATH; set gates.compile.maven in synod.yaml, "
+                    + "or gates.compile.classpath"));
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        Path repository = home.resolve(".m2/repository");
+        Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+        List<Sandbox.Bind> binds = new ArrayList<>();
+        if (Files.isDirectory(home.resolve(".m2"))) {
+            binds.add(Sandbox.Bind.readOnly(home.resolve(".m2").toRealPath()));
+        }
+        installation(program.get()).ifPresent(dir -> binds.add(Sandbox.Bind.readOnly(dir)));
+        if (!javaHome.startsWith("/usr")) {
+            binds.add(Sandbox.Bind.readOnly(javaHome));
+        }
         try (Scratch scratch = Scratch.create("synod-maven-")) {
-            Path work = scratch.path();
+            Path work = scratch.path().toRealPath();
             Files.copy(pom, work.resolve("pom.xml"));
             Path output = work.resolve("classpath.txt");
-            Path log = work.resolve("maven.log");
-            List<String> args = new ArrayList<>(command);
+            List<String> args = new ArrayList<>(List.of(program.get().toString()));
+            args.addAll(command.subList(1, command.size()));
             args.addAll(List.of("-o", "-q", "-B", "-f", work.resolve("pom.xml").toString(), GOAL,
-                    "-Dmdep.outputFile=" + output));
-            Process process;
+                    "-Dmdep.outputFile=" + output, "-Dmaven.repo.local=" + repository));
+            Sandbox.Result result;
             try {
-                process = new ProcessBuilder(args).directory(work.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
-            } catch (IOException e) {
+                result = sandbox.run(Sandbox.Spec.of(work, args).withTimeout(TIMEOUT).withMaxProcesses(PROCESSES)
+                        .withEnv(Map.of("JAVA_HOME", javaHome.toString())).withBinds(binds));
+            } catch (SynodException.InvalidInput e) {
+                return new Outcome.Failed(List.of("pom.xml: Maven resolves an agent-written pom only inside the sandbox, "
+                        + "which cannot run here: " + e.getMessage()));
+            } catch (UncheckedIOException e) {
                 return new Outcome.Failed(List.of("pom.xml: cannot start Maven (" + String.join(" ", command)
-                        + "): " + e.getMessage() + "; set gates.compile.maven in synod.yaml, or gates.compile.classpath"));
+                        + ") in the sandbox: " + e.getMessage() + "; set gates.compile.maven in synod.yaml, "
+                        + "or gates.compile.classpath"));
             }
-            try {
-                if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                    return new Outcome.Failed(List.of("pom.xml: Maven did not compute the class path within "
-                            + TIMEOUT_MINUTES + " minutes"));
-                }
-            } finally {
-                // Still running only after a timeout or an interrupt: it must not outlive the gate.
-                process.destroyForcibly();
+            if (result.timedOut()) {
+                return new Outcome.Failed(List.of("pom.xml: Maven did not compute the class path within "
+                        + TIMEOUT.toMinutes() + " minutes; the sandbox killed it"));
             }
-            if (process.exitValue() != 0 || !Files.isRegularFile(output)) {
-                return new Outcome.Failed(failure(process.exitValue(), Files.readAllLines(log, StandardCharsets.UTF_8)));
+            if (result.exitCode() != 0 || !Files.isRegularFile(output)) {
+                List<String> log = (result.stdout().text() + "\n" + result.stderr().text()).lines().toList();
+                return new Outcome.Failed(failure(result.exitCode(), log));
             }
             String classpath = Files.readString(output, StandardCharsets.UTF_8).strip();
             AtomicFiles.write(kept, classpath.getBytes(StandardCharsets.UTF_8));
             return new Outcome.Resolved(parse(classpath));
         }
+    }
+
+    /** The program that starts Maven: a path as given, or a name looked up on this process's PATH. */
+    private static Optional<Path> program(String name) throws IOException {
+        if (name.contains("/")) {
+            Path path = Path.of(name).toAbsolutePath();
+            return Files.isExecutable(path) ? Optional.of(path.toRealPath()) : Optional.empty();
+        }
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                return Optional.of(candidate.toAbsolutePath().toRealPath());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The directory of Maven's installation to show read-only in the sandbox: none under
+     * {@code /usr}, which the sandbox shows anyway; the directory above {@code bin/}, where
+     * Maven's {@code boot/}, {@code lib/} and {@code conf/} are; else the program's directory.
+     */
+    private static Optional<Path> installation(Path program) {
+        if (program.startsWith("/usr")) {
+            return Optional.empty();
+        }
+        Path dir = program.getParent();
+        if (dir.getFileName() != null && dir.getFileName().toString().equals("bin") && dir.getParent() != null) {
+            dir = dir.getParent();
+        }
+        return Optional.of(dir);
     }
 
     /** Maven's error lines, which say what is missing, under a line saying what was run. */

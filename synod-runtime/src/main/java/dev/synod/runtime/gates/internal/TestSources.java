@@ -88,6 +88,6 @@ public final class TestSources {
         }
         Path file = Path.of(d.getSource().toUri());
         String path = file.startsWith(tree) ? tree.relativize(file).toString() : file.toString();
-        return Diagnostics.at(path, d.getLineNumber(), d.getColumnNumber(), message);
+        return Located.at(path, d.getLineNumber(), d.getColumnNumber(), message);
     }
 }

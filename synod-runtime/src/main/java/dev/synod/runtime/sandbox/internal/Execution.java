@@ -106,7 +106,10 @@ public final class Execution {
             outReader.join();
             errReader.join();
         }
-        return new Sandbox.Result(process.exitValue(), out.output(), err.output(), timedOut, killed, session.limitReached());
+        Sandbox.Output stdout = out.output();
+        Sandbox.Output stderr = err.output();
+        return new Sandbox.Result(process.exitValue(), stdout, stderr, timedOut, killed,
+                session.limitReached(stdout.text(), stderr.text()));
     }
 
     /**

@@ -136,7 +136,8 @@ public record PidsCgroup(Path root, boolean v2, String prlimit) implements Proce
             }
 
             @Override
-            public boolean limitReached() {
+            public boolean limitReached(String stdout, String stderr) {
+                // The kernel counts every fork the limit refused, whether or not the command said so.
                 for (String line : lines(dir.resolve("pids.events"))) {
                     String[] parts = line.strip().split("\\s+");
                     if (parts.length == 2 && parts[0].equals("max") && !parts[1].equals("0")) {

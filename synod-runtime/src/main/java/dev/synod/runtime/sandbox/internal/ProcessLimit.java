@@ -32,8 +32,11 @@ public sealed interface ProcessLimit permits ProcessLimit.Rlimit, PidsCgroup {
         /** Kills every process still counted against the limit; true when there was one. */
         boolean killAll() throws InterruptedException;
 
-        /** Whether the command tried to go past its limit, where that can be seen. */
-        boolean limitReached();
+        /**
+         * Whether the command tried to go past its limit: counted by the kernel where the limit
+         * is a cgroup, else seen in what the command printed ({@code stdout}, {@code stderr}).
+         */
+        boolean limitReached(String stdout, String stderr);
 
         @Override
         void close();
@@ -84,8 +87,10 @@ public sealed interface ProcessLimit permits ProcessLimit.Rlimit, PidsCgroup {
                 }
 
                 @Override
-                public boolean limitReached() {
-                    return false;
+                public boolean limitReached(String stdout, String stderr) {
+                    // The kernel keeps no count of refused forks under an rlimit; the refused
+                    // program's own complaint is the only sign of it.
+                    return ForkRefusal.in(stderr) || ForkRefusal.in(stdout);
                 }
 
                 @Override
