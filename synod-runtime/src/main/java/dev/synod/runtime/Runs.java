@@ -267,6 +267,18 @@ public final class Runs implements AutoCloseable {
         return Replay.check(loaded.plan(), loaded.config().budget(), journal.read(run));
     }
 
+    /**
+     * Merges a finished run's branch (such as {@code synod/r1}) into the branch checked out in the
+     * project's working tree, as {@code git merge} would ({@code synod run --merge}), under the
+     * run lock and with every object the journal still stages in git first.
+     */
+    public dev.synod.runtime.workspace.BranchMerge mergeRelease(String branch) {
+        try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
+             GitRepository repo = workspace()) {
+            return repo.mergeIntoCurrentBranch(branch);
+        }
+    }
+
     public Path directory() {
         return directory;
     }

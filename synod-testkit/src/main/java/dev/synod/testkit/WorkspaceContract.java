@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link #open(Path)}. It checks how layers compose (replacement and deletion within a scope,
  * nothing outside it), that checkout and commitDirectory round-trip content and the executable
  * bit, what commitDirectory leaves out, that changedPaths lists exactly the differences, how
- * branches are set, and that a commit reads as its tree. Needs a POSIX file system.
+ * branches are set, that a commit reads as its tree, what commitAttempt drops and refuses (links,
+ * FIFOs, {@code .git}, files over the limit, names that are not UTF-8), and that checkout gives a
+ * directory made unreadable back to its owner. Needs a POSIX file system.
  */
 public abstract class WorkspaceContract {
     /** The files of the directory a workspace is opened over; {@code bin/build.sh} is executable. */
@@ -337,6 +339,112 @@ public abstract class WorkspaceContract {
             assertThat(workspace.tree(tree)).isEqualTo(tree);
         }
         assertThat(read(commit)).containsExactly(Map.entry("x/y.txt", "y"), Map.entry("z.txt", "z"));
+    }
+
+    // ---- commitAttempt: what it drops, what it refuses ----
+
+    /** Runs {@code command} (such as {@code mkfifo}); false when the program is not there. */
+    private static boolean run(Path dir, String... command) throws IOException, InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("No such file")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static List<String> droppedPaths(Workspace.Committed committed) {
+        return committed.dropped().stream().map(d -> d.substring(0, d.indexOf(": "))).toList();
+    }
+
+    @Test
+    void commit_attempt_lists_each_symbolic_link_fifo_and_dot_git_it_leaves_out_with_why() throws Exception {
+        Path work = newDirectory();
+        Trees.write(work, Map.of("a.txt", "a", ".gitignore", "target/\n", ".git/HEAD", "ref: refs/heads/main\n",
+                "vendor/lib/.git/config", "[core]\n"));
+        Files.createSymbolicLink(work.resolve("link.txt"), work.resolve("a.txt"));
+        assumeThat(run(work, "mkfifo", "pipe")).as("mkfifo makes a FIFO").isTrue();
+
+        Workspace.Committed committed = workspace.commitAttempt(work, List.of(workspace.head()), "contract: dropped",
+                1 << 20);
+
+        assertThat(read(committed.commit())).containsOnlyKeys("a.txt", ".gitignore");
+        assertThat(droppedPaths(committed)).containsExactlyInAnyOrder("link.txt", "pipe", ".git", "vendor/lib/.git");
+        assertThat(committed.dropped()).filteredOn(d -> d.startsWith("link.txt: ")).singleElement().asString()
+                .contains("symbolic link");
+        assertThat(committed.dropped()).filteredOn(d -> d.startsWith("pipe: ")).singleElement().asString()
+                .contains("FIFO");
+    }
+
+    @Test
+    @Timeout(60)
+    void commit_attempt_refuses_a_file_over_the_limit_by_its_path_and_size_without_reading_it() throws IOException {
+        Path work = newDirectory();
+        Trees.write(work, Map.of("a.txt", "a"));
+        long huge = 3L << 30;
+        // Sparse: three GiB that take no room on disk, and would take three GiB of memory if read whole.
+        try (var file = new java.io.RandomAccessFile(work.resolve("dump.bin").toFile(), "rw")) {
+            file.setLength(huge);
+        }
+        long limit = 100L << 20;
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
+                workspace.commitAttempt(work, List.of(workspace.head()), "contract: too large", limit));
+
+        assertThat(thrown).isInstanceOf(Workspace.Refused.class);
+        assertThat(((Workspace.Refused) thrown).problems()).singleElement().asString()
+                .startsWith("dump.bin: ").contains(Long.toString(huge)).contains(Long.toString(limit));
+    }
+
+    @Test
+    void commit_attempt_keeps_a_file_of_exactly_the_limit() {
+        Path work = newDirectory();
+        Trees.write(work, Map.of("a.txt", "12345"));
+
+        Workspace.Committed committed = workspace.commitAttempt(work, List.of(workspace.head()), "contract: at limit", 5);
+
+        assertThat(read(committed.commit())).containsExactlyEntriesOf(Map.of("a.txt", "12345"));
+        assertThat(committed.dropped()).isEmpty();
+    }
+
+    @Test
+    void commit_attempt_refuses_names_that_are_not_utf8_instead_of_renaming_them_into_one() throws Exception {
+        Path work = newDirectory();
+        Trees.write(work, Map.of("ok.txt", "ok"));
+        // Java cannot make such a name itself (it encodes every name as UTF-8), the shell can.
+        assumeThat(run(work, "sh", "-c", "touch \"$(printf 'a\\377b')\" \"$(printf 'a\\376b')\"")).isTrue();
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
+                workspace.commitAttempt(work, List.of(workspace.head()), "contract: names", 1 << 20));
+
+        assertThat(thrown).isInstanceOf(Workspace.Refused.class);
+        assertThat(((Workspace.Refused) thrown).problems()).hasSize(2)
+                .allSatisfy(p -> assertThat(p).startsWith("a\\ufffdb: ").contains("UTF-8"));
+    }
+
+    @Test
+    void checkout_gives_back_access_to_a_directory_an_agent_made_unreadable() throws IOException {
+        Path out = newDirectory();
+        workspace.checkout(workspace.head(), out);
+        Path src = out.resolve("src/main");
+        Files.setPosixFilePermissions(src, Set.of());
+        Files.setPosixFilePermissions(out.resolve("src"), Set.of());
+
+        workspace.checkout(workspace.head(), out);
+
+        // As root the checkout itself succeeds anyway; what matters is that an agent running as
+        // the directory's owner can use it again, which needs the owner's rwx.
+        for (Path dir : List.of(out.resolve("src"), src)) {
+            assertThat(Files.getPosixFilePermissions(dir)).as(dir.toString()).contains(
+                    java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                    java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+        }
+        assertThat(Trees.files(out)).containsAllEntriesOf(Map.of("src/main/Shop.java", "class Shop {}\n"));
     }
 
     // ---- concurrency ----

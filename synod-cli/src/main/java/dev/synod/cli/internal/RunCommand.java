@@ -74,8 +74,8 @@ final class RunCommand implements Callable<Integer> {
             if (!merge || !(result instanceof Engine.Result.Finished f) || !f.succeeded()) {
                 return status;
             }
-            try (dev.synod.runtime.workspace.GitRepository repo = dev.synod.runtime.workspace.GitRepository.openOrInit(directory)) {
-                dev.synod.runtime.workspace.GitRepository.BranchMerge m = repo.mergeIntoCurrentBranch(f.branch());
+            try (Runs runs = Runs.open(directory, Clock.SYSTEM)) {
+                dev.synod.runtime.workspace.BranchMerge m = runs.mergeRelease(f.branch());
                 out.println(m.message());
                 out.flush();
                 return m.merged() ? status : SynodCli.EXIT_FAILED;

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Directory chores the runtime's parts share. */
@@ -15,21 +15,35 @@ public final class Directories {
 
     /**
      * Deletes {@code dir} with everything in it; nothing when it does not exist. Symbolic links
-     * inside are removed, never followed.
+     * inside are removed, never followed. A directory inside that its owner cannot read, write or
+     * search (an agent's {@code chmod 000}) gets those permissions back first.
      *
-     * @throws UncheckedIOException naming the directory and {@code what} it was
+     * @throws UncheckedIOException naming the directory and {@code what} it was, and the entry
+     *                              inside that could not be read or removed
      */
     public static void deleteTree(Path dir, String what) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            delete(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not remove " + what + " " + dir, e);
+            throw new UncheckedIOException("could not remove " + what + " " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            Permissions.restoreOwnerAccess(path);
+            List<Path> children;
+            try (Stream<Path> list = Files.list(path)) {
+                children = list.toList();
+            }
+            for (Path child : children) {
+                delete(child);
+            }
+        }
+        Files.deleteIfExists(path);
     }
 
     /**

@@ -153,4 +153,54 @@ class GitRepositoryStagingTest {
             assertThat(log.entries()).extracting(ObjectLog.Entry::id).containsExactly(commit);
         }
     }
+
+    @Test
+    void a_refused_attempt_stages_nothing_so_nothing_too_large_reaches_the_log() throws IOException {
+        Path project = project();
+        MemoryObjectLog log = new MemoryObjectLog();
+        try (GitRepository repo = GitRepository.openOrInit(project)) {
+            repo.stageObjectsIn(log);
+            Path work = work("w", Map.of("small.txt", "small\n"));
+            // 1.9 GiB: within what a byte[] holds, beyond what SQLite stores in one blob.
+            try (var file = new java.io.RandomAccessFile(work.resolve("data.bin").toFile(), "rw")) {
+                file.setLength(1900L << 20);
+            }
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                            repo.commitAttempt(work, List.of(repo.head()), "attempt", 100L << 20))
+                    .isInstanceOf(dev.synod.core.Workspace.Refused.class).hasMessageContaining("data.bin");
+            assertThat(log.entries()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_damaged_object_in_the_log_is_refused_before_any_pack_is_written_or_any_object_forgotten()
+            throws IOException {
+        Path project = project();
+        MemoryObjectLog log = new MemoryObjectLog();
+        GitRepository crashed = GitRepository.openOrInit(project);
+        crashed.stageObjectsIn(log);
+        crashed.commitDirectory(work("w", Map.of("x.txt", "x\n")), List.of(crashed.head()), "attempt");
+        String blob = log.entries().stream().filter(e -> e.type() == org.eclipse.jgit.lib.Constants.OBJ_BLOB)
+                .findFirst().orElseThrow().id();
+        log.entries.put(blob, new ObjectLog.Entry(blob, org.eclipse.jgit.lib.Constants.OBJ_BLOB,
+                "y\n".getBytes(StandardCharsets.UTF_8)));
+        Path packs = project.resolve(".git/objects/pack");
+        Files.createDirectories(packs);
+        List<String> packsBefore;
+        try (Stream<Path> files = Files.list(packs)) {
+            packsBefore = files.map(Path::toString).sorted().toList();
+        }
+
+        try (GitRepository reopened = GitRepository.openOrInit(project)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reopened.stageObjectsIn(log))
+                    .isInstanceOf(dev.synod.core.SynodException.Corrupted.class)
+                    .hasMessageContaining("expected git object " + blob);
+        }
+        try (Stream<Path> files = Files.list(packs)) {
+            assertThat(files.map(Path::toString).sorted().toList()).isEqualTo(packsBefore);
+        }
+        assertThat(log.forgotten).isEmpty();
+        assertThat(log.entries).hasSize(3);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.synod.runtime.workspace.internal;
 
+import dev.synod.runtime.internal.Permissions;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -141,17 +142,36 @@ public final class DirectoryIndex {
      */
     public static List<Found> scan(Path directory) throws IOException {
         List<Found> out = new ArrayList<>();
-        scan(directory, "", out);
+        scan(directory, "", false, out);
         return out;
     }
 
-    private static void scan(Path dir, String prefix, List<Found> out) throws IOException {
+    /**
+     * As {@link #scan}, for a directory Synod is about to empty or overwrite: each directory
+     * inside whose owner lacks read, write or search permission (an agent's {@code chmod 000})
+     * gets them back first, so that what an agent did to its workspace cannot stop every later
+     * attempt from using it.
+     *
+     * @throws java.nio.file.AccessDeniedException naming a directory that stays unreadable
+     */
+    public static List<Found> scanRestoringAccess(Path directory) throws IOException {
+        Permissions.restoreOwnerAccess(directory);
+        List<Found> out = new ArrayList<>();
+        scan(directory, "", true, out);
+        return out;
+    }
+
+    private static void scan(Path dir, String prefix, boolean restore, List<Found> out) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String relative = prefix + p.getFileName();
                 Stat st = stat(p);
                 if (st.directory()) {
-                    scan(p, relative + "/", out);
+                    if (restore && (st.mode() & 0700) != 0700) {
+                        Permissions.restoreOwnerAccess(p);
+                        st = stat(p);
+                    }
+                    scan(p, relative + "/", restore, out);
                 }
                 out.add(new Found(p, relative, st));
             }

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 
 /**
  * The git objects created since the last flush: held in memory, where the repository's readers
@@ -40,10 +39,7 @@ public final class StagedObjects {
      * @return its id
      */
     ObjectId put(int type, byte[] data) {
-        ObjectId id;
-        try (ObjectInserter.Formatter hasher = new ObjectInserter.Formatter()) {
-            id = hasher.idFor(type, data);
-        }
+        ObjectId id = ObjectIds.idFor(type, data);
         if (known.containsKey(id)) {
             return id;
         }

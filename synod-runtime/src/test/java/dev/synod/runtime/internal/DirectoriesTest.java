@@ -1,0 +1,113 @@
+package dev.synod.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Removing a workspace that an agent made unreadable. Root reads and deletes anything, so the
+ * deletion that matters runs as an unprivileged user (nobody, through {@code setpriv}), as an
+ * agent's own user would own its workspace.
+ */
+class DirectoriesTest {
+    private static final String NOBODY = "65534";
+
+    private Path base;
+
+    @BeforeEach
+    void base() throws IOException {
+        // Not a JUnit @TempDir: nobody must be able to reach it, and those are private to root.
+        base = Files.createTempDirectory("synod-directories-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    }
+
+    @AfterEach
+    void clean() throws Exception {
+        run(List.of("chmod", "-R", "u+rwx", base.toString()));
+        run(List.of("rm", "-rf", base.toString()));
+    }
+
+    private static Process start(List<String> command) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process p = start(command);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue() + ":" + out;
+    }
+
+    private static boolean rootWithSetpriv() throws Exception {
+        try {
+            return run(List.of("id", "-u")).equals("0:0\n") && run(List.of("setpriv", "--version")).startsWith("0:");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A workspace owned by nobody whose directory {@code src} nobody made unreadable. */
+    private Path unreadableWorkspace() throws Exception {
+        Path ws = base.resolve("ws");
+        Files.createDirectories(ws.resolve("src/deep"));
+        Files.writeString(ws.resolve("src/deep/A.java"), "class A {}\n");
+        Files.writeString(ws.resolve("src/B.java"), "class B {}\n");
+        // The directory holding it is nobody's too, as .synod/work is the user's who runs Synod.
+        assertThat(run(List.of("chown", "-R", NOBODY + ":" + NOBODY, base.toString()))).startsWith("0:");
+        Files.setPosixFilePermissions(ws.resolve("src"), java.util.Set.of());
+        return ws;
+    }
+
+    private List<String> asNobody(String... command) {
+        List<String> out = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
+                "--clear-groups"));
+        out.addAll(List.of(command));
+        return out;
+    }
+
+    @Test
+    @Timeout(120)
+    void delete_tree_removes_a_workspace_whose_owner_made_a_directory_unreadable() throws Exception {
+        assumeThat(rootWithSetpriv()).as("running as root with setpriv, to act as nobody").isTrue();
+        Path ws = unreadableWorkspace();
+        assertThat(run(asNobody("ls", ws.resolve("src").toString()))).as("the defect's condition: nobody cannot list")
+                .doesNotStartWith("0:");
+        Path classes = Path.of(Directories.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path program = base.resolve("Delete.java");
+        Files.writeString(program, "public class Delete { public static void main(String[] a) {"
+                + " dev.synod.runtime.internal.Directories.deleteTree(java.nio.file.Path.of(a[0]), \"the workspace\"); } }");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        String result = run(asNobody(java, "-cp", classes.toString(), program.toString(), ws.toString()));
+
+        assertThat(result).startsWith("0:");
+        assertThat(ws).doesNotExist();
+    }
+
+    @Test
+    void delete_tree_gives_unreadable_directories_their_owner_access_and_removes_everything() throws Exception {
+        Path ws = base.resolve("ws");
+        Files.createDirectories(ws.resolve("a/b"));
+        Files.writeString(ws.resolve("a/b/f.txt"), "f");
+        Files.createSymbolicLink(ws.resolve("a/link"), base);
+        Files.setPosixFilePermissions(ws.resolve("a/b"), java.util.Set.of());
+        Files.setPosixFilePermissions(ws.resolve("a"), java.util.Set.of());
+
+        Directories.deleteTree(ws, "the workspace");
+
+        assertThat(ws).doesNotExist();
+        assertThat(base).exists();
+    }
+}
