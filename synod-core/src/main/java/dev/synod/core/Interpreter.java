@@ -161,7 +161,7 @@ public final class Interpreter {
             case Event.Outcome.Crashed c -> retryOrFail(h, attempt, List.of("attempt " + attempt + " by " + role
                     + " crashed: " + c.reason()), state, out);
             case Event.Outcome.TimedOut t -> retryOrFail(h, attempt, List.of("attempt " + attempt + " by " + role
-                    + " timed out after " + t.afterMillis() / 1000 + "s"), state, out);
+                    + " " + FailureDetector.describe(t)), state, out);
             case Event.Outcome.Rejected rej -> retryOrFail(h, attempt, rej.diagnostics(), state, out);
             case Event.Outcome.Misconfigured m -> new Status.Failed("hand-off " + h.id() + " cannot run: attempt "
                     + attempt + " by " + role + " found a configuration fault that no retry can mend: " + m.reason());
