@@ -1,5 +1,6 @@
 package dev.synod.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
@@ -74,11 +75,13 @@ public sealed interface Event {
          * The agent finished; its work is the commit {@code commit}.
          *
          * @param dropped the paths its commit left out, each as {@code path: why} (a symbolic link,
-         *                a FIFO, a {@code .git} directory); null in journals written before it was kept
+         *                a FIFO, a {@code .git} directory); empty in journals written before it was kept,
+         *                and left out of the JSON when empty, so those journals keep their bytes
          */
-        record Produced(String commit, String summary, List<String> dropped) implements Outcome {
+        record Produced(String commit, String summary,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dropped) implements Outcome {
             public Produced {
-                dropped = dropped == null ? null : List.copyOf(dropped);
+                dropped = dropped == null ? List.of() : List.copyOf(dropped);
             }
 
             /** A commit that left nothing out. */
@@ -105,8 +108,10 @@ public sealed interface Event {
          * @param bound         whether the heartbeat bound stopped it ({@link FailureDetector#HEARTBEAT_BOUND}
          *                      times its timeout) while it kept showing signs of life, rather than silence
          */
-        record TimedOut(long afterMillis, Long timeoutMillis, Boolean bound) implements Outcome {
-            // Boxed so that journals written before these fields existed read (as 0 and false).
+        record TimedOut(long afterMillis, @JsonInclude(JsonInclude.Include.NON_DEFAULT) Long timeoutMillis,
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean bound) implements Outcome {
+            // Boxed so that journals written before these fields existed read (as 0 and false), and
+            // left out of the JSON at those values so that such journals keep their bytes.
             public TimedOut {
                 timeoutMillis = timeoutMillis == null ? 0L : timeoutMillis;
                 bound = bound != null && bound;
@@ -124,7 +129,8 @@ public sealed interface Event {
          * @param commit what the attempt committed, for the next attempt to start from; null when
          *               nothing could be committed, and in journals written before it was kept
          */
-        record Rejected(List<String> diagnostics, String commit) implements Outcome {
+        record Rejected(List<String> diagnostics, @JsonInclude(JsonInclude.Include.NON_NULL) String commit)
+                implements Outcome {
             public Rejected {
                 diagnostics = List.copyOf(diagnostics);
             }

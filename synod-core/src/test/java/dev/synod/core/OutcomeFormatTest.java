@@ -24,10 +24,10 @@ class OutcomeFormatTest {
     }
 
     @Test
-    void a_production_journaled_without_dropped_paths_reads_with_null() {
+    void a_production_journaled_without_dropped_paths_reads_with_none() {
         Event.Outcome o = outcomeOf(finished("{\"kind\":\"produced\",\"commit\":\"abc\",\"summary\":\"done\"}"));
 
-        assertThat(o).isEqualTo(new Event.Outcome.Produced("abc", "done", null));
+        assertThat(o).isEqualTo(new Event.Outcome.Produced("abc", "done", List.of()));
     }
 
     @Test
@@ -36,6 +36,15 @@ class OutcomeFormatTest {
 
         assertThat(o).isEqualTo(new Event.Outcome.TimedOut(600_000, 0L, false));
         assertThat(FailureDetector.describe((Event.Outcome.TimedOut) o)).isEqualTo("timed out after 600s");
+    }
+
+    @Test
+    void old_forms_keep_their_bytes() {
+        for (String outcome : List.of("{\"kind\":\"rejected\",\"diagnostics\":[\"x\"]}",
+                "{\"kind\":\"produced\",\"commit\":\"abc\",\"summary\":\"done\"}",
+                "{\"kind\":\"timed-out\",\"afterMillis\":600000}")) {
+            assertThat(Journals.toJson(Journals.fromJson(finished(outcome)))).isEqualTo(finished(outcome));
+        }
     }
 
     @Test

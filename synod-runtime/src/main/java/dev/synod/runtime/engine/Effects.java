@@ -4,8 +4,10 @@ import dev.synod.core.Agent;
 import dev.synod.core.Clock;
 import dev.synod.core.Command;
 import dev.synod.core.Event;
+import dev.synod.core.FailureDetector;
 import dev.synod.core.Gate;
 import dev.synod.core.Plan;
+import dev.synod.core.Scopes;
 import dev.synod.core.Workspace;
 import dev.synod.lang.WriteScope;
 import dev.synod.runtime.gates.Diagnostics;
@@ -43,9 +45,12 @@ final class Effects {
     private final Clock clock;
     private final Consumer<Event> late;
     private final VerdictCache verdicts;
+    private final long maxFileBytes;
 
+    /** @param maxFileBytes the largest file an attempt may leave; a larger one rejects it */
     Effects(Plan plan, Workspace workspace, Path work, Map<String, Agent> agents, Map<String, Gate> gates,
-            Function<String, String> contracts, Clock clock, Consumer<Event> late) {
+            Function<String, String> contracts, Clock clock, Consumer<Event> late, long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
         this.plan = plan;
         this.workspace = workspace;
         this.workdirs = new Workdirs(work);
@@ -70,6 +75,14 @@ final class Effects {
         };
     }
 
+    /**
+     * What a bounded attempt answered: the agent's outcome and, when it finished, what its
+     * directory committed to or why it could not be committed (the commit runs inside the
+     * attempt's bound, so a pathological tree cannot hang the step).
+     */
+    private record Attempted(Agent.Outcome outcome, Workspace.Committed committed, List<String> refused) {
+    }
+
     private Event agent(Command.RunAgent c, Context ctx, AttemptSession session) throws InterruptedException {
         Plan.Handoff h = (Plan.Handoff) plan.step(c.step());
         Agent agent = agents.get(c.role());
@@ -87,33 +100,47 @@ final class Effects {
         inputs.addAll(ctx.merges().keySet());
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.role(),
                 contracts.apply(c.role()), h.globs(), inputs, c.diagnostics(), ctx.decisions(),
-                Duration.ofMillis(c.timeoutMillis()), merge.conflicts());
-        long startNanos = System.nanoTime();
-        Timed<Agent.Outcome> timed;
+                Duration.ofMillis(c.timeoutMillis()), merge.conflicts(), previous(ctx, h));
+        String message = commitMessage(c);
+        long startNanos = clock.nanos();
+        Timed<Attempted> timed;
         try {
             workspace.checkout(tree, dir);
-            timed = withTimeout(() -> agent.perform(assignment, dir, session), c.timeoutMillis(), c.id(), c.role(),
-                    startNanos, session, o -> o instanceof Agent.Outcome.Finished);
+            timed = withTimeout(() -> {
+                Agent.Outcome outcome = agent.perform(assignment, dir, session);
+                if (!(outcome instanceof Agent.Outcome.Finished f)) {
+                    return new Attempted(outcome, null, null);
+                }
+                try {
+                    return new Attempted(outcome, workspace.commitAttempt(dir, ctx.parents(), message + f.summary()
+                            + trailers(c, ctx), maxFileBytes), null);
+                } catch (Workspace.Refused refused) {
+                    return new Attempted(outcome, null, refused.problems());
+                }
+            }, c.timeoutMillis(), c.id(), c.role(), startNanos, session, a -> a.outcome() instanceof Agent.Outcome.Finished);
         } catch (InterruptedException | RuntimeException e) {
             workdirs.release(lease);
             throw e;
         }
         return switch (timed) {
-            case Timed.Late<Agent.Outcome> late -> {
+            case Timed.Late<Attempted> late -> {
                 workdirs.releaseWhenDone(lease, late.running());
-                yield agentFinished(c, new Event.Outcome.TimedOut(c.timeoutMillis()), Event.Usage.NONE);
+                yield agentFinished(c, new Event.Outcome.TimedOut(late.elapsedMillis(), c.timeoutMillis(), late.bound()),
+                        Event.Usage.NONE);
             }
-            case Timed.Threw<Agent.Outcome> t -> {
+            case Timed.Threw<Attempted> t -> {
                 workdirs.release(lease);
                 yield agentFinished(c, new Event.Outcome.Crashed(describe(t.error())), Event.Usage.NONE);
             }
-            case Timed.Done<Agent.Outcome> d -> {
+            case Timed.Done<Attempted> d -> {
                 try {
-                    yield switch (d.value()) {
+                    yield switch (d.value().outcome()) {
                         case Agent.Outcome.Failed f -> agentFinished(c, new Event.Outcome.Crashed(f.reason()), f.usage());
                         case Agent.Outcome.Misconfigured m -> agentFinished(c, new Event.Outcome.Misconfigured(m.reason()),
                                 m.usage());
-                        case Agent.Outcome.Finished f -> produced(c, h, ctx, tree, merge.conflicts(), dir, f);
+                        case Agent.Outcome.Finished f when d.value().refused() != null -> agentFinished(c,
+                                new Event.Outcome.Rejected(refused(c, d.value().refused())), f.usage());
+                        case Agent.Outcome.Finished f -> produced(c, h, ctx, tree, merge.conflicts(), d.value().committed(), f);
                     };
                 } finally {
                     workdirs.release(lease);
@@ -122,23 +149,54 @@ final class Effects {
         };
     }
 
-    private Event produced(Command.RunAgent c, Plan.Handoff h, Context ctx, String tree, List<String> conflicts, Path dir,
-                           Agent.Outcome.Finished f) {
-        String message = "synod: " + c.step() + " by " + c.role() + ", attempt " + c.attempt() + "\n\n" + f.summary()
-                + "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\nSynod-Attempt: " + c.attempt()
+    /**
+     * The earlier attempt this one continues from, with its files within the write scope: they
+     * are in the attempt's tree (the top layer of {@link Context#layers()}), and the agent is told.
+     */
+    private Agent.Previous previous(Context ctx, Plan.Handoff h) {
+        if (ctx.start().previous().isEmpty()) {
+            return null;
+        }
+        dev.synod.core.StartingPoint.Previous p = ctx.start().previous().get();
+        WriteScope scope = Scopes.of(h.globs());
+        List<String> files = workspace.read(p.commit()).keySet().stream().filter(scope::contains).sorted().toList();
+        return new Agent.Previous(p.attempt(), p.role(), p.commit(), files);
+    }
+
+    private static String commitMessage(Command.RunAgent c) {
+        return "synod: " + c.step() + " by " + c.role() + ", attempt " + c.attempt() + "\n\n";
+    }
+
+    private static String trailers(Command.RunAgent c, Context ctx) {
+        return "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\nSynod-Attempt: " + c.attempt()
                 + "\nSynod-Role: " + c.role() + "\n";
-        String commit = workspace.commitDirectory(dir, ctx.parents(), message);
+    }
+
+    /** The diagnostics of an attempt whose files could not be committed: one line per path. */
+    private static List<String> refused(Command.RunAgent c, List<String> problems) {
+        List<String> diagnostics = new ArrayList<>();
+        diagnostics.add("attempt " + c.attempt() + " by " + c.role() + " left files that cannot be committed:");
+        for (String problem : problems) {
+            // "path: why" reads as a diagnostic at the file's first line, as every other rejection does.
+            int colon = problem.indexOf(": ");
+            diagnostics.add(colon > 0 ? problem.substring(0, colon) + ":1:1: " + problem.substring(colon + 2) : problem);
+        }
+        return diagnostics;
+    }
+
+    private Event produced(Command.RunAgent c, Plan.Handoff h, Context ctx, String tree, List<String> conflicts,
+                           Workspace.Committed committed, Agent.Outcome.Finished f) {
+        String commit = committed.commit();
         List<String> changed = workspace.changedPaths(tree, commit);
         // The write scope first, then frozen artifacts, then what a merge left unresolved.
         WriteScope scope = Scopes.of(h.globs());
         List<String> outside = changed.stream().filter(p -> !scope.contains(p)).toList();
         if (!outside.isEmpty()) {
             List<String> diagnostics = new ArrayList<>();
-            diagnostics.add("attempt " + c.attempt() + " by " + c.role() + " changed files outside its write scope ("
-                    + String.join(", ", h.globs()) + "):");
+            diagnostics.add(ScopeViolations.heading(c.attempt(), c.role(), h.globs(), outside.size()));
             diagnostics.addAll(ScopeViolations.describe(outside, workspace.read(tree), workspace.read(commit),
                     "outside the write scope"));
-            return agentFinished(c, new Event.Outcome.Rejected(diagnostics), f.usage());
+            return agentFinished(c, new Event.Outcome.Rejected(diagnostics, commit), f.usage());
         }
         List<String> diagnostics = new ArrayList<>();
         ctx.frozen().forEach((artifact, globs) -> {
@@ -161,9 +219,9 @@ final class Effects {
         }
         if (!diagnostics.isEmpty()) {
             diagnostics.add(0, "attempt " + c.attempt() + " by " + c.role() + " was refused:");
-            return agentFinished(c, new Event.Outcome.Rejected(diagnostics), f.usage());
+            return agentFinished(c, new Event.Outcome.Rejected(diagnostics, commit), f.usage());
         }
-        return agentFinished(c, new Event.Outcome.Produced(commit, f.summary()), f.usage());
+        return agentFinished(c, new Event.Outcome.Produced(commit, f.summary(), committed.dropped()), f.usage());
     }
 
     private Event agentFinished(Command.RunAgent c, Event.Outcome outcome, Event.Usage usage) {
@@ -214,7 +272,7 @@ final class Effects {
         try {
             workspace.checkout(c.commit(), dir);
             timed = withTimeout(() -> agent.review(assignment, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
-                    System.nanoTime(), session, r -> true);
+                    clock.nanos(), session, r -> true);
         } catch (InterruptedException | RuntimeException e) {
             workdirs.release(lease);
             throw e;
@@ -225,8 +283,9 @@ final class Effects {
         return switch (timed) {
             case Timed.Late<Agent.Review> late -> {
                 workdirs.releaseWhenDone(lease, late.running());
-                yield new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer() + " timed out after "
-                        + c.timeoutMillis() / 1000 + "s", Event.Usage.NONE, clock.now());
+                yield new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer() + " "
+                        + FailureDetector.describe(new Event.Outcome.TimedOut(late.elapsedMillis(), c.timeoutMillis(),
+                        late.bound())), Event.Usage.NONE, clock.now());
             }
             case Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
                     d.value().usage(), clock.now());
@@ -245,10 +304,11 @@ final class Effects {
         d.questions().forEach(q -> questions.put(q, plan.questions().get(q).options()));
         Agent.DecisionRequest request = new Agent.DecisionRequest(ctx.run(), c.step(), c.role(), questions, ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
-        return switch (withTimeout(() -> agent.decide(request, session), c.timeoutMillis(), c.id(), c.role(), System.nanoTime(),
+        return switch (withTimeout(() -> agent.decide(request, session), c.timeoutMillis(), c.id(), c.role(), clock.nanos(),
                 session, r -> true)) {
-            case Timed.Late<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "timed out after "
-                    + c.timeoutMillis() / 1000 + "s", Event.Usage.NONE, clock.now());
+            case Timed.Late<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null,
+                    FailureDetector.describe(new Event.Outcome.TimedOut(t.elapsedMillis(), c.timeoutMillis(), t.bound())),
+                    Event.Usage.NONE, clock.now());
             case Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
                     + describe(t.error()), Event.Usage.NONE, clock.now());
             case Timed.Done<Agent.Decision> done -> {
@@ -292,15 +352,18 @@ final class Effects {
         return new Event.RunFinished(c.id(), true, branch, clock.now());
     }
 
-    // ---- timeouts and the failure detector ----
+    // ---- timeouts: the failure detector's deadline, applied ----
 
     /** How a bounded call ended. */
     private sealed interface Timed<T> {
         record Done<T>(T value) implements Timed<T> {
         }
 
-        /** The call did not answer in time; {@code running} completes when it stops after all. */
-        record Late<T>(CompletableFuture<T> running) implements Timed<T> {
+        /**
+         * The call did not answer in time and was stopped after {@code elapsedMillis}; {@code bound}
+         * when the heartbeat bound stopped it; {@code running} completes when it stops after all.
+         */
+        record Late<T>(CompletableFuture<T> running, long elapsedMillis, boolean bound) implements Timed<T> {
         }
 
         record Threw<T>(Throwable error) implements Timed<T> {
@@ -312,16 +375,19 @@ final class Effects {
         T call() throws Exception;
     }
 
-    /** How many times its timeout a call may run in all, however often it heartbeats. */
-    static final int HEARTBEAT_BOUND = 4;
+    /**
+     * The longest real wait between two looks at the clock. The deadline is read from
+     * {@link Clock#nanos()}, which a fake clock moves by hand, so the wait is cut into slices.
+     */
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /**
-     * Runs {@code call} bounded by {@code timeoutMillis}, counted from the session's latest
-     * heartbeat (the start, without one) and never past {@value #HEARTBEAT_BOUND} times the
-     * timeout from the start: an agent that keeps showing signs of life gets more time, but an
-     * agent stuck in a loop that prints is still stopped. On timeout the call's thread is
-     * interrupted; if it still answers, usefully, a {@link Event.LateAnswer} is reported so the
-     * role's timeout grows (the suspicion proved false).
+     * Runs {@code call} until the {@link FailureDetector}'s deadline: {@code timeoutMillis} from
+     * the session's latest heartbeat (the start, without one), never past
+     * {@value FailureDetector#HEARTBEAT_BOUND} times the timeout from the start. On timeout the
+     * call's thread is interrupted; if it still answers, usefully, a {@link Event.LateAnswer} is
+     * reported so the role's timeout grows (the suspicion proved false). An {@link Error} of the
+     * call is thrown, never turned into a result: it stops the engine.
      */
     private <T> Timed<T> withTimeout(Call<T> call, long timeoutMillis, String command, String role, long startNanos,
                                      AttemptSession session, java.util.function.Predicate<T> useful)
@@ -335,34 +401,38 @@ final class Effects {
             }
         });
         long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        long hardEnd = startNanos + HEARTBEAT_BOUND * timeoutNanos;
         try {
             while (true) {
-                long end = Math.min(hardEnd, Math.max(startNanos, session.lastBeatNanos()) + timeoutNanos);
-                long remaining = end - System.nanoTime();
+                long remaining = FailureDetector.deadlineNanos(startNanos, session.lastBeatNanos(), timeoutNanos)
+                        - clock.nanos();
                 if (remaining <= 0) {
-                    throw new TimeoutException();
+                    break;
                 }
                 try {
-                    return new Timed.Done<>(future.get(remaining, TimeUnit.NANOSECONDS));
+                    return new Timed.Done<>(future.get(Math.min(remaining, SLICE_NANOS), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException again) {
-                    // the agent may have heartbeaten meanwhile: look again
+                    // the agent may have heartbeaten, or the clock moved: look again
                 }
             }
-        } catch (TimeoutException e) {
-            worker.interrupt();
-            future.thenAccept(value -> {
-                if (useful.test(value)) {
-                    late.accept(new Event.LateAnswer(command, role, (System.nanoTime() - startNanos) / 1_000_000, clock.now()));
-                }
-            });
-            return new Timed.Late<>(future);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             return new Timed.Threw<>(e.getCause());
         } catch (InterruptedException e) {
             worker.interrupt();
             throw e;
         }
+        boolean bound = FailureDetector.stoppedByBound(startNanos, session.lastBeatNanos(), timeoutNanos);
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(clock.nanos() - startNanos);
+        worker.interrupt();
+        future.thenAccept(value -> {
+            if (useful.test(value)) {
+                late.accept(new Event.LateAnswer(command, role, TimeUnit.NANOSECONDS.toMillis(clock.nanos() - startNanos),
+                        clock.now()));
+            }
+        });
+        return new Timed.Late<>(future, elapsedMillis, bound);
     }
 
     private static String describe(Throwable t) {
