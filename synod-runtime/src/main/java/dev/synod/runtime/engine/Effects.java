@@ -23,10 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -43,14 +39,21 @@ final class Effects {
     private final Map<String, Gate> gates;
     private final Function<String, String> contracts;
     private final Clock clock;
-    private final Consumer<Event> late;
     private final VerdictCache verdicts;
     private final long maxFileBytes;
+    private final Deadlines deadlines;
 
-    /** @param maxFileBytes the largest file an attempt may leave; a larger one rejects it */
+    /**
+     * @param late         takes the late answers of calls that timed out
+     * @param errors       takes an {@link Error} that a call which timed out threw afterwards, by command
+     *                     id: no longer the attempt's result, but never to vanish
+     * @param maxFileBytes the largest file an attempt may leave; a larger one rejects it
+     */
     Effects(Plan plan, Workspace workspace, Path work, Map<String, Agent> agents, Map<String, Gate> gates,
-            Function<String, String> contracts, Clock clock, Consumer<Event> late, long maxFileBytes) {
+            Function<String, String> contracts, Clock clock, Consumer<Event> late,
+            java.util.function.BiConsumer<String, Error> errors, long maxFileBytes) {
         this.maxFileBytes = maxFileBytes;
+        this.deadlines = new Deadlines(clock, late, errors);
         this.plan = plan;
         this.workspace = workspace;
         this.workdirs = new Workdirs(work);
@@ -58,7 +61,6 @@ final class Effects {
         this.gates = gates;
         this.contracts = contracts;
         this.clock = clock;
-        this.late = late;
         this.verdicts = VerdictCache.in(workspace.directory().resolve(VerdictCache.DIRECTORY));
     }
 
@@ -101,19 +103,18 @@ final class Effects {
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.role(),
                 contracts.apply(c.role()), h.globs(), inputs, c.diagnostics(), ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()), merge.conflicts(), previous(ctx, h));
-        String message = commitMessage(c);
         long startNanos = clock.nanos();
-        Timed<Attempted> timed;
+        Deadlines.Timed<Attempted> timed;
         try {
             workspace.checkout(tree, dir);
-            timed = withTimeout(() -> {
+            timed = deadlines.run(() -> {
                 Agent.Outcome outcome = agent.perform(assignment, dir, session);
                 if (!(outcome instanceof Agent.Outcome.Finished f)) {
                     return new Attempted(outcome, null, null);
                 }
                 try {
-                    return new Attempted(outcome, workspace.commitAttempt(dir, ctx.parents(), message + f.summary()
-                            + trailers(c, ctx), maxFileBytes), null);
+                    return new Attempted(outcome, workspace.commitAttempt(dir, ctx.parents(),
+                            commitMessage(c, ctx, f.summary()), maxFileBytes), null);
                 } catch (Workspace.Refused refused) {
                     return new Attempted(outcome, null, refused.problems());
                 }
@@ -123,16 +124,16 @@ final class Effects {
             throw e;
         }
         return switch (timed) {
-            case Timed.Late<Attempted> late -> {
+            case Deadlines.Timed.Late<Attempted> late -> {
                 workdirs.releaseWhenDone(lease, late.running());
                 yield agentFinished(c, new Event.Outcome.TimedOut(late.elapsedMillis(), c.timeoutMillis(), late.bound()),
                         Event.Usage.NONE);
             }
-            case Timed.Threw<Attempted> t -> {
+            case Deadlines.Timed.Threw<Attempted> t -> {
                 workdirs.release(lease);
                 yield agentFinished(c, new Event.Outcome.Crashed(describe(t.error())), Event.Usage.NONE);
             }
-            case Timed.Done<Attempted> d -> {
+            case Deadlines.Timed.Done<Attempted> d -> {
                 try {
                     yield switch (d.value().outcome()) {
                         case Agent.Outcome.Failed f -> agentFinished(c, new Event.Outcome.Crashed(f.reason()), f.usage());
@@ -163,12 +164,9 @@ final class Effects {
         return new Agent.Previous(p.attempt(), p.role(), p.commit(), files);
     }
 
-    private static String commitMessage(Command.RunAgent c) {
-        return "synod: " + c.step() + " by " + c.role() + ", attempt " + c.attempt() + "\n\n";
-    }
-
-    private static String trailers(Command.RunAgent c, Context ctx) {
-        return "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\nSynod-Attempt: " + c.attempt()
+    private static String commitMessage(Command.RunAgent c, Context ctx, String summary) {
+        return "synod: " + c.step() + " by " + c.role() + ", attempt " + c.attempt() + "\n\n" + summary
+                + "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\nSynod-Attempt: " + c.attempt()
                 + "\nSynod-Role: " + c.role() + "\n";
     }
 
@@ -268,28 +266,28 @@ final class Effects {
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.reviewer(),
                 contracts.apply(c.reviewer()), List.of(), List.of(h.id()), List.of(), ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
-        Timed<Agent.Review> timed;
+        Deadlines.Timed<Agent.Review> timed;
         try {
             workspace.checkout(c.commit(), dir);
-            timed = withTimeout(() -> agent.review(assignment, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
+            timed = deadlines.run(() -> agent.review(assignment, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
                     clock.nanos(), session, r -> true);
         } catch (InterruptedException | RuntimeException e) {
             workdirs.release(lease);
             throw e;
         }
-        if (!(timed instanceof Timed.Late<Agent.Review>)) {
+        if (!(timed instanceof Deadlines.Timed.Late<Agent.Review>)) {
             workdirs.release(lease);
         }
         return switch (timed) {
-            case Timed.Late<Agent.Review> late -> {
+            case Deadlines.Timed.Late<Agent.Review> late -> {
                 workdirs.releaseWhenDone(lease, late.running());
                 yield new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer() + " "
                         + FailureDetector.describe(new Event.Outcome.TimedOut(late.elapsedMillis(), c.timeoutMillis(),
                         late.bound())), Event.Usage.NONE, clock.now());
             }
-            case Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
+            case Deadlines.Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
                     d.value().usage(), clock.now());
-            case Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
+            case Deadlines.Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
                     + " crashed: " + describe(t.error()), Event.Usage.NONE, clock.now());
         };
     }
@@ -304,14 +302,14 @@ final class Effects {
         d.questions().forEach(q -> questions.put(q, plan.questions().get(q).options()));
         Agent.DecisionRequest request = new Agent.DecisionRequest(ctx.run(), c.step(), c.role(), questions, ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
-        return switch (withTimeout(() -> agent.decide(request, session), c.timeoutMillis(), c.id(), c.role(), clock.nanos(),
+        return switch (deadlines.run(() -> agent.decide(request, session), c.timeoutMillis(), c.id(), c.role(), clock.nanos(),
                 session, r -> true)) {
-            case Timed.Late<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null,
+            case Deadlines.Timed.Late<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null,
                     FailureDetector.describe(new Event.Outcome.TimedOut(t.elapsedMillis(), c.timeoutMillis(), t.bound())),
                     Event.Usage.NONE, clock.now());
-            case Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
+            case Deadlines.Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
                     + describe(t.error()), Event.Usage.NONE, clock.now());
-            case Timed.Done<Agent.Decision> done -> {
+            case Deadlines.Timed.Done<Agent.Decision> done -> {
                 // A leader that answers nothing says why in its rationale (a model agent whose loop failed).
                 String problem = done.value().answers().isEmpty() && done.value().rationale() != null
                         && !done.value().rationale().isBlank() ? "gave no answers: " + done.value().rationale()
@@ -350,89 +348,6 @@ final class Effects {
         String branch = "synod/" + ctx.run();
         workspace.setBranch(branch, commit);
         return new Event.RunFinished(c.id(), true, branch, clock.now());
-    }
-
-    // ---- timeouts: the failure detector's deadline, applied ----
-
-    /** How a bounded call ended. */
-    private sealed interface Timed<T> {
-        record Done<T>(T value) implements Timed<T> {
-        }
-
-        /**
-         * The call did not answer in time and was stopped after {@code elapsedMillis}; {@code bound}
-         * when the heartbeat bound stopped it; {@code running} completes when it stops after all.
-         */
-        record Late<T>(CompletableFuture<T> running, long elapsedMillis, boolean bound) implements Timed<T> {
-        }
-
-        record Threw<T>(Throwable error) implements Timed<T> {
-        }
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T call() throws Exception;
-    }
-
-    /**
-     * The longest real wait between two looks at the clock. The deadline is read from
-     * {@link Clock#nanos()}, which a fake clock moves by hand, so the wait is cut into slices.
-     */
-    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-
-    /**
-     * Runs {@code call} until the {@link FailureDetector}'s deadline: {@code timeoutMillis} from
-     * the session's latest heartbeat (the start, without one), never past
-     * {@value FailureDetector#HEARTBEAT_BOUND} times the timeout from the start. On timeout the
-     * call's thread is interrupted; if it still answers, usefully, a {@link Event.LateAnswer} is
-     * reported so the role's timeout grows (the suspicion proved false). An {@link Error} of the
-     * call is thrown, never turned into a result: it stops the engine.
-     */
-    private <T> Timed<T> withTimeout(Call<T> call, long timeoutMillis, String command, String role, long startNanos,
-                                     AttemptSession session, java.util.function.Predicate<T> useful)
-            throws InterruptedException {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        Thread worker = Thread.ofVirtual().name("synod-" + command).start(() -> {
-            try {
-                future.complete(call.call());
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-            }
-        });
-        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        try {
-            while (true) {
-                long remaining = FailureDetector.deadlineNanos(startNanos, session.lastBeatNanos(), timeoutNanos)
-                        - clock.nanos();
-                if (remaining <= 0) {
-                    break;
-                }
-                try {
-                    return new Timed.Done<>(future.get(Math.min(remaining, SLICE_NANOS), TimeUnit.NANOSECONDS));
-                } catch (TimeoutException again) {
-                    // the agent may have heartbeaten, or the clock moved: look again
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            return new Timed.Threw<>(e.getCause());
-        } catch (InterruptedException e) {
-            worker.interrupt();
-            throw e;
-        }
-        boolean bound = FailureDetector.stoppedByBound(startNanos, session.lastBeatNanos(), timeoutNanos);
-        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(clock.nanos() - startNanos);
-        worker.interrupt();
-        future.thenAccept(value -> {
-            if (useful.test(value)) {
-                late.accept(new Event.LateAnswer(command, role, TimeUnit.NANOSECONDS.toMillis(clock.nanos() - startNanos),
-                        clock.now()));
-            }
-        });
-        return new Timed.Late<>(future, elapsedMillis, bound);
     }
 
     private static String describe(Throwable t) {

@@ -128,7 +128,7 @@ public final class Engine implements AutoCloseable {
         this.options = s.options();
         this.progress = s.progress();
         this.effects = new Effects(plan, workspace, s.work(), s.agents(), s.gates(), s.contracts(), clock, results::add,
-                options.maxFileBytes());
+                (command, error) -> stop(Failures.fatal(command, error)), options.maxFileBytes());
         this.blobs = s.blobs();
     }
 
@@ -357,7 +357,7 @@ public final class Engine implements AutoCloseable {
             } catch (Throwable t) {
                 // An Error (out of memory, a stack overflow) leaves the process in doubt: stop the run
                 // rather than let the task vanish and the loop wait for a result that never comes.
-                stop(Failures.fatal(c, t));
+                stop(Failures.fatal(c.id(), t));
             }
         });
     }

@@ -18,16 +18,16 @@ final class Failures {
     }
 
     /**
-     * The exception that stops the engine after an {@link Error} in the effect of {@code c}: the
+     * The exception that stops the engine after an {@link Error} in the effect of {@code command}: the
      * process may be out of memory or stack, so no result is trusted, and the run resumes from
      * its journal once the cause is dealt with.
      */
-    static SynodException fatal(Command c, Throwable t) {
+    static SynodException fatal(String command, Throwable t) {
         String why = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         String hint = t instanceof OutOfMemoryError
                 ? " (give Java more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx4g, or find what the agent left that is so large)"
                 : "";
-        return new SynodException.Retriable("the engine stopped: " + c.id() + " failed with " + why + hint
+        return new SynodException.Retriable("the engine stopped: " + command + " failed with " + why + hint
                 + "; the journal holds everything before it, resume the run to continue", t);
     }
 

@@ -90,8 +90,12 @@ class EngineFaultTest {
     }
 
     private Engine.Result run(Agent agent, Gate gate) throws Exception {
+        return run(TEAM, agent, gate);
+    }
+
+    private Engine.Result run(String team, Agent agent, Gate gate) throws Exception {
         Files.writeString(dir.resolve("README.md"), "x\n");
-        Plan plan = PlanCompiler.compile(Synod.check(new SourceFile("team.synod", TEAM), CheckOptions.none()));
+        Plan plan = PlanCompiler.compile(Synod.check(new SourceFile("team.synod", team), CheckOptions.none()));
         try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = new Engine(new Engine.Setup(plan,
                 Budget.UNLIMITED, journal, new InMemoryBlobStore(), repo, dir.resolve(".synod/work"),
                 dir.resolve(".synod/answers"), Map.of("a", agent), Map.of("exists", gate), role -> "", clock,
@@ -134,6 +138,28 @@ class EngineFaultTest {
         assertThatThrownBy(() -> run(agent((w, s) -> writeNotes(w)), gate))
                 .isInstanceOf(SynodException.Retriable.class)
                 .hasMessageContaining("gate:notes#1:0 failed with StackOverflowError");
+    }
+
+    @Test
+    void an_error_after_a_timeout_still_stops_the_engine() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        Agent agent = agent((w, s) -> {
+            if (attempts.incrementAndGet() == 1) {
+                clock.advance(Duration.ofMillis(2500));
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException stopped) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+            }
+            // The retry never answers and, the fake clock standing still, never times out:
+            // only the first attempt's late Error can end the run.
+            new CountDownLatch(1).await();
+        });
+
+        assertThatThrownBy(() -> run(TEAM.replace("retry 0", "retry 1"), agent, new ExistsGate()))
+                .isInstanceOf(SynodException.Retriable.class)
+                .hasMessageContaining("agent:notes#1 failed with OutOfMemoryError: Java heap space");
     }
 
     @Test
