@@ -100,10 +100,12 @@ public interface Agent {
      * @param diagnostics what went wrong in the previous attempt (empty on the first)
      * @param decisions   the questions settled so far, question to answer
      * @param conflicts   for a merging hand-off, the files the merge left with conflict markers
+     * @param previous    for a retry or an escalation, the earlier attempt whose files the workspace
+     *                    holds; null on a first attempt, or when no earlier attempt left a commit
      */
     record Assignment(String run, String step, int attempt, String role, String contract, List<String> writeScope,
                       List<String> inputs, List<String> diagnostics, Map<String, String> decisions, Duration timeout,
-                      List<String> conflicts) {
+                      List<String> conflicts, Previous previous) {
         public Assignment {
             writeScope = List.copyOf(writeScope);
             inputs = List.copyOf(inputs);
@@ -112,10 +114,32 @@ public interface Agent {
             conflicts = List.copyOf(conflicts);
         }
 
+        /** An assignment that continues from no earlier attempt. */
+        public Assignment(String run, String step, int attempt, String role, String contract, List<String> writeScope,
+                          List<String> inputs, List<String> diagnostics, Map<String, String> decisions, Duration timeout,
+                          List<String> conflicts) {
+            this(run, step, attempt, role, contract, writeScope, inputs, diagnostics, decisions, timeout, conflicts, null);
+        }
+
         /** An assignment without merge conflicts. */
         public Assignment(String run, String step, int attempt, String role, String contract, List<String> writeScope,
                           List<String> inputs, List<String> diagnostics, Map<String, String> decisions, Duration timeout) {
             this(run, step, attempt, role, contract, writeScope, inputs, diagnostics, decisions, timeout, List.of());
+        }
+    }
+
+    /**
+     * The earlier attempt a retry or an escalation starts from: its files within the write scope
+     * are in the workspace, and {@link Assignment#diagnostics()} says why it was not accepted.
+     *
+     * @param attempt the earlier attempt's number
+     * @param role    who made it
+     * @param commit  what it committed
+     * @param files   its files within the write scope, as they now are in the workspace, sorted
+     */
+    record Previous(int attempt, String role, String commit, List<String> files) {
+        public Previous {
+            files = List.copyOf(files);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.synod.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
@@ -70,8 +71,23 @@ public sealed interface Event {
             @JsonSubTypes.Type(value = Outcome.Misconfigured.class, name = "misconfigured"),
     })
     sealed interface Outcome {
-        /** The agent finished; its work is the commit {@code commit}. */
-        record Produced(String commit, String summary) implements Outcome {
+        /**
+         * The agent finished; its work is the commit {@code commit}.
+         *
+         * @param dropped the paths its commit left out, each as {@code path: why} (a symbolic link,
+         *                a FIFO, a {@code .git} directory); empty in journals written before it was kept,
+         *                and left out of the JSON when empty, so those journals keep their bytes
+         */
+        record Produced(String commit, String summary,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dropped) implements Outcome {
+            public Produced {
+                dropped = dropped == null ? List.of() : List.copyOf(dropped);
+            }
+
+            /** A commit that left nothing out. */
+            public Produced(String commit, String summary) {
+                this(commit, summary, List.of());
+            }
         }
 
         /** The agent or its provider failed. */
@@ -85,14 +101,43 @@ public sealed interface Event {
         record Misconfigured(String reason) implements Outcome {
         }
 
-        /** The failure detector suspected the agent after {@code afterMillis}. */
-        record TimedOut(long afterMillis) implements Outcome {
+        /**
+         * The failure detector stopped the agent after {@code afterMillis}, the real time it ran.
+         *
+         * @param timeoutMillis the timeout it ran under (0 in journals written before it was kept)
+         * @param bound         whether the heartbeat bound stopped it ({@link FailureDetector#HEARTBEAT_BOUND}
+         *                      times its timeout) while it kept showing signs of life, rather than silence
+         */
+        record TimedOut(long afterMillis, @JsonInclude(JsonInclude.Include.NON_DEFAULT) Long timeoutMillis,
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean bound) implements Outcome {
+            // Boxed so that journals written before these fields existed read (as 0 and false), and
+            // left out of the JSON at those values so that such journals keep their bytes.
+            public TimedOut {
+                timeoutMillis = timeoutMillis == null ? 0L : timeoutMillis;
+                bound = bound != null && bound;
+            }
+
+            /** An agent that fell silent for its whole timeout of {@code afterMillis}. */
+            public TimedOut(long afterMillis) {
+                this(afterMillis, (Long) afterMillis, Boolean.FALSE);
+            }
         }
 
-        /** The agent's output broke a rule before any gate ran (such as its write scope). */
-        record Rejected(List<String> diagnostics) implements Outcome {
+        /**
+         * The agent's output broke a rule before any gate ran (such as its write scope).
+         *
+         * @param commit what the attempt committed, for the next attempt to start from; null when
+         *               nothing could be committed, and in journals written before it was kept
+         */
+        record Rejected(List<String> diagnostics, @JsonInclude(JsonInclude.Include.NON_NULL) String commit)
+                implements Outcome {
             public Rejected {
                 diagnostics = List.copyOf(diagnostics);
+            }
+
+            /** A rejection that left no commit. */
+            public Rejected(List<String> diagnostics) {
+                this(diagnostics, null);
             }
         }
     }

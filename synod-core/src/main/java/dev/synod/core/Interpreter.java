@@ -16,7 +16,8 @@ import java.util.Optional;
  * the gates pass in declared order, then the reviews approve in declared order. A crash, a
  * timeout, a failed gate or a rejected review consumes the attempt; the next one carries that
  * attempt's diagnostics. Each performer (the producer, then each escalation target) has
- * {@code retry + 1} attempts; when all are spent the run fails.
+ * {@code retry + 1} attempts; when all are spent the run fails. An attempt moves only by the
+ * transitions of {@link AttemptLifecycle#TABLE}.
  */
 public final class Interpreter {
     private Interpreter() {
@@ -151,25 +152,95 @@ public final class Interpreter {
             out.add(runAgent(h, 1, List.of(), state));
             return Status.RUNNING;
         }
-        Optional<Event> result = state.result(Ids.agent(h.id(), attempt));
-        if (result.isEmpty()) {
-            return Status.RUNNING;
-        }
-        String role = h.performer(attempt);
-        Event.Outcome outcome = ((Event.AgentFinished) result.get()).outcome();
-        return switch (outcome) {
-            case Event.Outcome.Crashed c -> retryOrFail(h, attempt, List.of("attempt " + attempt + " by " + role
-                    + " crashed: " + c.reason()), state, out);
-            case Event.Outcome.TimedOut t -> retryOrFail(h, attempt, List.of("attempt " + attempt + " by " + role
-                    + " timed out after " + t.afterMillis() / 1000 + "s"), state, out);
-            case Event.Outcome.Rejected rej -> retryOrFail(h, attempt, rej.diagnostics(), state, out);
-            case Event.Outcome.Misconfigured m -> new Status.Failed("hand-off " + h.id() + " cannot run: attempt "
-                    + attempt + " by " + role + " found a configuration fault that no retry can mend: " + m.reason());
-            case Event.Outcome.Produced p -> checks(h, attempt, p.commit(), state, out);
+        Walk walk = attempt(h, attempt, state, out);
+        return switch (walk.phase) {
+            case ACCEPTED -> new Status.Done(walk.commit);
+            case RETRYING, ESCALATED -> {
+                out.add(runAgent(h, attempt + 1, walk.diagnostics, state));
+                yield Status.RUNNING;
+            }
+            case FAILED -> new Status.Failed(walk.failure(h, attempt));
+            default -> Status.RUNNING;
         };
     }
 
-    private static Status checks(Plan.Handoff h, int attempt, String commit, State state, List<Command> out) {
+    /**
+     * The transitions of the {@link AttemptLifecycle} that attempt {@code attempt} of hand-off
+     * {@code step} took so far, in order: what the interpreter derived from the journal for it.
+     */
+    public static List<AttemptLifecycle.Transition> lifecycle(State state, String step, int attempt) {
+        if (!(state.step(step) instanceof Plan.Handoff h) || attempt < 1 || attempt > state.currentAttempt(step)) {
+            return List.of();
+        }
+        return List.copyOf(attempt(h, attempt, state, new ArrayList<>()).path);
+    }
+
+    /** One attempt moved through the lifecycle table by what the journal says of it. */
+    private static final class Walk {
+        AttemptLifecycle.Phase phase = AttemptLifecycle.Phase.STARTED;
+        final List<AttemptLifecycle.Transition> path = new ArrayList<>();
+        List<String> diagnostics = List.of();
+        String commit;
+        /** For a configuration fault: its reason, which fails the hand-off at once. */
+        String misconfigured;
+
+        void fire(AttemptLifecycle.Trigger trigger) {
+            AttemptLifecycle.Transition t = AttemptLifecycle.next(phase, trigger);
+            path.add(t);
+            phase = t.to();
+        }
+
+        void fail(AttemptLifecycle.Trigger trigger, List<String> why, Plan.Handoff h, int attempt) {
+            fire(trigger);
+            diagnostics = why;
+            fire(AttemptLifecycle.afterFailure(phase, h, attempt));
+        }
+
+        String failure(Plan.Handoff h, int attempt) {
+            if (misconfigured != null) {
+                return "hand-off " + h.id() + " cannot run: attempt " + attempt + " by " + h.performer(attempt)
+                        + " found a configuration fault that no retry can mend: " + misconfigured;
+            }
+            String last = diagnostics.isEmpty() ? ""
+                    : ": " + String.join(" ", diagnostics.subList(0, Math.min(3, diagnostics.size())));
+            return "hand-off " + h.id() + " failed after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
+                    + (h.escalation().isEmpty() ? "" : " (escalated to " + String.join(", ", h.escalation()) + ")") + last;
+        }
+    }
+
+    /**
+     * Moves attempt {@code attempt} through the lifecycle as far as the journal goes, adding to
+     * {@code out} the gate or review it waits for when that has not started.
+     */
+    private static Walk attempt(Plan.Handoff h, int attempt, State state, List<Command> out) {
+        Walk walk = new Walk();
+        Optional<Event> result = state.result(Ids.agent(h.id(), attempt));
+        if (result.isEmpty()) {
+            return walk;
+        }
+        String role = h.performer(attempt);
+        switch (((Event.AgentFinished) result.get()).outcome()) {
+            case Event.Outcome.Crashed c -> walk.fail(AttemptLifecycle.Trigger.CRASHED, List.of("attempt " + attempt
+                    + " by " + role + " crashed: " + c.reason()), h, attempt);
+            case Event.Outcome.TimedOut t -> walk.fail(AttemptLifecycle.Trigger.TIMED_OUT, List.of("attempt " + attempt
+                    + " by " + role + " " + FailureDetector.describe(t)), h, attempt);
+            case Event.Outcome.Rejected rej -> walk.fail(AttemptLifecycle.Trigger.REFUSED, rej.diagnostics(), h, attempt);
+            case Event.Outcome.Misconfigured m -> {
+                walk.misconfigured = m.reason();
+                walk.fail(AttemptLifecycle.Trigger.MISCONFIGURED, List.of(m.reason()), h, attempt);
+            }
+            case Event.Outcome.Produced p -> {
+                walk.commit = p.commit();
+                walk.fire(AttemptLifecycle.Trigger.PRODUCED);
+                checks(h, attempt, walk, state, out);
+            }
+        }
+        return walk;
+    }
+
+    /** The gates in declared order, then the reviews: each answer moves the attempt on. */
+    private static void checks(Plan.Handoff h, int attempt, Walk walk, State state, List<Command> out) {
+        String commit = walk.commit;
         for (int i = 0; i < h.gates().size(); i++) {
             String id = Ids.gate(h.id(), attempt, i);
             Optional<Event> verdict = state.result(id);
@@ -177,7 +248,7 @@ public final class Interpreter {
                 if (!state.started(id)) {
                     out.add(new Command.RunGate(id, h.id(), attempt, i, h.gates().get(i), commit));
                 }
-                return Status.RUNNING;
+                return;
             }
             Event.GateFinished g = (Event.GateFinished) verdict.get();
             if (g.verdict() != Event.Verdict.PASS) {
@@ -185,10 +256,16 @@ public final class Interpreter {
                 diagnostics.add("gate " + gateText(h.gates().get(i)) + " " + (g.verdict() == Event.Verdict.FAIL
                         ? "failed" : "could not run") + " on attempt " + attempt + ":");
                 diagnostics.addAll(g.diagnostics());
-                return retryOrFail(h, attempt, diagnostics, state, out);
+                walk.fail(AttemptLifecycle.Trigger.GATE_FAILED, diagnostics, h, attempt);
+                return;
             }
+            walk.fire(i == h.gates().size() - 1 ? AttemptLifecycle.Trigger.GATES_PASSED : AttemptLifecycle.Trigger.GATE_PASSED);
         }
-        for (String reviewer : h.reviewers()) {
+        if (h.gates().isEmpty()) {
+            walk.fire(AttemptLifecycle.Trigger.GATES_PASSED);
+        }
+        for (int r = 0; r < h.reviewers().size(); r++) {
+            String reviewer = h.reviewers().get(r);
             boolean human = reviewer.equals("human");
             String id = human ? Ids.human(h.id(), attempt) : Ids.review(h.id(), attempt, reviewer);
             Optional<Event> answer = state.result(id);
@@ -200,7 +277,7 @@ public final class Interpreter {
                             : new Command.RunReview(id, h.id(), attempt, reviewer, commit,
                             state.timeoutMillis(reviewer, h.withinSeconds())));
                 }
-                return Status.RUNNING;
+                return;
             }
             boolean approved;
             String comment;
@@ -208,27 +285,21 @@ public final class Interpreter {
                 approved = a.approved();
                 comment = a.comment();
             } else {
-                Event.ReviewFinished r = (Event.ReviewFinished) answer.get();
-                approved = r.approved();
-                comment = r.comment();
+                Event.ReviewFinished rf = (Event.ReviewFinished) answer.get();
+                approved = rf.approved();
+                comment = rf.comment();
             }
             if (!approved) {
-                return retryOrFail(h, attempt, List.of("review by " + reviewer + " rejected attempt " + attempt
-                        + (comment == null || comment.isBlank() ? "" : ": " + comment)), state, out);
+                walk.fail(AttemptLifecycle.Trigger.REVIEW_REJECTED, List.of("review by " + reviewer + " rejected attempt "
+                        + attempt + (comment == null || comment.isBlank() ? "" : ": " + comment)), h, attempt);
+                return;
             }
+            walk.fire(r == h.reviewers().size() - 1 ? AttemptLifecycle.Trigger.REVIEWS_APPROVED
+                    : AttemptLifecycle.Trigger.REVIEW_APPROVED);
         }
-        return new Status.Done(commit);
-    }
-
-    private static Status retryOrFail(Plan.Handoff h, int attempt, List<String> diagnostics, State state,
-                                      List<Command> out) {
-        if (attempt < h.maxAttempts()) {
-            out.add(runAgent(h, attempt + 1, diagnostics, state));
-            return Status.RUNNING;
+        if (h.reviewers().isEmpty()) {
+            walk.fire(AttemptLifecycle.Trigger.REVIEWS_APPROVED);
         }
-        String last = diagnostics.isEmpty() ? "" : ": " + String.join(" ", diagnostics.subList(0, Math.min(3, diagnostics.size())));
-        return new Status.Failed("hand-off " + h.id() + " failed after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
-                + (h.escalation().isEmpty() ? "" : " (escalated to " + String.join(", ", h.escalation()) + ")") + last);
     }
 
     private static Command.RunAgent runAgent(Plan.Handoff h, int attempt, List<String> diagnostics, State state) {

@@ -87,7 +87,8 @@ public final class State {
             case Event.ProviderRetried e -> {
                 // a sign of life within an attempt, not a result
             }
-            case Event.LateAnswer e -> grownTimeouts.merge(e.role(), e.elapsedMillis() * 3 / 2, Math::max);
+            case Event.LateAnswer e -> grownTimeouts.merge(e.role(), FailureDetector.grownAfterLateAnswer(e.elapsedMillis()),
+                    Math::max);
             case Event.DeadlinePassed e -> deadlinePassed = e;
             case Event.RunFinished e -> {
                 results.put(e.command(), e);
@@ -167,7 +168,7 @@ public final class State {
 
     /** The timeout of a role's next step: {@code within}, grown after late answers. */
     public long timeoutMillis(String role, long withinSeconds) {
-        return Math.max(withinSeconds * 1000, grownTimeouts.getOrDefault(role, 0L));
+        return FailureDetector.timeoutMillis(withinSeconds, grownTimeouts.getOrDefault(role, 0L));
     }
 
     /** What the run used so far, turns of attempts still in flight included. */

@@ -16,6 +16,12 @@ final class SystemClock implements Clock {
         return latest.accumulateAndGet(wall, (before, next) -> next.isAfter(before) ? next : before);
     }
 
+    /** {@link System#nanoTime()}: unlike the wall clock, it does not jump when the time of day is set. */
+    @Override
+    public long nanos() {
+        return System.nanoTime();
+    }
+
     @Override
     public String toString() {
         return "Clock.SYSTEM";

@@ -60,6 +60,21 @@ public abstract class ClockContract {
     }
 
     @Test
+    void nanos_never_go_backwards_across_calls() {
+        Clock clock = clock();
+        long previous = clock.nanos();
+
+        for (int i = 0; i < READS; i++) {
+            if (i % 3 == 0) {
+                passTime(clock);
+            }
+            long next = clock.nanos();
+            assertThat(next - previous).as("read %d after %d", i, previous).isNotNegative();
+            previous = next;
+        }
+    }
+
+    @Test
     @Timeout(60)
     void now_never_goes_backwards_while_other_threads_read_it() throws Exception {
         Clock clock = clock();

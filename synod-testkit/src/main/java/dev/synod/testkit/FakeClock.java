@@ -10,13 +10,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * A {@link Clock} that moves only when a test moves it (STYLE.md 6, like Caffeine's
  * {@code FakeTicker}): time passes by {@link #advance} or jumps by {@link #set}, and every
  * thread sees the change at once. Like every clock, it never goes backwards; a test that
- * needs a clock stepping back writes a lambda, so that doing so is visible.
+ * needs a clock stepping back writes a lambda, so that doing so is visible. Its monotonic
+ * {@link #nanos()} moves with it, so timeouts measured on it pass only when a test moves it.
  */
 public final class FakeClock implements Clock {
     /** Where a fake clock starts unless told otherwise: a fixed, unremarkable instant. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final AtomicReference<Instant> now;
+    /** The monotonic reading: starts at 0 and moves with {@link #advance} and {@link #set}. */
+    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
 
     /** A clock standing at {@link #DEFAULT_START}. */
     public FakeClock() {
@@ -44,7 +47,16 @@ public final class FakeClock implements Clock {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("a clock advances by a duration that is not negative, found " + duration);
         }
-        return now.updateAndGet(t -> t.plus(duration));
+        synchronized (this) {
+            nanos.addAndGet(duration.toNanos());
+            return now.updateAndGet(t -> t.plus(duration));
+        }
+    }
+
+    /** The monotonic reading: the nanoseconds this clock was moved since it was made. */
+    @Override
+    public long nanos() {
+        return nanos.get();
     }
 
     /**
@@ -54,13 +66,16 @@ public final class FakeClock implements Clock {
      */
     public void set(Instant instant) {
         Objects.requireNonNull(instant, "instant must not be null");
-        now.updateAndGet(t -> {
-            if (instant.isBefore(t)) {
-                throw new IllegalArgumentException("a clock never goes backwards: it stands at " + t
-                        + ", cannot set it to " + instant);
-            }
-            return instant;
-        });
+        synchronized (this) {
+            Instant before = now.getAndUpdate(t -> {
+                if (instant.isBefore(t)) {
+                    throw new IllegalArgumentException("a clock never goes backwards: it stands at " + t
+                            + ", cannot set it to " + instant);
+                }
+                return instant;
+            });
+            nanos.addAndGet(Duration.between(before, instant).toNanos());
+        }
     }
 
     @Override

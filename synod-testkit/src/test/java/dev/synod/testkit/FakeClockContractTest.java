@@ -74,4 +74,16 @@ class FakeClockContractTest extends ClockContract {
 
         assertThat(clock.now()).isEqualTo(FakeClock.DEFAULT_START.plusSeconds(4));
     }
+
+    @Test
+    void nanos_move_only_with_the_clock() {
+        FakeClock clock = new FakeClock();
+        long start = clock.nanos();
+
+        assertThat(clock.nanos()).isEqualTo(start);
+        clock.advance(Duration.ofMillis(1500));
+        assertThat(clock.nanos() - start).isEqualTo(1_500_000_000L);
+        clock.set(clock.now().plusSeconds(2));
+        assertThat(clock.nanos() - start).isEqualTo(3_500_000_000L);
+    }
 }

@@ -49,12 +49,36 @@ public final class Instructions {
                     .append(" lines; resolve each, and leave no marker behind:\n\n");
             a.conflicts().forEach(path -> out.append("- `").append(path).append("`\n"));
         }
+        previous(out, a);
         if (!a.diagnostics().isEmpty()) {
             out.append("\n## What went wrong in the previous attempt\n\n")
                     .append("Your previous attempt was not accepted. Fix these problems:\n\n");
             a.diagnostics().forEach(d -> out.append("    ").append(d.replace("\n", "\n    ")).append('\n'));
         }
         return out.toString();
+    }
+
+    /**
+     * Which files an earlier attempt left in the workspace (issue 10, point 3): a retry or an
+     * escalation continues from them, so the agent is told to mend them rather than start over.
+     */
+    private static void previous(StringBuilder out, Agent.Assignment a) {
+        Agent.Previous p = a.previous();
+        if (p == null) {
+            return;
+        }
+        out.append("\n## What the previous attempt left\n\n")
+                .append("Attempt ").append(p.attempt()).append(" (by `").append(p.role()).append("`) was not accepted");
+        if (p.attempt() < a.attempt() - 1) {
+            out.append(", and the attempts after it left nothing (they crashed or timed out)");
+        }
+        if (p.files().isEmpty()) {
+            out.append(". It left no files within your write scope.\n");
+            return;
+        }
+        out.append(". Its files within your write scope are in the current directory as it left them:\n\n");
+        p.files().forEach(path -> out.append("- `").append(path).append("`\n"));
+        out.append("\nFix what the problems below call for and keep the rest; delete a file only if it must go.\n");
     }
 
     /** The instructions for reviewing an attempt; {@code a.inputs()} names the artifact under review. */

@@ -27,7 +27,7 @@ final class AttemptSession implements Agent.Session {
     private final Supplier<Map<String, Event.Usage>> spentByRole;
     private final Function<Event, CompletableFuture<Void>> journal;
     private final Clock clock;
-    private volatile long lastBeatNanos = System.nanoTime();
+    private volatile long lastBeatNanos;
 
     /**
      * @param turns   the turns this command journaled before
@@ -47,6 +47,7 @@ final class AttemptSession implements Agent.Session {
         this.spentByRole = spentByRole;
         this.journal = journal;
         this.clock = clock;
+        this.lastBeatNanos = clock.nanos();
     }
 
     @Override
@@ -80,7 +81,7 @@ final class AttemptSession implements Agent.Session {
 
     @Override
     public void heartbeat() {
-        lastBeatNanos = System.nanoTime();
+        lastBeatNanos = clock.nanos();
     }
 
     @Override
@@ -88,7 +89,7 @@ final class AttemptSession implements Agent.Session {
         return blobs;
     }
 
-    /** When the agent last showed a sign of life, in {@link System#nanoTime()} units. */
+    /** When the agent last showed a sign of life, as {@link Clock#nanos()} read it. */
     long lastBeatNanos() {
         return lastBeatNanos;
     }

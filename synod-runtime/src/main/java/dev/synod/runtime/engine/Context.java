@@ -2,22 +2,42 @@ package dev.synod.runtime.engine;
 
 import dev.synod.core.Agent;
 import dev.synod.core.Command;
+import dev.synod.core.StartingPoint;
 import dev.synod.core.Workspace;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What an effect needs from the run's state, computed by the engine loop before the effect
- * starts so that effects never read the state concurrently.
+ * starts so that effects never read the state concurrently. What it starts from is
+ * {@link StartingPoint}, derived in synod-core so that every engine derives it alike.
  *
- * @param layers    the accepted artifacts and decisions the attempt starts from, in order
- * @param parents   the commits the attempt's commit descends from
- * @param decisions the questions settled so far, question to answer
- * @param turns     the model turns the command journaled before the run stopped
- * @param merges    for a merging hand-off, the accepted artifacts it merges, name to commit, in order
- * @param frozen    the accepted frozen artifacts the attempt must not change, name to globs
+ * @param start what the effect starts from
+ * @param turns the model turns the command journaled before the run stopped
  */
-record Context(Command command, String run, String base, List<Workspace.Layer> layers, List<String> parents,
-               Map<String, String> decisions, List<Agent.Turn> turns, Map<String, String> merges,
-               Map<String, List<String>> frozen) {
+record Context(Command command, String run, StartingPoint start, List<Agent.Turn> turns) {
+
+    String base() {
+        return start.base();
+    }
+
+    List<Workspace.Layer> layers() {
+        return start.layers();
+    }
+
+    List<String> parents() {
+        return start.parents();
+    }
+
+    Map<String, String> decisions() {
+        return start.decisions();
+    }
+
+    Map<String, String> merges() {
+        return start.merges();
+    }
+
+    Map<String, List<String>> frozen() {
+        return start.frozen();
+    }
 }

@@ -4,8 +4,10 @@ import dev.synod.core.Agent;
 import dev.synod.core.Clock;
 import dev.synod.core.Command;
 import dev.synod.core.Event;
+import dev.synod.core.FailureDetector;
 import dev.synod.core.Gate;
 import dev.synod.core.Plan;
+import dev.synod.core.Scopes;
 import dev.synod.core.Workspace;
 import dev.synod.lang.WriteScope;
 import dev.synod.runtime.gates.Diagnostics;
@@ -21,10 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -41,11 +39,21 @@ final class Effects {
     private final Map<String, Gate> gates;
     private final Function<String, String> contracts;
     private final Clock clock;
-    private final Consumer<Event> late;
     private final VerdictCache verdicts;
+    private final long maxFileBytes;
+    private final Deadlines deadlines;
 
+    /**
+     * @param late         takes the late answers of calls that timed out
+     * @param errors       takes an {@link Error} that a call which timed out threw afterwards, by command
+     *                     id: no longer the attempt's result, but never to vanish
+     * @param maxFileBytes the largest file an attempt may leave; a larger one rejects it
+     */
     Effects(Plan plan, Workspace workspace, Path work, Map<String, Agent> agents, Map<String, Gate> gates,
-            Function<String, String> contracts, Clock clock, Consumer<Event> late) {
+            Function<String, String> contracts, Clock clock, Consumer<Event> late,
+            java.util.function.BiConsumer<String, Error> errors, long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+        this.deadlines = new Deadlines(clock, late, errors);
         this.plan = plan;
         this.workspace = workspace;
         this.workdirs = new Workdirs(work);
@@ -53,7 +61,6 @@ final class Effects {
         this.gates = gates;
         this.contracts = contracts;
         this.clock = clock;
-        this.late = late;
         this.verdicts = VerdictCache.in(workspace.directory().resolve(VerdictCache.DIRECTORY));
     }
 
@@ -68,6 +75,14 @@ final class Effects {
             case Command.Finish c -> finish(c, ctx);
             case Command.AskHuman c -> throw new IllegalStateException("a person answers " + c.id() + ", not an effect");
         };
+    }
+
+    /**
+     * What a bounded attempt answered: the agent's outcome and, when it finished, what its
+     * directory committed to or why it could not be committed (the commit runs inside the
+     * attempt's bound, so a pathological tree cannot hang the step).
+     */
+    private record Attempted(Agent.Outcome outcome, Workspace.Committed committed, List<String> refused) {
     }
 
     private Event agent(Command.RunAgent c, Context ctx, AttemptSession session) throws InterruptedException {
@@ -87,33 +102,46 @@ final class Effects {
         inputs.addAll(ctx.merges().keySet());
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.role(),
                 contracts.apply(c.role()), h.globs(), inputs, c.diagnostics(), ctx.decisions(),
-                Duration.ofMillis(c.timeoutMillis()), merge.conflicts());
-        long startNanos = System.nanoTime();
-        Timed<Agent.Outcome> timed;
+                Duration.ofMillis(c.timeoutMillis()), merge.conflicts(), previous(ctx, h));
+        long startNanos = clock.nanos();
+        Deadlines.Timed<Attempted> timed;
         try {
             workspace.checkout(tree, dir);
-            timed = withTimeout(() -> agent.perform(assignment, dir, session), c.timeoutMillis(), c.id(), c.role(),
-                    startNanos, session, o -> o instanceof Agent.Outcome.Finished);
+            timed = deadlines.run(() -> {
+                Agent.Outcome outcome = agent.perform(assignment, dir, session);
+                if (!(outcome instanceof Agent.Outcome.Finished f)) {
+                    return new Attempted(outcome, null, null);
+                }
+                try {
+                    return new Attempted(outcome, workspace.commitAttempt(dir, ctx.parents(),
+                            commitMessage(c, ctx, f.summary()), maxFileBytes), null);
+                } catch (Workspace.Refused refused) {
+                    return new Attempted(outcome, null, refused.problems());
+                }
+            }, c.timeoutMillis(), c.id(), c.role(), startNanos, session, a -> a.outcome() instanceof Agent.Outcome.Finished);
         } catch (InterruptedException | RuntimeException e) {
             workdirs.release(lease);
             throw e;
         }
         return switch (timed) {
-            case Timed.Late<Agent.Outcome> late -> {
+            case Deadlines.Timed.Late<Attempted> late -> {
                 workdirs.releaseWhenDone(lease, late.running());
-                yield agentFinished(c, new Event.Outcome.TimedOut(c.timeoutMillis()), Event.Usage.NONE);
+                yield agentFinished(c, new Event.Outcome.TimedOut(late.elapsedMillis(), c.timeoutMillis(), late.bound()),
+                        Event.Usage.NONE);
             }
-            case Timed.Threw<Agent.Outcome> t -> {
+            case Deadlines.Timed.Threw<Attempted> t -> {
                 workdirs.release(lease);
                 yield agentFinished(c, new Event.Outcome.Crashed(describe(t.error())), Event.Usage.NONE);
             }
-            case Timed.Done<Agent.Outcome> d -> {
+            case Deadlines.Timed.Done<Attempted> d -> {
                 try {
-                    yield switch (d.value()) {
+                    yield switch (d.value().outcome()) {
                         case Agent.Outcome.Failed f -> agentFinished(c, new Event.Outcome.Crashed(f.reason()), f.usage());
                         case Agent.Outcome.Misconfigured m -> agentFinished(c, new Event.Outcome.Misconfigured(m.reason()),
                                 m.usage());
-                        case Agent.Outcome.Finished f -> produced(c, h, ctx, tree, merge.conflicts(), dir, f);
+                        case Agent.Outcome.Finished f when d.value().refused() != null -> agentFinished(c,
+                                new Event.Outcome.Rejected(refused(c, d.value().refused())), f.usage());
+                        case Agent.Outcome.Finished f -> produced(c, h, ctx, tree, merge.conflicts(), d.value().committed(), f);
                     };
                 } finally {
                     workdirs.release(lease);
@@ -122,23 +150,51 @@ final class Effects {
         };
     }
 
-    private Event produced(Command.RunAgent c, Plan.Handoff h, Context ctx, String tree, List<String> conflicts, Path dir,
-                           Agent.Outcome.Finished f) {
-        String message = "synod: " + c.step() + " by " + c.role() + ", attempt " + c.attempt() + "\n\n" + f.summary()
+    /**
+     * The earlier attempt this one continues from, with its files within the write scope: they
+     * are in the attempt's tree (the top layer of {@link Context#layers()}), and the agent is told.
+     */
+    private Agent.Previous previous(Context ctx, Plan.Handoff h) {
+        if (ctx.start().previous().isEmpty()) {
+            return null;
+        }
+        dev.synod.core.StartingPoint.Previous p = ctx.start().previous().get();
+        WriteScope scope = Scopes.of(h.globs());
+        List<String> files = workspace.read(p.commit()).keySet().stream().filter(scope::contains).sorted().toList();
+        return new Agent.Previous(p.attempt(), p.role(), p.commit(), files);
+    }
+
+    private static String commitMessage(Command.RunAgent c, Context ctx, String summary) {
+        return "synod: " + c.step() + " by " + c.role() + ", attempt " + c.attempt() + "\n\n" + summary
                 + "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\nSynod-Attempt: " + c.attempt()
                 + "\nSynod-Role: " + c.role() + "\n";
-        String commit = workspace.commitDirectory(dir, ctx.parents(), message);
+    }
+
+    /** The diagnostics of an attempt whose files could not be committed: one line per path. */
+    private static List<String> refused(Command.RunAgent c, List<String> problems) {
+        List<String> diagnostics = new ArrayList<>();
+        diagnostics.add("attempt " + c.attempt() + " by " + c.role() + " left files that cannot be committed:");
+        for (String problem : problems) {
+            // "path: why" reads as a diagnostic at the file's first line, as every other rejection does.
+            int colon = problem.indexOf(": ");
+            diagnostics.add(colon > 0 ? problem.substring(0, colon) + ":1:1: " + problem.substring(colon + 2) : problem);
+        }
+        return diagnostics;
+    }
+
+    private Event produced(Command.RunAgent c, Plan.Handoff h, Context ctx, String tree, List<String> conflicts,
+                           Workspace.Committed committed, Agent.Outcome.Finished f) {
+        String commit = committed.commit();
         List<String> changed = workspace.changedPaths(tree, commit);
         // The write scope first, then frozen artifacts, then what a merge left unresolved.
         WriteScope scope = Scopes.of(h.globs());
         List<String> outside = changed.stream().filter(p -> !scope.contains(p)).toList();
         if (!outside.isEmpty()) {
             List<String> diagnostics = new ArrayList<>();
-            diagnostics.add("attempt " + c.attempt() + " by " + c.role() + " changed files outside its write scope ("
-                    + String.join(", ", h.globs()) + "):");
+            diagnostics.add(ScopeViolations.heading(c.attempt(), c.role(), h.globs(), outside.size()));
             diagnostics.addAll(ScopeViolations.describe(outside, workspace.read(tree), workspace.read(commit),
                     "outside the write scope"));
-            return agentFinished(c, new Event.Outcome.Rejected(diagnostics), f.usage());
+            return agentFinished(c, new Event.Outcome.Rejected(diagnostics, commit), f.usage());
         }
         List<String> diagnostics = new ArrayList<>();
         ctx.frozen().forEach((artifact, globs) -> {
@@ -161,9 +217,9 @@ final class Effects {
         }
         if (!diagnostics.isEmpty()) {
             diagnostics.add(0, "attempt " + c.attempt() + " by " + c.role() + " was refused:");
-            return agentFinished(c, new Event.Outcome.Rejected(diagnostics), f.usage());
+            return agentFinished(c, new Event.Outcome.Rejected(diagnostics, commit), f.usage());
         }
-        return agentFinished(c, new Event.Outcome.Produced(commit, f.summary()), f.usage());
+        return agentFinished(c, new Event.Outcome.Produced(commit, f.summary(), committed.dropped()), f.usage());
     }
 
     private Event agentFinished(Command.RunAgent c, Event.Outcome outcome, Event.Usage usage) {
@@ -210,27 +266,28 @@ final class Effects {
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.reviewer(),
                 contracts.apply(c.reviewer()), List.of(), List.of(h.id()), List.of(), ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
-        Timed<Agent.Review> timed;
+        Deadlines.Timed<Agent.Review> timed;
         try {
             workspace.checkout(c.commit(), dir);
-            timed = withTimeout(() -> agent.review(assignment, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
-                    System.nanoTime(), session, r -> true);
+            timed = deadlines.run(() -> agent.review(assignment, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
+                    clock.nanos(), session, r -> true);
         } catch (InterruptedException | RuntimeException e) {
             workdirs.release(lease);
             throw e;
         }
-        if (!(timed instanceof Timed.Late<Agent.Review>)) {
+        if (!(timed instanceof Deadlines.Timed.Late<Agent.Review>)) {
             workdirs.release(lease);
         }
         return switch (timed) {
-            case Timed.Late<Agent.Review> late -> {
+            case Deadlines.Timed.Late<Agent.Review> late -> {
                 workdirs.releaseWhenDone(lease, late.running());
-                yield new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer() + " timed out after "
-                        + c.timeoutMillis() / 1000 + "s", Event.Usage.NONE, clock.now());
+                yield new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer() + " "
+                        + FailureDetector.describe(new Event.Outcome.TimedOut(late.elapsedMillis(), c.timeoutMillis(),
+                        late.bound())), Event.Usage.NONE, clock.now());
             }
-            case Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
+            case Deadlines.Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
                     d.value().usage(), clock.now());
-            case Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
+            case Deadlines.Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
                     + " crashed: " + describe(t.error()), Event.Usage.NONE, clock.now());
         };
     }
@@ -245,13 +302,14 @@ final class Effects {
         d.questions().forEach(q -> questions.put(q, plan.questions().get(q).options()));
         Agent.DecisionRequest request = new Agent.DecisionRequest(ctx.run(), c.step(), c.role(), questions, ctx.decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
-        return switch (withTimeout(() -> agent.decide(request, session), c.timeoutMillis(), c.id(), c.role(), System.nanoTime(),
+        return switch (deadlines.run(() -> agent.decide(request, session), c.timeoutMillis(), c.id(), c.role(), clock.nanos(),
                 session, r -> true)) {
-            case Timed.Late<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "timed out after "
-                    + c.timeoutMillis() / 1000 + "s", Event.Usage.NONE, clock.now());
-            case Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
+            case Deadlines.Timed.Late<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null,
+                    FailureDetector.describe(new Event.Outcome.TimedOut(t.elapsedMillis(), c.timeoutMillis(), t.bound())),
+                    Event.Usage.NONE, clock.now());
+            case Deadlines.Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
                     + describe(t.error()), Event.Usage.NONE, clock.now());
-            case Timed.Done<Agent.Decision> done -> {
+            case Deadlines.Timed.Done<Agent.Decision> done -> {
                 // A leader that answers nothing says why in its rationale (a model agent whose loop failed).
                 String problem = done.value().answers().isEmpty() && done.value().rationale() != null
                         && !done.value().rationale().isBlank() ? "gave no answers: " + done.value().rationale()
@@ -290,79 +348,6 @@ final class Effects {
         String branch = "synod/" + ctx.run();
         workspace.setBranch(branch, commit);
         return new Event.RunFinished(c.id(), true, branch, clock.now());
-    }
-
-    // ---- timeouts and the failure detector ----
-
-    /** How a bounded call ended. */
-    private sealed interface Timed<T> {
-        record Done<T>(T value) implements Timed<T> {
-        }
-
-        /** The call did not answer in time; {@code running} completes when it stops after all. */
-        record Late<T>(CompletableFuture<T> running) implements Timed<T> {
-        }
-
-        record Threw<T>(Throwable error) implements Timed<T> {
-        }
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T call() throws Exception;
-    }
-
-    /** How many times its timeout a call may run in all, however often it heartbeats. */
-    static final int HEARTBEAT_BOUND = 4;
-
-    /**
-     * Runs {@code call} bounded by {@code timeoutMillis}, counted from the session's latest
-     * heartbeat (the start, without one) and never past {@value #HEARTBEAT_BOUND} times the
-     * timeout from the start: an agent that keeps showing signs of life gets more time, but an
-     * agent stuck in a loop that prints is still stopped. On timeout the call's thread is
-     * interrupted; if it still answers, usefully, a {@link Event.LateAnswer} is reported so the
-     * role's timeout grows (the suspicion proved false).
-     */
-    private <T> Timed<T> withTimeout(Call<T> call, long timeoutMillis, String command, String role, long startNanos,
-                                     AttemptSession session, java.util.function.Predicate<T> useful)
-            throws InterruptedException {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        Thread worker = Thread.ofVirtual().name("synod-" + command).start(() -> {
-            try {
-                future.complete(call.call());
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-            }
-        });
-        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        long hardEnd = startNanos + HEARTBEAT_BOUND * timeoutNanos;
-        try {
-            while (true) {
-                long end = Math.min(hardEnd, Math.max(startNanos, session.lastBeatNanos()) + timeoutNanos);
-                long remaining = end - System.nanoTime();
-                if (remaining <= 0) {
-                    throw new TimeoutException();
-                }
-                try {
-                    return new Timed.Done<>(future.get(remaining, TimeUnit.NANOSECONDS));
-                } catch (TimeoutException again) {
-                    // the agent may have heartbeaten meanwhile: look again
-                }
-            }
-        } catch (TimeoutException e) {
-            worker.interrupt();
-            future.thenAccept(value -> {
-                if (useful.test(value)) {
-                    late.accept(new Event.LateAnswer(command, role, (System.nanoTime() - startNanos) / 1_000_000, clock.now()));
-                }
-            });
-            return new Timed.Late<>(future);
-        } catch (ExecutionException e) {
-            return new Timed.Threw<>(e.getCause());
-        } catch (InterruptedException e) {
-            worker.interrupt();
-            throw e;
-        }
     }
 
     private static String describe(Throwable t) {

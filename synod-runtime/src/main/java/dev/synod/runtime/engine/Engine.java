@@ -12,6 +12,7 @@ import dev.synod.core.Interpreter;
 import dev.synod.core.Journal;
 import dev.synod.core.Plan;
 import dev.synod.core.RunInfo;
+import dev.synod.core.StartingPoint;
 import dev.synod.core.State;
 import dev.synod.core.SynodException;
 import dev.synod.core.Workspace;
@@ -50,10 +51,26 @@ public final class Engine implements AutoCloseable {
      * @param waitForHumans  keep waiting for answers; otherwise return {@link Result.Waiting}
      * @param poll           how often to look for answers from people
      * @param gateLinger     how long a turn waits for the gates it started before it commits
+     * @param maxFileBytes   the largest file an attempt may leave; a larger one rejects the attempt
      */
-    public record Options(boolean autoApprove, boolean waitForHumans, Duration poll, Duration gateLinger) {
+    public record Options(boolean autoApprove, boolean waitForHumans, Duration poll, Duration gateLinger,
+                          long maxFileBytes) {
         /** How long a turn waits for the gates it started before it commits: see {@link Engine#derive}. */
         public static final Duration GATE_LINGER = Duration.ofMillis(5);
+
+        /** The largest file an attempt may leave unless configured otherwise: 100 MiB. */
+        public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
+
+        public Options {
+            if (maxFileBytes <= 0) {
+                throw new IllegalArgumentException("the largest file an attempt may leave must be positive, found "
+                        + maxFileBytes + " bytes");
+            }
+        }
+
+        public Options(boolean autoApprove, boolean waitForHumans, Duration poll, Duration gateLinger) {
+            this(autoApprove, waitForHumans, poll, gateLinger, MAX_FILE_BYTES);
+        }
 
         public Options(boolean autoApprove, boolean waitForHumans, Duration poll) {
             this(autoApprove, waitForHumans, poll, GATE_LINGER);
@@ -110,7 +127,8 @@ public final class Engine implements AutoCloseable {
         this.clock = s.clock();
         this.options = s.options();
         this.progress = s.progress();
-        this.effects = new Effects(plan, workspace, s.work(), s.agents(), s.gates(), s.contracts(), clock, results::add);
+        this.effects = new Effects(plan, workspace, s.work(), s.agents(), s.gates(), s.contracts(), clock, results::add,
+                (command, error) -> stop(Failures.fatal(command, error)), options.maxFileBytes());
         this.blobs = s.blobs();
     }
 
@@ -136,7 +154,7 @@ public final class Engine implements AutoCloseable {
                 ? Optional.of(started.at().plusSeconds(plan.deadlineSeconds().getAsLong())) : Optional.empty();
         Set<String> running = new LinkedHashSet<>();
         Map<String, Command> people = new LinkedHashMap<>();
-        Settled recovered = settled(state);
+        StartingPoint.Settled recovered = StartingPoint.Settled.of(state);
         for (Command c : state.inFlight()) {
             progress.accept("resuming " + c.id() + " (it was in flight when the run stopped)");
             launch(c, state, recovered, started, running, people);
@@ -187,7 +205,7 @@ public final class Engine implements AutoCloseable {
                 report(e);
             }
             if (!costly.isEmpty()) {
-                Settled turn = settled(state);
+                StartingPoint.Settled turn = StartingPoint.Settled.of(state);
                 costly.forEach(c -> launch(c, state, turn, started, running, people));
             }
             if (state.finished().isPresent()) {
@@ -222,7 +240,7 @@ public final class Engine implements AutoCloseable {
     private List<Command> derive(State state, List<Event> all, Event.RunStarted started, Set<String> running,
                                  Map<String, Command> people) {
         List<Command> costly = new ArrayList<>();
-        long lingerEnd = System.nanoTime() + options.gateLinger().toNanos();
+        long lingerEnd = clock.nanos() + options.gateLinger().toNanos();
         while (state.finished().isEmpty()) {
             List<Command> next = Interpreter.next(state);
             Instant now = clock.now();
@@ -237,13 +255,15 @@ public final class Engine implements AutoCloseable {
                 break;
             }
             // A gate checks its command's commit and needs nothing of what the turn has settled.
-            gates.forEach(c -> launch(c, state, Settled.NONE, started, running, people));
+            gates.forEach(c -> launch(c, state, StartingPoint.Settled.NONE, started, running, people));
             Set<String> awaiting = new LinkedHashSet<>();
             gates.forEach(c -> awaiting.add(c.id()));
             List<Event> arrived = new ArrayList<>();
             try {
                 while (!awaiting.isEmpty()) {
-                    Event e = results.poll(lingerEnd - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    // Waits at most the linger in real time too: a fake clock that stands still must not hold the turn.
+                    long left = Math.min(lingerEnd - clock.nanos(), options.gateLinger().toNanos());
+                    Event e = results.poll(left, TimeUnit.NANOSECONDS);
                     if (e == null) {
                         break;
                     }
@@ -306,7 +326,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void launch(Command c, State state, Settled settled, Event.RunStarted started, Set<String> running,
+    private void launch(Command c, State state, StartingPoint.Settled settled, Event.RunStarted started, Set<String> running,
                         Map<String, Command> people) {
         boolean personal = c instanceof Command.AskHuman || c instanceof Command.AskLeader l && l.role().equals("human");
         if (personal) {
@@ -331,11 +351,23 @@ public final class Engine implements AutoCloseable {
                 if (failure.isPresent()) {
                     results.add(failure.get());
                 } else {
-                    fatal.compareAndSet(null, new SynodException.Retriable("could not carry out " + c.id() + ": "
+                    stop(new SynodException.Retriable("could not carry out " + c.id() + ": "
                             + e.getMessage() + "; nothing is lost, resume the run to try again", e));
                 }
+            } catch (Throwable t) {
+                // An Error (out of memory, a stack overflow) leaves the process in doubt: stop the run
+                // rather than let the task vanish and the loop wait for a result that never comes.
+                stop(Failures.fatal(c.id(), t));
             }
         });
+    }
+
+    /**
+     * Stops the run: the loop sees {@code cause} on its next turn (it looks at least once a
+     * second while it waits) and throws it, after journaling the results that arrived.
+     */
+    private void stop(RuntimeException cause) {
+        fatal.compareAndSet(null, cause);
     }
 
     private AttemptSession session(Command c, Context ctx) {
@@ -364,81 +396,10 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** What an effect needs from the state, computed here on the loop's thread. */
-    /**
-     * What every effect of one turn starts from: the accepted artifacts and the recorded
-     * decisions. Computed once per turn, not once per effect, since each walks the whole plan.
-     */
-    private record Settled(Map<String, String> accepted, List<Workspace.Layer> decisionLayers,
-                           List<String> decisionCommits, Map<String, String> decisions, Map<String, List<String>> frozen) {
-        static final Settled NONE = new Settled(Map.of(), List.of(), List.of(), Map.of(), Map.of());
-    }
-
-    private Settled settled(State state) {
-        List<Workspace.Layer> decisionLayers = new ArrayList<>();
-        List<String> decisionCommits = new ArrayList<>();
-        Map<String, String> decisions = new LinkedHashMap<>();
-        for (Plan.Step step : plan.steps()) {
-            if (step instanceof Plan.Decide d && state.result(Ids.record(d.id())).orElse(null) instanceof Event.DecisionRecorded r) {
-                decisionLayers.add(new Workspace.Layer(r.commit(), Scopes.of(List.of(r.path().split(",")))));
-                decisionCommits.add(r.commit());
-                if (state.result(Ids.leader(d.id())).orElse(null) instanceof Event.LeaderAnswered a) {
-                    decisions.putAll(a.answers());
-                }
-            }
-        }
-        Map<String, String> accepted = Interpreter.accepted(state);
-        Map<String, List<String>> frozen = new LinkedHashMap<>();
-        for (String artifact : accepted.keySet()) {
-            if (plan.step(artifact) instanceof Plan.Handoff done && done.freeze()) {
-                frozen.put(artifact, done.globs());
-            }
-        }
-        return new Settled(accepted, decisionLayers, decisionCommits, decisions, frozen);
-    }
-
-    private Context context(Command c, Settled settled, Event.RunStarted started, State state) {
+    private Context context(Command c, StartingPoint.Settled settled, Event.RunStarted started, State state) {
         List<Agent.Turn> turns = state.turns(c.id()).stream()
                 .map(t -> new Agent.Turn(t.turn(), t.request(), t.response(), t.usage())).toList();
-        String base = started.base();
-        Map<String, String> accepted = settled.accepted();
-        List<String> decisionCommits = settled.decisionCommits();
-        Map<String, String> decisions = settled.decisions();
-        List<Workspace.Layer> layers = new ArrayList<>(settled.decisionLayers());
-        List<String> parents = new ArrayList<>(List.of(base));
-        Map<String, String> merges = new LinkedHashMap<>();
-        Map<String, List<String>> frozen = new LinkedHashMap<>();
-        List<String> inputs = switch (c) {
-            case Command.RunAgent a -> {
-                Plan.Handoff h = (Plan.Handoff) plan.step(a.step());
-                for (String artifact : h.merges()) {
-                    String commit = accepted.get(artifact);
-                    if (commit != null) {
-                        merges.put(artifact, commit);
-                        parents.add(commit);
-                    }
-                }
-                settled.frozen().forEach((artifact, globs) -> {
-                    if (!h.merges().contains(artifact) && !artifact.equals(h.id())) {
-                        frozen.put(artifact, globs);
-                    }
-                });
-                yield h.reads();
-            }
-            case Command.Finish f -> new ArrayList<>(accepted.keySet());
-            default -> List.of();
-        };
-        for (String artifact : inputs) {
-            String commit = accepted.get(artifact);
-            if (commit != null) {
-                layers.add(new Workspace.Layer(commit, Scopes.of(((Plan.Handoff) plan.step(artifact)).globs())));
-                parents.add(commit);
-            }
-        }
-        if (c instanceof Command.Finish) {
-            parents.addAll(decisionCommits);
-        }
-        return new Context(c, started.run(), base, layers, parents, decisions, turns, merges, frozen);
+        return new Context(c, started.run(), StartingPoint.of(state, settled, c), turns);
     }
 
     private static Optional<String> resultOf(Event e) {

@@ -2,6 +2,7 @@ package dev.synod.runtime.engine;
 
 import dev.synod.core.Command;
 import dev.synod.core.Event;
+import dev.synod.core.SynodException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,20 @@ import java.util.Optional;
  */
 final class Failures {
     private Failures() {
+    }
+
+    /**
+     * The exception that stops the engine after an {@link Error} in the effect of {@code command}: the
+     * process may be out of memory or stack, so no result is trusted, and the run resumes from
+     * its journal once the cause is dealt with.
+     */
+    static SynodException fatal(String command, Throwable t) {
+        String why = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        String hint = t instanceof OutOfMemoryError
+                ? " (give Java more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx4g, or find what the agent left that is so large)"
+                : "";
+        return new SynodException.Retriable("the engine stopped: " + command + " failed with " + why + hint
+                + "; the journal holds everything before it, resume the run to continue", t);
     }
 
     static Optional<Event> asResult(Command c, RuntimeException e, Instant now) {

@@ -12,6 +12,15 @@ final class ScopeViolations {
     }
 
     /**
+     * The line that opens an attempt's scope violations, such as {@code attempt 1 by dev changed
+     * 2 files outside its write scope (src/**):}; the lines of {@link #describe} follow it.
+     */
+    static String heading(int attempt, String role, List<String> globs, int files) {
+        return "attempt " + attempt + " by " + role + " changed " + files + (files == 1 ? " file" : " files")
+                + " outside its write scope (" + String.join(", ", globs) + "):";
+    }
+
+    /**
      * One {@code path:1:1: …} line per offending path, saying whether the attempt added, changed or
      * deleted it; a deletion and an addition with the same content are one rename.
      *

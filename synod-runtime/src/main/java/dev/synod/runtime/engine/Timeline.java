@@ -24,14 +24,15 @@ public final class Timeline {
                 case Command.Finish f -> f.succeeded() ? "finishing: " + f.reason() : "run failed: " + f.reason();
             };
             case Event.AgentFinished f -> f.command().substring("agent:".length()) + ": " + switch (f.outcome()) {
-                case Event.Outcome.Produced p -> "produced " + abbrev(p.commit()) + " (" + p.summary() + ")";
+                case Event.Outcome.Produced p -> "produced " + abbrev(p.commit()) + " (" + p.summary() + ")"
+                        + (p.dropped().isEmpty() ? "" : "; left out " + String.join("; ", p.dropped()));
                 case Event.Outcome.Crashed c -> "crashed: " + c.reason();
-                case Event.Outcome.TimedOut t -> "timed out after " + t.afterMillis() / 1000 + "s";
-                case Event.Outcome.Rejected r -> "rejected: " + String.join("; ", r.diagnostics());
+                case Event.Outcome.TimedOut t -> dev.synod.core.FailureDetector.describe(t);
+                case Event.Outcome.Rejected r -> "rejected: " + lines(r.diagnostics());
                 case Event.Outcome.Misconfigured m -> "cannot run as configured: " + m.reason();
             } + used(f.usage());
             case Event.GateFinished g -> g.command().substring("gate:".length()) + ": gate " + g.verdict().name().toLowerCase()
-                    + (g.cached() ? " (cached)" : "") + (g.diagnostics().isEmpty() ? "" : ": " + String.join("; ", g.diagnostics()));
+                    + (g.cached() ? " (cached)" : "") + (g.diagnostics().isEmpty() ? "" : ": " + lines(g.diagnostics()));
             case Event.ReviewFinished r -> r.command().substring("review:".length()) + ": review "
                     + (r.approved() ? "approved" : "rejected") + (r.comment().isBlank() ? "" : ": " + r.comment()) + used(r.usage());
             case Event.HumanAnswered h -> h.command().substring("human:".length()) + ": a person "
@@ -48,6 +49,21 @@ public final class Timeline {
             case Event.RunFinished f -> f.succeeded() ? "run finished: every artifact is on branch " + f.branch()
                     : "run failed";
         };
+    }
+
+    /**
+     * Diagnostics on one line, separated by {@code ; }, except that a line ending in a colon (a
+     * heading such as {@code … outside its write scope (out/**):}) runs on into the next.
+     */
+    static String lines(java.util.List<String> diagnostics) {
+        StringBuilder out = new StringBuilder();
+        for (String d : diagnostics) {
+            if (!out.isEmpty()) {
+                out.append(out.charAt(out.length() - 1) == ':' ? " " : "; ");
+            }
+            out.append(d);
+        }
+        return out.toString();
     }
 
     /** " [1200 tokens, $0.0042]" for a result that used a model, nothing for one that did not. */

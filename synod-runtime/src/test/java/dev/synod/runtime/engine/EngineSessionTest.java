@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synod.core.Agent;
 import dev.synod.core.Budget;
-import dev.synod.core.Clock;
 import dev.synod.core.Command;
 import dev.synod.core.Event;
 import dev.synod.core.Interpreter;
@@ -17,6 +16,7 @@ import dev.synod.lang.Synod;
 import dev.synod.runtime.gates.ExistsGate;
 import dev.synod.runtime.workspace.GitRepository;
 import dev.synod.testkit.InMemoryBlobStore;
+import dev.synod.testkit.FakeClock;
 import dev.synod.testkit.InMemoryJournal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +53,14 @@ class EngineSessionTest {
     private final List<List<Agent.Turn>> turnsSeen = new CopyOnWriteArrayList<>();
     private final List<Optional<String>> refusalsSeen = new CopyOnWriteArrayList<>();
 
-    /** Makes two model turns of 10 + 5 tokens each, skipping those journaled before, then writes the file. */
-    private Agent turnTaker(long sleepMillisPerBeat, int beats) {
+    private final FakeClock clock = new FakeClock();
+
+    /**
+     * Makes two model turns of 10 + 5 tokens each, skipping those journaled before, then works
+     * {@code beats} times for {@code millisPerBeat} of the fake clock, heartbeating after each,
+     * then writes the file.
+     */
+    private Agent turnTaker(long millisPerBeat, int beats) {
         return new Agent() {
             @Override
             public Outcome perform(Assignment a, Path workspace) {
@@ -71,7 +77,7 @@ class EngineSessionTest {
                     session.record(new Turn(n, request, response, new Event.Usage(10, 5, 0.01)));
                 }
                 for (int i = 0; i < beats; i++) {
-                    Thread.sleep(sleepMillisPerBeat);
+                    clock.advance(Duration.ofMillis(millisPerBeat));
                     session.heartbeat();
                 }
                 try {
@@ -97,7 +103,7 @@ class EngineSessionTest {
     private Engine engine(Plan plan, Budget budget, InMemoryJournal journal, GitRepository repo, Agent agent) {
         return new Engine(new Engine.Setup(plan, budget, journal, blobs, repo, dir.resolve(".synod/work"),
                 dir.resolve(".synod/answers"), Map.of("a", agent), Map.of("exists", new ExistsGate()), role -> "",
-                Clock.SYSTEM, new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }));
+                clock, new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }));
     }
 
     private Plan plan() throws Exception {
@@ -176,7 +182,7 @@ class EngineSessionTest {
     void heartbeats_keep_a_working_agent_from_being_suspected() throws Exception {
         Plan plan = plan();
         InMemoryJournal journal = new InMemoryJournal();
-        // 6 beats 300 ms apart: 1.8 s in all, past the 1 s timeout, but never 1 s without a sign of life
+        // 6 beats 300 ms apart on the fake clock: 1.8 s in all, past the 1 s timeout, but never 1 s without a sign of life
         try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = engine(plan, Budget.UNLIMITED, journal, repo,
                 turnTaker(300, 6))) {
             assertThat(engine.start("r1", "plan", null, 1)).isEqualTo(new Engine.Result.Finished(true,

@@ -109,7 +109,7 @@ class EngineWorkspaceTest {
         })));
 
         assertThat(rejection(journal, "agent:notes#1")).containsExactly(
-                "attempt 1 by a changed files outside its write scope (notes/**):",
+                "attempt 1 by a changed 3 files outside its write scope (notes/**):",
                 "README.md:1:1: outside the write scope (renamed to README.txt)",
                 "src/App.java:1:1: outside the write scope (deleted)",
                 "README.txt:1:1: outside the write scope (the new name of a renamed file)");

@@ -1,4 +1,4 @@
-package dev.synod.runtime.engine;
+package dev.synod.core;
 
 import dev.synod.lang.WriteScope;
 import java.util.List;
@@ -10,13 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * needs its hand-off's scope and those of its inputs; the globs come from the plan, so there are
  * only as many as the plan has hand-offs.
  */
-final class Scopes {
+public final class Scopes {
     private static final Map<List<String>, WriteScope> COMPILED = new ConcurrentHashMap<>();
 
     private Scopes() {
     }
 
-    static WriteScope of(List<String> globs) {
+    /** The scope of these globs, compiled once per distinct list. */
+    public static WriteScope of(List<String> globs) {
         return COMPILED.computeIfAbsent(List.copyOf(globs), WriteScope::of);
     }
 }

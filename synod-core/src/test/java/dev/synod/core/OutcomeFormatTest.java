@@ -1,0 +1,59 @@
+package dev.synod.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Outcomes gained fields in issue 10; journals written before must still read, and the new fields must round-trip. */
+class OutcomeFormatTest {
+    private static Event.Outcome outcomeOf(String json) {
+        return ((Event.AgentFinished) Journals.fromJson(json)).outcome();
+    }
+
+    private static String finished(String outcome) {
+        return "{\"type\":\"agent-finished\",\"command\":\"agent:api#1\",\"outcome\":" + outcome
+                + ",\"usage\":{\"inputTokens\":0,\"outputTokens\":0,\"usd\":0.0},\"at\":\"2026-01-01T00:00:00Z\"}";
+    }
+
+    @Test
+    void a_rejection_journaled_without_a_commit_reads_with_none() {
+        Event.Outcome o = outcomeOf(finished("{\"kind\":\"rejected\",\"diagnostics\":[\"a:1:1: outside\"]}"));
+
+        assertThat(o).isEqualTo(new Event.Outcome.Rejected(List.of("a:1:1: outside"), null));
+    }
+
+    @Test
+    void a_production_journaled_without_dropped_paths_reads_with_none() {
+        Event.Outcome o = outcomeOf(finished("{\"kind\":\"produced\",\"commit\":\"abc\",\"summary\":\"done\"}"));
+
+        assertThat(o).isEqualTo(new Event.Outcome.Produced("abc", "done", List.of()));
+    }
+
+    @Test
+    void a_timeout_journaled_with_its_elapsed_time_only_reads_as_silence() {
+        Event.Outcome o = outcomeOf(finished("{\"kind\":\"timed-out\",\"afterMillis\":600000}"));
+
+        assertThat(o).isEqualTo(new Event.Outcome.TimedOut(600_000, 0L, false));
+        assertThat(FailureDetector.describe((Event.Outcome.TimedOut) o)).isEqualTo("timed out after 600s");
+    }
+
+    @Test
+    void old_forms_keep_their_bytes() {
+        for (String outcome : List.of("{\"kind\":\"rejected\",\"diagnostics\":[\"x\"]}",
+                "{\"kind\":\"produced\",\"commit\":\"abc\",\"summary\":\"done\"}",
+                "{\"kind\":\"timed-out\",\"afterMillis\":600000}")) {
+            assertThat(Journals.toJson(Journals.fromJson(finished(outcome)))).isEqualTo(finished(outcome));
+        }
+    }
+
+    @Test
+    void new_fields_round_trip() {
+        for (Event.Outcome o : List.of(new Event.Outcome.Rejected(List.of("x"), "c1"),
+                new Event.Outcome.Produced("c2", "s", List.of("link: a symbolic link")),
+                new Event.Outcome.TimedOut(40_000, 10_000L, true))) {
+            Event e = new Event.AgentFinished("agent:api#1", o, Event.Usage.NONE, Driver.T0);
+            assertThat(Journals.fromJson(Journals.toJson(e))).isEqualTo(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.synod.runtime.engine;
+
+import dev.synod.core.Clock;
+import dev.synod.core.Event;
+import dev.synod.core.FailureDetector;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Runs an effect's call under the {@link FailureDetector}'s deadline, read from the engine's
+ * {@link Clock#nanos()}: the one place where the embedded engine applies the detector's
+ * arithmetic to a running thread.
+ */
+final class Deadlines {
+    private final Clock clock;
+    private final Consumer<Event> late;
+    private final BiConsumer<String, Error> errors;
+
+    /**
+     * @param late   takes the late answers of calls that timed out
+     * @param errors takes an {@link Error} that a call which timed out threw afterwards, by command
+     *               id: no longer the attempt's result, but never to vanish
+     */
+    Deadlines(Clock clock, Consumer<Event> late, BiConsumer<String, Error> errors) {
+        this.clock = clock;
+        this.late = late;
+        this.errors = errors;
+    }
+
+    /** How a bounded call ended. */
+    sealed interface Timed<T> {
+        record Done<T>(T value) implements Timed<T> {
+        }
+
+        /**
+         * The call did not answer in time and was stopped after {@code elapsedMillis}; {@code bound}
+         * when the heartbeat bound stopped it; {@code running} completes when it stops after all.
+         */
+        record Late<T>(CompletableFuture<T> running, long elapsedMillis, boolean bound) implements Timed<T> {
+        }
+
+        record Threw<T>(Throwable error) implements Timed<T> {
+        }
+    }
+
+    @FunctionalInterface
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * The longest real wait between two looks at the clock. The deadline is read from
+     * {@link Clock#nanos()}, which a fake clock moves by hand, so the wait is cut into slices.
+     */
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /**
+     * Runs {@code call} until the {@link FailureDetector}'s deadline: {@code timeoutMillis} from
+     * the session's latest heartbeat (the start, without one), never past
+     * {@value FailureDetector#HEARTBEAT_BOUND} times the timeout from the start. On timeout the
+     * call's thread is interrupted; if it still answers, usefully, a {@link Event.LateAnswer} is
+     * reported so the role's timeout grows (the suspicion proved false). An {@link Error} of the
+     * call is thrown, never turned into a result: it stops the engine.
+     */
+    <T> Timed<T> run(Call<T> call, long timeoutMillis, String command, String role, long startNanos,
+                                     AttemptSession session, java.util.function.Predicate<T> useful)
+            throws InterruptedException {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread worker = Thread.ofVirtual().name("synod-" + command).start(() -> {
+            try {
+                future.complete(call.call());
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+            }
+        });
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        try {
+            while (true) {
+                long remaining = FailureDetector.deadlineNanos(startNanos, session.lastBeatNanos(), timeoutNanos)
+                        - clock.nanos();
+                if (remaining <= 0) {
+                    break;
+                }
+                try {
+                    return new Timed.Done<>(future.get(Math.min(remaining, SLICE_NANOS), TimeUnit.NANOSECONDS));
+                } catch (TimeoutException again) {
+                    // the agent may have heartbeaten, or the clock moved: look again
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            return new Timed.Threw<>(e.getCause());
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            throw e;
+        }
+        boolean bound = FailureDetector.stoppedByBound(startNanos, session.lastBeatNanos(), timeoutNanos);
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(clock.nanos() - startNanos);
+        worker.interrupt();
+        future.whenComplete((value, error) -> {
+            if (error instanceof Error e) {
+                errors.accept(command, e);
+            } else if (error == null && useful.test(value)) {
+                late.accept(new Event.LateAnswer(command, role, TimeUnit.NANOSECONDS.toMillis(clock.nanos() - startNanos),
+                        clock.now()));
+            }
+        });
+        return new Timed.Late<>(future, elapsedMillis, bound);
+    }
+
+}

@@ -1,0 +1,240 @@
+package dev.synod.runtime.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.synod.core.Agent;
+import dev.synod.core.Budget;
+import dev.synod.core.Event;
+import dev.synod.core.Gate;
+import dev.synod.core.Plan;
+import dev.synod.core.PlanCompiler;
+import dev.synod.core.SynodException;
+import dev.synod.core.Workspace;
+import dev.synod.lang.CheckOptions;
+import dev.synod.lang.SourceFile;
+import dev.synod.lang.Synod;
+import dev.synod.runtime.gates.ExistsGate;
+import dev.synod.runtime.workspace.GitRepository;
+import dev.synod.testkit.FakeClock;
+import dev.synod.testkit.InMemoryBlobStore;
+import dev.synod.testkit.InMemoryJournal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Engine-side faults of issue 10: an {@link Error} in an effect stops the engine instead of
+ * hanging it, and a timeout reports the real elapsed time (on the fake clock: nothing sleeps).
+ */
+@Timeout(60)
+class EngineFaultTest {
+    private static final String TEAM = """
+            synod 1
+            team t {
+              defaults within 1s retry 0
+              role a model m
+              role r model m
+              a -> r : notes "NOTES.md"
+                gate exists
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final InMemoryJournal journal = new InMemoryJournal();
+    private final FakeClock clock = new FakeClock();
+
+    /** What the agent does in its workspace; it may throw anything. */
+    @FunctionalInterface
+    private interface Work {
+        void perform(Path workspace, Agent.Session session) throws Exception;
+    }
+
+    private static Agent agent(Work work) {
+        return new Agent() {
+            @Override
+            public Outcome perform(Assignment a, Path workspace) {
+                throw new AssertionError("the engine calls the form with a session");
+            }
+
+            @Override
+            public Outcome perform(Assignment a, Path workspace, Session session) throws InterruptedException {
+                try {
+                    work.perform(workspace, session);
+                } catch (InterruptedException | RuntimeException | Error e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return new Outcome.Finished("done", Event.Usage.NONE);
+            }
+
+            @Override
+            public Review review(Assignment a, Path workspace) {
+                return new Review(true, "", Event.Usage.NONE);
+            }
+
+            @Override
+            public Decision decide(DecisionRequest request) {
+                return new Decision(Map.of(), "", Event.Usage.NONE);
+            }
+        };
+    }
+
+    private Engine.Result run(Agent agent, Gate gate) throws Exception {
+        return run(TEAM, agent, gate);
+    }
+
+    private Engine.Result run(String team, Agent agent, Gate gate) throws Exception {
+        Files.writeString(dir.resolve("README.md"), "x\n");
+        Plan plan = PlanCompiler.compile(Synod.check(new SourceFile("team.synod", team), CheckOptions.none()));
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = new Engine(new Engine.Setup(plan,
+                Budget.UNLIMITED, journal, new InMemoryBlobStore(), repo, dir.resolve(".synod/work"),
+                dir.resolve(".synod/answers"), Map.of("a", agent), Map.of("exists", gate), role -> "", clock,
+                new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }))) {
+            return engine.start("r1", "plan", null, 1);
+        }
+    }
+
+    private Event.Outcome outcome() {
+        return journal.read("r1").stream().filter(e -> e instanceof Event.AgentFinished).map(e -> ((Event.AgentFinished) e)
+                .outcome()).findFirst().orElseThrow();
+    }
+
+    private static void writeNotes(Path workspace) throws Exception {
+        Files.writeString(workspace.resolve("NOTES.md"), "notes\n");
+    }
+
+    @Test
+    void an_error_in_an_agent_stops_the_engine_with_a_clear_message() {
+        Agent agent = agent((w, s) -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+
+        assertThatThrownBy(() -> run(agent, new ExistsGate()))
+                .isInstanceOf(SynodException.Retriable.class)
+                .hasMessageContaining("agent:notes#1 failed with OutOfMemoryError: Java heap space")
+                .hasMessageContaining("resume the run");
+        assertThat(journal.read("r1")).noneMatch(e -> e instanceof Event.AgentFinished);
+    }
+
+    @Test
+    void an_error_in_a_gate_stops_the_engine_instead_of_hanging_it() {
+        Gate gate = new Gate() {
+            @Override
+            public Verdict check(Input input) {
+                throw new StackOverflowError();
+            }
+        };
+
+        assertThatThrownBy(() -> run(agent((w, s) -> writeNotes(w)), gate))
+                .isInstanceOf(SynodException.Retriable.class)
+                .hasMessageContaining("gate:notes#1:0 failed with StackOverflowError");
+    }
+
+    @Test
+    void an_error_after_a_timeout_still_stops_the_engine() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        Agent agent = agent((w, s) -> {
+            if (attempts.incrementAndGet() == 1) {
+                clock.advance(Duration.ofMillis(2500));
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException stopped) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+            }
+            // The retry never answers and, the fake clock standing still, never times out:
+            // only the first attempt's late Error can end the run.
+            new CountDownLatch(1).await();
+        });
+
+        assertThatThrownBy(() -> run(TEAM.replace("retry 0", "retry 1"), agent, new ExistsGate()))
+                .isInstanceOf(SynodException.Retriable.class)
+                .hasMessageContaining("agent:notes#1 failed with OutOfMemoryError: Java heap space");
+    }
+
+    @Test
+    void a_silent_agent_times_out_after_the_time_it_really_ran() throws Exception {
+        Agent agent = agent((w, s) -> {
+            clock.advance(Duration.ofMillis(2500));
+            new CountDownLatch(1).await();
+        });
+
+        Engine.Result result = run(agent, new ExistsGate());
+
+        assertThat(outcome()).isEqualTo(new Event.Outcome.TimedOut(2500, 1000L, false));
+        assertThat(result).isEqualTo(new Engine.Result.Finished(false,
+                "hand-off notes failed after 1 attempt: attempt 1 by a timed out after 2s", null));
+    }
+
+    @Test
+    void an_agent_that_keeps_heartbeating_is_stopped_by_the_bound_and_told_so() throws Exception {
+        Agent agent = agent((w, s) -> {
+            for (int beat = 0; beat < 5; beat++) {
+                clock.advance(Duration.ofMillis(900));
+                s.heartbeat();
+            }
+            new CountDownLatch(1).await();
+        });
+
+        Engine.Result result = run(agent, new ExistsGate());
+
+        assertThat(outcome()).isEqualTo(new Event.Outcome.TimedOut(4500, 1000L, true));
+        assertThat(Timeline.describe(journal.read("r1").stream().filter(e -> e instanceof Event.AgentFinished)
+                .findFirst().orElseThrow())).isEqualTo("notes#1: stopped after 4s: it kept heartbeating past 4× its "
+                + "within of 1s");
+        assertThat(result).isInstanceOfSatisfying(Engine.Result.Finished.class, f -> assertThat(f.reason())
+                .endsWith("attempt 1 by a stopped after 4s: it kept heartbeating past 4× its within of 1s"));
+    }
+
+    private void runLimited(Agent agent, long maxFileBytes) throws Exception {
+        Files.writeString(dir.resolve("README.md"), "x\n");
+        Plan plan = PlanCompiler.compile(Synod.check(new SourceFile("team.synod", TEAM), CheckOptions.none()));
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = new Engine(new Engine.Setup(plan,
+                Budget.UNLIMITED, journal, new InMemoryBlobStore(), new RefusingWorkspace(repo), dir.resolve(".synod/work"),
+                dir.resolve(".synod/answers"), Map.of("a", agent), Map.of("exists", new ExistsGate()), role -> "", clock,
+                new Engine.Options(true, false, Duration.ofMillis(20), Engine.Options.GATE_LINGER, maxFileBytes),
+                line -> { }))) {
+            engine.start("r1", "plan", null, 1);
+        }
+    }
+
+    @Test
+    void a_file_over_the_size_limit_rejects_the_attempt_with_its_path() throws Exception {
+        runLimited(agent((w, s) -> Files.write(w.resolve("NOTES.md"), new byte[2048])), 1024);
+
+        assertThat(outcome()).isEqualTo(new Event.Outcome.Rejected(List.of(
+                "attempt 1 by a left files that cannot be committed:",
+                "NOTES.md:1:1: 2048 bytes, over the limit of 1024 bytes")));
+    }
+
+    @Test
+    void paths_the_commit_left_out_are_journaled_with_the_outcome_and_shown() throws Exception {
+        runLimited(agent((w, s) -> {
+            writeNotes(w);
+            Files.createSymbolicLink(w.resolve("NOTES.md.link"), Path.of("/etc/hostname"));
+        }), Engine.Options.MAX_FILE_BYTES);
+
+        Event.AgentFinished finished = journal.read("r1").stream().filter(e -> e instanceof Event.AgentFinished)
+                .map(Event.AgentFinished.class::cast).findFirst().orElseThrow();
+        assertThat(finished.outcome()).isInstanceOfSatisfying(Event.Outcome.Produced.class,
+                p -> assertThat(p.dropped()).containsExactly("NOTES.md.link: a symbolic link"));
+        assertThat(Timeline.describe(finished)).endsWith("(done); left out NOTES.md.link: a symbolic link");
+    }
+
+    @Test
+    void options_refuse_a_size_limit_that_is_not_positive() {
+        assertThatThrownBy(() -> new Engine.Options(true, false, Duration.ofMillis(20), Engine.Options.GATE_LINGER, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("found 0 bytes");
+        assertThat(new Engine.Options(true, false, Duration.ofMillis(20)).maxFileBytes()).isEqualTo(104_857_600L);
+    }
+}
