@@ -31,7 +31,7 @@ class RunsMergeReleaseTest {
         }
 
         BranchMerge merged;
-        try (Runs runs = Runs.open(dir, Clock.SYSTEM)) {
+        try (Runs runs = Runs.openOrCreate(dir, Clock.SYSTEM)) {
             merged = runs.mergeRelease("synod/r1");
         }
 
@@ -45,7 +45,7 @@ class RunsMergeReleaseTest {
 
     @Test
     void merge_release_of_a_branch_that_does_not_exist_says_so_and_merges_nothing() {
-        try (Runs runs = Runs.open(dir, Clock.SYSTEM)) {
+        try (Runs runs = Runs.openOrCreate(dir, Clock.SYSTEM)) {
             BranchMerge merged = runs.mergeRelease("synod/r9");
 
             assertThat(merged.merged()).isFalse();
