@@ -57,7 +57,7 @@ class DiagnosticsTest {
                         + "  location: class shop.Cart",
                 "src/app.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.")).containsExactly(
                 "src/main/java/shop/Cart.java:3:8: [UnusedImports] Unused import - java.util.Map.",
-                "src/main/java/shop/Cart.java:9: warning: [LineLength] Line is longer than 100 characters (found 120).",
+                "src/main/java/shop/Cart.java:9:1: warning: [LineLength] Line is longer than 100 characters (found 120).",
                 "src/main/java/shop/Cart.java:5:9: error: cannot find symbol (symbol: class Prise; location: class shop.Cart)",
                 "src/app.ts:3:7: error TS2322: Type 'string' is not assignable to type 'number'.");
     }
@@ -72,7 +72,7 @@ class DiagnosticsTest {
                 "",
                 "plain words without a place")).containsExactly(
                 "src/a.c:3:5: error: expected ';'",
-                "src/b.py:12: E501 line too long",
+                "src/b.py:12:1: E501 line too long",
                 "/elsewhere/lib.h:1:1: note: outside the tree stays absolute",
                 "build failed in src",
                 "plain words without a place");
@@ -95,7 +95,7 @@ class DiagnosticsTest {
                 "Failures (1):",
                 "JUnit Jupiter:ShopTest:totals()",
                 "MethodSource [className = 'shop.ShopTest', methodName = 'totals', methodParameterTypes = '']",
-                "src/test/java/shop/ShopTest.java:9: org.opentest4j.AssertionFailedError: expected: <3> but was: <4>");
+                "src/test/java/shop/ShopTest.java:9:1: org.opentest4j.AssertionFailedError: expected: <3> but was: <4>");
     }
 
     @Test
@@ -114,15 +114,15 @@ class DiagnosticsTest {
                 """;
 
         assertThat(normalize(trace)).containsExactly(
-                "src/main/java/shop/Cart.java:12: java.lang.IllegalStateException: the cart is empty",
-                "src/main/java/shop/Disk.java:3: caused by: java.io.UncheckedIOException: disk",
+                "src/main/java/shop/Cart.java:12:1: java.lang.IllegalStateException: the cart is empty",
+                "src/main/java/shop/Disk.java:3:1: caused by: java.io.UncheckedIOException: disk",
                 "java.lang.OutOfMemoryError: Java heap space");
     }
 
     @Test
     void repeated_diagnostics_appear_once_in_their_first_place() {
         assertThat(normalize("a.txt:1: first", "b.txt:2: second", root + "/a.txt:1: first")).containsExactly(
-                "a.txt:1: first", "b.txt:2: second");
+                "a.txt:1:1: first", "b.txt:2:1: second");
     }
 
     @Test
@@ -171,6 +171,6 @@ class DiagnosticsTest {
     void a_verdict_keeps_its_kind() {
         Gate.Verdict verdict = Diagnostics.normalize(new Gate.Verdict(Event.Verdict.FAIL, List.of("./x:1: y", "./x:1: y")), root);
 
-        assertThat(verdict).isEqualTo(new Gate.Verdict(Event.Verdict.FAIL, List.of("x:1: y")));
+        assertThat(verdict).isEqualTo(new Gate.Verdict(Event.Verdict.FAIL, List.of("x:1:1: y")));
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** {@code sh "COMMAND"} in the bubblewrap sandbox: a linter-like command that prints grep -n locations. */
 class ShGateContractTest extends GateContract {
-    static final String NO_TODO = "! grep -rno 'TODO.*' src | sed 's/:/:1: /2' | grep .";
+    static final String NO_TODO = "! grep -rn TODO src";
 
     @Override
     protected Gate gate() {
@@ -31,5 +31,11 @@ class ShGateContractTest extends GateContract {
         Files.createDirectories(tree.resolve("src"));
         Files.writeString(tree.resolve("src/Shop.java"), "class Shop {\n  // TODO pay\n}\n");
         return new Gate.Input(tree, NO_TODO, List.of("src/**"));
+    }
+
+    /** The sh gate hands its output on raw: the engine's one normalizer locates it. */
+    @Override
+    protected Gate.Verdict asTheEngineSeesIt(Gate.Verdict verdict, Path tree) {
+        return Diagnostics.normalize(verdict, tree);
     }
 }

@@ -25,17 +25,17 @@ public record Located(String path, int line, int column, String message) {
         return new Located(null, 0, 0, message);
     }
 
-    /** {@code path:line:col: message}, {@code path:line: message} without a column, or the message alone. */
+    /**
+     * {@code path:line:col: message} (ARCHITECTURE.md §6), with column 1 for a tool that reports
+     * only a line; {@code path: message} without a line, or the message alone without a path.
+     */
     public String format() {
         if (path == null) {
             return message;
         }
         StringBuilder out = new StringBuilder(path);
         if (line > 0) {
-            out.append(':').append(line);
-            if (column > 0) {
-                out.append(':').append(column);
-            }
+            out.append(':').append(line).append(':').append(Math.max(1, column));
         }
         return out.append(": ").append(message).toString();
     }
