@@ -1,6 +1,7 @@
 package dev.synod.runtime.gates;
 
 import dev.synod.runtime.config.GateSettings;
+import dev.synod.runtime.config.Units;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,16 +35,9 @@ public record GateLimits(String name, Duration timeout, long memory, int process
         String processes = "tried to run more than " + this.processes + " processes at once (gates." + name
                 + ".processes in synod.yaml); the sandbox refused them";
         if (timedOut) {
-            return what + " did not finish within " + describe(timeout) + " (gates." + name + ".timeout in synod.yaml); "
+            return what + " did not finish within " + Units.describe(timeout) + " (gates." + name + ".timeout in synod.yaml); "
                     + "the sandbox killed its processes" + (processLimitReached ? "; it also " + processes : "");
         }
         return processLimitReached ? what + " " + processes : null;
-    }
-
-    private static String describe(Duration d) {
-        if (d.toMillis() % 60_000 == 0) {
-            return d.toMinutes() + "m";
-        }
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }
