@@ -13,7 +13,6 @@ import dev.synod.core.RunInfo;
 import dev.synod.core.State;
 import dev.synod.core.SynodException;
 import dev.synod.core.Workspace;
-import dev.synod.lang.CheckOptions;
 import dev.synod.lang.CheckResult;
 import dev.synod.lang.SourceFile;
 import dev.synod.lang.Synod;
@@ -81,10 +80,10 @@ public final class Runs implements AutoCloseable {
     /** Reads, checks and compiles the directory's {@code team.synod} with its {@code synod.yaml}. */
     public Loaded load(String teamText, Optional<String> configText) {
         Path configFile = directory.resolve("synod.yaml");
-        SynodConfig config = configText.map(t -> SynodConfig.parse(t, configFile)).orElse(SynodConfig.none(configFile));
+        Optional<SynodConfig> parsed = configText.map(t -> SynodConfig.parse(t, configFile));
+        SynodConfig config = parsed.orElse(SynodConfig.none(configFile));
         CheckResult checked = Synod.check(new SourceFile(directory.resolve("team.synod").toString(), teamText),
-                new CheckOptions(configText.isPresent() ? config.aliases() : Optional.empty(), config.gates().keySet(),
-                        Optional.of(directory)));
+                SynodConfig.checkOptions(parsed, directory));
         Plan plan = PlanCompiler.compile(checked);
         config.checkBudgetRoles(checked.model().orElseThrow().roles().keySet());
         return new Loaded(plan, config, checked);
@@ -94,7 +93,7 @@ public final class Runs implements AutoCloseable {
     public Engine.Result start(Engine.Options options, Consumer<String> progress, Consumer<String> runId) {
         String teamText = read(directory.resolve("team.synod"), "team.synod");
         Optional<String> configText = Files.exists(directory.resolve("synod.yaml"))
-                ? Optional.of(read(directory.resolve("synod.yaml"), "synod.yaml")) : Optional.empty();
+                ? Optional.of(SynodConfig.text(directory.resolve("synod.yaml"))) : Optional.empty();
         Loaded loaded = load(teamText, configText);
         Preflight.check(loaded.plan());
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());

@@ -1,5 +1,6 @@
 package dev.synod.cli.internal;
 
+import dev.synod.core.SynodException;
 import dev.synod.cli.SynodCli;
 import dev.synod.core.Clock;
 import dev.synod.lang.CheckResult;
@@ -41,10 +42,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path team = directory.resolve("team.synod");
         if (!Files.isRegularFile(team)) {
-            throw new InputException("no team.synod in " + directory + "; create one with synod init");
+            throw new SynodException.InvalidInput("no team.synod in " + directory + "; create one with synod init");
         }
         SourceFile source = Sources.read(team);
-        CheckResult checked = Synod.check(source, SynodYaml.checkOptions(team, java.util.Optional.empty()));
+        CheckResult checked = Synod.check(source, ConfigOption.checkOptions(team, java.util.Optional.empty()));
         if (checked.hasErrors()) {
             PrintWriter err = spec.commandLine().getErr();
             DiagnosticText.print(err, source, checked.diagnostics());

@@ -2,6 +2,7 @@ package dev.synod.runtime.config;
 
 import dev.synod.core.Budget;
 import dev.synod.core.SynodException;
+import dev.synod.lang.CheckOptions;
 import dev.synod.runtime.gates.CompileGate;
 import dev.synod.runtime.sandbox.Sandbox;
 import java.io.IOException;
@@ -48,11 +49,20 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
 
     /** Loads and validates a {@code synod.yaml}. */
     public static SynodConfig load(Path file) {
+        return parse(text(file), file);
+    }
+
+    /**
+     * The text of a {@code synod.yaml}, strict UTF-8, as {@link #load} reads it (a run keeps it
+     * as a blob, so it reads the text first).
+     *
+     * @throws SynodException.InvalidInput when it is missing, unreadable or not UTF-8
+     */
+    public static String text(Path file) {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new SynodException.InvalidInput(file + ": not found; expected a synod.yaml beside team.synod "
-                    + "(synod init writes one)");
+            throw new SynodException.InvalidInput(file + ": no such file; expected a synod.yaml (synod init writes one)");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new SynodException.InvalidInput(file + ": not valid UTF-8", e);
         } catch (IOException e) {
@@ -159,6 +169,15 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
     public static SynodConfig none(Path file) {
         return new SynodConfig(file, Map.of(), Map.of(), CompileGate.Settings.defaults(), Optional.empty(),
                 new EngineChoice.Local(), Budget.UNLIMITED, Sandbox.Mode.BWRAP, RunLimits.DEFAULTS);
+    }
+
+    /**
+     * What the checker needs of a directory's configuration: the model aliases and gate names of
+     * {@code config}, or, without a {@code synod.yaml}, no aliases to check against.
+     */
+    public static CheckOptions checkOptions(Optional<SynodConfig> config, Path directory) {
+        return new CheckOptions(config.flatMap(SynodConfig::aliases), config.map(c -> c.gates().keySet()).orElse(Set.of()),
+                Optional.of(directory));
     }
 
     /** The model aliases, for the checker's S012. */
