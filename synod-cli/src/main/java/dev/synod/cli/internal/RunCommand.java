@@ -11,6 +11,7 @@ import dev.synod.runtime.engine.Engine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +24,10 @@ import picocli.CommandLine.Spec;
 /** {@code synod run [DIR] [--yes]}: starts a run of the team in DIR and drives it to its end. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the team of DIR (its team.synod and synod.yaml) on the embedded engine.",
-                "DIR becomes a git repository if it is not one; the run id is printed first; the accepted",
-                "artifacts end on the branch synod/<run>."},
+                "Every check runs before anything is created in DIR. The run starts from the files on disk,",
+                "uncommitted edits included, recorded on refs/synod/start/<run> (DIR becomes a git repository",
+                "if it is not one); the run id is printed once the run is journaled; the accepted artifacts",
+                "end on the branch synod/<run>."},
         footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 bad input or configuration."})
 final class RunCommand implements Callable<Integer> {
 
@@ -53,8 +56,10 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return SynodCli.EXIT_USAGE;
         }
-        try (Runs runs = Runs.open(directory, Clock.SYSTEM)) {
-            Engine.Result result = runs.start(options.engineOptions(), options.progress(out), id -> {
+        // Every check runs before .git, .synod/ or a commit is made: a refused run leaves DIR as it was.
+        Runs.Accepted accepted = Runs.accept(directory, options.progress(out));
+        try (Runs runs = Runs.open(directory, Clock.SYSTEM, new SecureRandom())) {
+            Engine.Result result = runs.start(accepted, options.engineOptions(), options.progress(out), id -> {
                 out.println("run " + id);
                 out.flush();
             });

@@ -114,12 +114,32 @@ public final class Engine implements AutoCloseable {
         this.blobs = s.blobs();
     }
 
-    /** Registers a new run and drives it. */
+    /** Registers a new run from the workspace's {@code HEAD} and drives it. */
     public Result start(String run, String planBlob, String configBlob, long seed) {
-        journal.create(new RunInfo(run, plan.team(), workspace.directory().toString(), clock.now()));
-        journal.append(run, List.of(new Event.RunStarted(run, plan.team(), planBlob, configBlob, workspace.head(), seed,
-                clock.now())));
-        return drive(run);
+        return start(new Start(run, planBlob, configBlob, workspace.head(), seed), () -> { });
+    }
+
+    /**
+     * What a new run starts with.
+     *
+     * @param planBlob   the blob of its {@code team.synod}
+     * @param configBlob the blob of its {@code synod.yaml}, or null without one
+     * @param base       the commit its agents start from
+     * @param seed       the seed of its coins
+     */
+    public record Start(String run, String planBlob, String configBlob, String base, long seed) {
+    }
+
+    /**
+     * Registers a new run and drives it; {@code journaled} runs once its run-started event is in
+     * the journal, so that a caller who prints the run's id then prints one that can be resumed.
+     */
+    public Result start(Start start, Runnable journaled) {
+        journal.create(new RunInfo(start.run(), plan.team(), workspace.directory().toString(), clock.now()));
+        journal.append(start.run(), List.of(new Event.RunStarted(start.run(), plan.team(), start.planBlob(),
+                start.configBlob(), start.base(), start.seed(), clock.now())));
+        journaled.run();
+        return drive(start.run());
     }
 
     /** Continues a run from its journal until it finishes or waits for people. */
