@@ -107,7 +107,7 @@ public final class Runs implements AutoCloseable {
         CheckResult checked = Synod.check(new SourceFile(directory.resolve("team.synod").toString(), teamText),
                 SynodConfig.checkOptions(parsed, directory));
         Plan plan = PlanCompiler.compile(checked);
-        config.checkBudgetRoles(checked.model().orElseThrow().roles().keySet());
+        config.checkAgainst(checked.model().orElseThrow());
         return new Loaded(plan, config, checked);
     }
 

@@ -80,7 +80,9 @@ final class CheckCommand implements Callable<Integer> {
         for (Input input : inputs) {
             CheckResult checked = Synod.check(input.source(), input.options());
             // What run checks of the configuration against the team, check checks too.
-            checked.model().ifPresent(m -> input.config().ifPresent(c -> c.checkBudgetRoles(m.roles().keySet())));
+            if (!checked.hasErrors()) {
+                checked.model().ifPresent(m -> input.config().ifPresent(c -> c.checkAgainst(m)));
+            }
             List<Diagnostic> diagnostics = checked.diagnostics();
             if (strict) {
                 diagnostics = diagnostics.stream().map(CheckCommand::asError).toList();

@@ -54,6 +54,13 @@ final class ModelAliasReader {
                 .orElse(ModelSettings.DEFAULT_TIMEOUT);
         Optional<URI> baseUrl = entry.optional("base-url").map(ModelAliasReader::url);
         Optional<String> keyVariable = entry.optional("api-key-env").map(ModelAliasReader::keyVariable);
+        if (baseUrl.isPresent() && keyVariable.isEmpty() && provider.defaultKeyVariable().isPresent()
+                && provider != Provider.OPENAI) {
+            // OpenAI-compatible servers often need no key; Anthropic's and Gemini's APIs always do.
+            throw entry.get("base-url").problem("sets base-url, so no key is read from "
+                    + provider.defaultKeyVariable().get() + " by default; expected api-key-env naming the variable that"
+                    + " holds the key for that server");
+        }
         Optional<Pricing> pricing = pricing(entry);
         OptionalInt maxTurns = maxTurns(entry);
         return new ModelAlias.Model(new ModelSettings(entry.name(), provider, model, baseUrl, temperature, maxTokens, timeout,

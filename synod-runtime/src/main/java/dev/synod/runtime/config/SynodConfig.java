@@ -3,6 +3,7 @@ package dev.synod.runtime.config;
 import dev.synod.core.Budget;
 import dev.synod.core.SynodException;
 import dev.synod.lang.CheckOptions;
+import dev.synod.lang.model.TeamModel;
 import dev.synod.runtime.gates.CompileGate;
 import dev.synod.runtime.sandbox.Sandbox;
 import java.io.IOException;
@@ -147,6 +148,36 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
             }
         }
         return new Budget(tokens, usd, roles);
+    }
+
+    /**
+     * Checks what this configuration says about the team: every role with a budget is one of its
+     * roles, and under a money budget every model alias it uses has prices. {@code synod check}
+     * and {@code synod run} both call it, so they agree on these too.
+     *
+     * @throws SynodException.InvalidInput naming the first key that does not fit the team
+     */
+    public void checkAgainst(TeamModel team) {
+        checkBudgetRoles(team.roles().keySet());
+        checkPrices(team.participants().stream().map(role -> team.modelOf(role).orElseThrow()).toList());
+    }
+
+    /**
+     * Checks that under a money budget ({@code budget.usd}) every model API alias in {@code used}
+     * other than Ollama's has prices, so that its calls count against the budget.
+     */
+    public void checkPrices(Collection<String> used) {
+        if (budget.usd().isEmpty()) {
+            return;
+        }
+        for (String alias : new java.util.TreeSet<>(used)) {
+            if (models.get(alias) instanceof ModelAlias.Model m && m.settings().pricing().isEmpty()
+                    && m.settings().provider() != dev.synod.runtime.agents.model.Provider.OLLAMA) {
+                throw new SynodException.InvalidInput(file + ": models." + alias + " has no prices, but budget.usd"
+                        + " is set; expected price-per-million-input and price-per-million-output (US dollars) so that"
+                        + " its calls count against the budget");
+            }
+        }
     }
 
     /**

@@ -29,7 +29,8 @@ public final class Providers {
 
     /**
      * Checks, before anything runs, for the aliases in {@code used} that their keys are set in
-     * {@code env} and, under a money budget, that their prices are known. Aliases of other providers ({@code cli}, {@code scripted}) are left to
+     * {@code env} (their prices under a money budget are checked with the team, by
+     * {@link SynodConfig#checkAgainst}). Aliases of other providers ({@code cli}, {@code scripted}) are left to
      * their own checks.
      *
      * @throws SynodException.InvalidInput naming the file, the setting or variable, what was expected and what was found
@@ -39,13 +40,7 @@ public final class Providers {
             if (!(config.model(alias) instanceof ModelAlias.Model m)) {
                 continue;
             }
-            ModelSettings settings = m.settings();
-            key(config, settings, env);
-            if (config.budget().usd().isPresent() && settings.pricing().isEmpty() && settings.provider() != Provider.OLLAMA) {
-                throw new SynodException.InvalidInput(config.file() + ": models." + alias + " has no prices, but budget.usd"
-                        + " is set; expected price-per-million-input and price-per-million-output (US dollars) so that"
-                        + " its calls count against the budget");
-            }
+            key(config, m.settings(), env);
         }
     }
 
@@ -84,11 +79,8 @@ public final class Providers {
     private static Optional<String> key(SynodConfig config, ModelSettings settings, Map<String, String> env) {
         Optional<String> variable = settings.keyVariable();
         if (variable.isEmpty()) {
-            if (settings.provider() == Provider.ANTHROPIC || settings.provider() == Provider.GEMINI) {
-                throw new SynodException.InvalidInput(config.file() + ": models." + settings.alias() + " sets base-url, so"
-                        + " no key is read from " + settings.provider().defaultKeyVariable().orElseThrow() + " by default;"
-                        + " expected api-key-env naming the variable that holds the key for that server");
-            }
+            // Ollama, or a server of the OpenAI API that needs no key (synod.yaml refuses base-url
+            // without api-key-env for the APIs that always need one).
             return Optional.empty();
         }
         String value = env.get(variable.get());
