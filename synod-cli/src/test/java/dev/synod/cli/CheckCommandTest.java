@@ -64,7 +64,7 @@ class CheckCommandTest {
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("synod: " + dir.resolve("synod.yaml")
-                + ": 'models' must be a mapping of alias names to model settings, found a list");
+                + ":1:1: models: expected a mapping of alias names to model settings, found a list");
     }
 
     @Test
@@ -75,8 +75,8 @@ class CheckCommandTest {
         Run run = Run.synod("check", team.toString());
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("synod: " + dir.resolve("synod.yaml") + ": not valid YAML: while"
-                + " parsing a flow mapping: expected ',' or '}', but got <stream end> (line 2, column 30)");
+        assertThat(run.errLines()).containsExactly("synod: " + dir.resolve("synod.yaml") + ":2:30: not valid YAML: while"
+                + " parsing a flow mapping: expected ',' or '}', but got <stream end>");
     }
 
     @Test
@@ -87,7 +87,7 @@ class CheckCommandTest {
         Run run = Run.synod("check", "--config", config.toString(), team.toString());
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("synod: cannot read '" + config + "': no such file");
+        assertThat(run.errLines()).containsExactly("synod: " + config + ": no such file; expected a synod.yaml (synod init writes one)");
     }
 
     @Test
@@ -100,7 +100,7 @@ class CheckCommandTest {
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("synod: " + config
-                + ": 'gates' must be a mapping of gate names to gate settings, found a string (\"make\")");
+                + ":1:1: gates: expected a mapping of gate names to gate settings, found 'make'");
     }
 
     @Test

@@ -107,7 +107,7 @@ class RunCommandsTest {
                 + "budget: { tokens: lots }\n");
         Run run = Run.synod("run", dir.toString(), "--yes");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("'budget.tokens' must be a whole number of tokens, at least 0, found 'lots'");
+        assertThat(run.err()).contains("synod.yaml:3:11: budget.tokens: expected a whole number of tokens, at least 0, found 'lots'");
     }
 
     @Test

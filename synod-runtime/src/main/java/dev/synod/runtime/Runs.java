@@ -13,7 +13,6 @@ import dev.synod.core.RunInfo;
 import dev.synod.core.State;
 import dev.synod.core.SynodException;
 import dev.synod.core.Workspace;
-import dev.synod.lang.CheckOptions;
 import dev.synod.lang.CheckResult;
 import dev.synod.lang.SourceFile;
 import dev.synod.lang.Synod;
@@ -29,6 +28,7 @@ import dev.synod.runtime.gates.CompileGate;
 import dev.synod.runtime.gates.Gates;
 import dev.synod.runtime.gates.LintGate;
 import dev.synod.runtime.workspace.GitRepository;
+import dev.synod.runtime.workspace.WorkingTreeSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * The runs of one directory: starting, resuming, inspecting and answering them. The directory
@@ -56,14 +57,16 @@ public final class Runs implements AutoCloseable {
     private final Journal journal;
     private final BlobStore blobs;
     private final dev.synod.core.Clock clock;
+    private final RandomGenerator random;
 
-    private Runs(Path directory, LocalStorage storage, dev.synod.core.Clock clock) {
+    private Runs(Path directory, LocalStorage storage, dev.synod.core.Clock clock, RandomGenerator random) {
         this.directory = directory;
         this.state = directory.resolve(".synod");
         this.storage = storage;
         this.journal = storage.journal();
         this.blobs = storage.blobs();
         this.clock = clock;
+        this.random = random;
     }
 
     /**
@@ -75,16 +78,25 @@ public final class Runs implements AutoCloseable {
      */
     public static Runs open(Path directory, dev.synod.core.Clock clock) {
         Path dir = existingDirectory(directory);
-        return new Runs(dir, LocalStorage.open(dir), clock);
+        return new Runs(dir, LocalStorage.open(dir), clock, new SecureRandom());
     }
 
     /**
      * Opens the runs of {@code directory} to start a new one, creating {@code .synod/} and the
-     * journal when they do not exist yet.
+     * journal when they do not exist yet; run ids and seeds from a {@link SecureRandom}.
      */
     public static Runs openOrCreate(Path directory, dev.synod.core.Clock clock) {
+        return openOrCreate(directory, clock, new SecureRandom());
+    }
+
+    /**
+     * {@link #openOrCreate(Path, dev.synod.core.Clock)} with the source of randomness given.
+     *
+     * @param random where the random part of run ids and each run's seed come from (tests fix it)
+     */
+    public static Runs openOrCreate(Path directory, dev.synod.core.Clock clock, RandomGenerator random) {
         Path dir = existingDirectory(directory);
-        return new Runs(dir, LocalStorage.openOrCreate(dir), clock);
+        return new Runs(dir, LocalStorage.openOrCreate(dir), clock, random);
     }
 
     private static Path existingDirectory(Path directory) {
@@ -101,33 +113,84 @@ public final class Runs implements AutoCloseable {
 
     /** Reads, checks and compiles the directory's {@code team.synod} with its {@code synod.yaml}. */
     public Loaded load(String teamText, Optional<String> configText) {
+        return load(directory, teamText, configText);
+    }
+
+    private static Loaded load(Path directory, String teamText, Optional<String> configText) {
         Path configFile = directory.resolve("synod.yaml");
-        SynodConfig config = configText.map(t -> SynodConfig.parse(t, configFile)).orElse(SynodConfig.none(configFile));
+        Optional<SynodConfig> parsed = configText.map(t -> SynodConfig.parse(t, configFile));
+        SynodConfig config = parsed.orElse(SynodConfig.none(configFile));
         CheckResult checked = Synod.check(new SourceFile(directory.resolve("team.synod").toString(), teamText),
-                new CheckOptions(configText.isPresent() ? config.aliases() : Optional.empty(), config.gates().keySet(),
-                        Optional.of(directory)));
+                SynodConfig.checkOptions(parsed, directory));
         Plan plan = PlanCompiler.compile(checked);
-        config.checkBudgetRoles(checked.model().orElseThrow().roles().keySet());
+        config.checkAgainst(checked.model().orElseThrow());
         return new Loaded(plan, config, checked);
+    }
+
+    /**
+     * A start that passed every check, built before anything is created in the run directory:
+     * what it runs, its gates (the sandbox found usable) and its agents (their keys found).
+     */
+    public record Accepted(Path directory, Loaded loaded, String teamText, Optional<String> configText,
+                           Map<String, Gate> gates, Map<String, Agent> agents) {
+    }
+
+    /**
+     * Runs every check a start needs (the team, {@code synod.yaml}, the team's {@code prompt} file,
+     * what this runtime can run, the gates' sandbox, the agents' keys and programs) and creates
+     * nothing: a refused start leaves {@code directory} exactly as it was (no {@code .git}, no
+     * {@code .synod/}, no commit).
+     *
+     * @param warnings where the sandbox's warnings go
+     * @throws SynodException.InvalidInput naming the first check that failed
+     */
+    public static Accepted accept(Path directory, Consumer<String> warnings) {
+        Path dir = existingDirectory(directory);
+        String teamText = read(dir.resolve("team.synod"), "team.synod");
+        Optional<String> configText = Files.exists(dir.resolve("synod.yaml"))
+                ? Optional.of(SynodConfig.text(dir.resolve("synod.yaml"))) : Optional.empty();
+        Loaded loaded = load(dir, teamText, configText);
+        Preflight.check(loaded.plan());
+        TeamModel model = loaded.checked().model().orElseThrow();
+        model.prompt().ifPresent(prompt -> {
+            Path file = dir.resolve(prompt).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new SynodException.InvalidInput(dir.resolve("team.synod") + ": the team's prompt \"" + prompt
+                        + "\" does not exist (expected a file at " + file + "); create it or remove the prompt line");
+            }
+        });
+        Map<String, Gate> gates = gates(dir, loaded, warnings);
+        Map<String, Agent> agents = Agents.forTeam(model, loaded.config(), dir, TeamView.of(model, gates));
+        return new Accepted(dir, loaded, teamText, configText, gates, agents);
     }
 
     /** A new run of the directory's team, driven until it finishes (or waits, without {@code waitForHumans}). */
     public Engine.Result start(Engine.Options options, Consumer<String> progress, Consumer<String> runId) {
-        String teamText = read(directory.resolve("team.synod"), "team.synod");
-        Optional<String> configText = Files.exists(directory.resolve("synod.yaml"))
-                ? Optional.of(read(directory.resolve("synod.yaml"), "synod.yaml")) : Optional.empty();
-        Loaded loaded = load(teamText, configText);
-        Preflight.check(loaded.plan());
+        return start(accept(directory, progress), options, progress, runId);
+    }
+
+    /**
+     * A new run of a start that was {@linkplain #accept accepted}, driven until it finishes (or
+     * waits). Only now is the directory made a git repository if it is not one, and the files on
+     * disk (uncommitted edits included) recorded as the run's start commit on
+     * {@code refs/synod/start/<run>} ({@link WorkingTreeSnapshot}), the base its agents start from.
+     * {@code runId} hears the run's id once its run-started event is journaled, so an id that was
+     * told can always be resumed.
+     */
+    public Engine.Result start(Accepted accepted, Engine.Options options, Consumer<String> progress, Consumer<String> runId) {
+        if (!accepted.directory().equals(directory)) {
+            throw new IllegalArgumentException("a start accepted for " + accepted.directory() + " cannot run in " + directory);
+        }
+        Loaded loaded = accepted.loaded();
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
-             Workspace workspace = workspace()) {
-            Map<String, Gate> gates = gates(loaded, progress);
-            Map<String, Agent> agents = agents(loaded, gates);
+             GitRepository workspace = workspace()) {
             String run = newRunId();
-            runId.accept(run);
-            String planBlob = blobs.put(teamText.getBytes(StandardCharsets.UTF_8));
-            String configBlob = configText.map(t -> blobs.put(t.getBytes(StandardCharsets.UTF_8))).orElse(null);
-            try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
-                return engine.start(run, planBlob, configBlob, new SecureRandom().nextLong());
+            String base = WorkingTreeSnapshot.record(workspace, run, clock.now());
+            String planBlob = blobs.put(accepted.teamText().getBytes(StandardCharsets.UTF_8));
+            String configBlob = accepted.configText().map(t -> blobs.put(t.getBytes(StandardCharsets.UTF_8))).orElse(null);
+            try (Engine engine = engine(loaded, workspace, accepted.agents(), accepted.gates(), options, progress)) {
+                return engine.start(new Engine.Start(run, planBlob, configBlob, base, random.nextLong()),
+                        () -> runId.accept(run));
             }
         }
     }
@@ -160,7 +223,7 @@ public final class Runs implements AutoCloseable {
             TurnBlobs.verify(run, Interpreter.fold(loaded.plan(), loaded.config().budget(), journal.read(run)), blobs,
                     state.resolve("blobs"));
             try (Workspace workspace = workspace()) {
-                Map<String, Gate> gates = gates(loaded, progress);
+                Map<String, Gate> gates = gates(directory, loaded, progress);
                 Map<String, Agent> agents = agents(loaded, gates);
                 try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
                     return engine.drive(run);
@@ -174,7 +237,7 @@ public final class Runs implements AutoCloseable {
      * the in-process {@code compile} and {@code lint}. Built before the run id is given, so a bad
      * gate setting stops the run before anything is journaled.
      */
-    private Map<String, Gate> gates(Loaded loaded, Consumer<String> progress) {
+    private static Map<String, Gate> gates(Path directory, Loaded loaded, Consumer<String> progress) {
         Map<String, Gate> gates = new java.util.LinkedHashMap<>(Gates.forRun(loaded.config(), loaded.plan(), progress));
         gates.put("compile", CompileGate.configure(loaded.config(), directory, progress));
         gates.put("lint", LintGate.configure(loaded.config()));
@@ -191,7 +254,8 @@ public final class Runs implements AutoCloseable {
                           Engine.Options options, Consumer<String> progress) {
         CheckResult checked = loaded.checked();
         return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, blobs, workspace, state.resolve("work"),
-                state.resolve("answers"), agents, gates, role -> contract(checked, role), clock, options, progress));
+                state.resolve("answers"), agents, gates, role -> contract(checked, role), clock,
+                options.withMaxFileBytes(loaded.config().limits().fileSizeBytes()), progress));
     }
 
     private static String contract(CheckResult checked, String role) {
@@ -288,9 +352,9 @@ public final class Runs implements AutoCloseable {
     }
 
     private String newRunId() {
-        byte[] random = new byte[2];
-        new SecureRandom().nextBytes(random);
-        return "r" + RUN_TIME.format(clock.now()) + "-" + HexFormat.of().formatHex(random);
+        byte[] bytes = new byte[2];
+        random.nextBytes(bytes);
+        return "r" + RUN_TIME.format(clock.now()) + "-" + HexFormat.of().formatHex(bytes);
     }
 
     private static String read(Path file, String what) {

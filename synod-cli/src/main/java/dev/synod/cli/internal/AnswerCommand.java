@@ -1,5 +1,6 @@
 package dev.synod.cli.internal;
 
+import dev.synod.core.SynodException;
 import dev.synod.cli.SynodCli;
 import dev.synod.core.Clock;
 import dev.synod.core.Command;
@@ -67,19 +68,19 @@ final class AnswerCommand implements Callable<Integer> {
             if (waiting.isEmpty()) {
                 List<String> open = state.inFlight().stream().filter(c -> c instanceof Command.AskHuman
                         || c instanceof Command.AskLeader).map(Command::step).toList();
-                throw new InputException("step '" + step + "' of run " + id + " does not wait for a person"
+                throw new SynodException.InvalidInput("step '" + step + "' of run " + id + " does not wait for a person"
                         + (open.isEmpty() ? "; no step does" : "; waiting: " + String.join(", ", open)));
             }
             Command c = waiting.get();
             Answers.Answer answer;
             if (c instanceof Command.AskLeader) {
                 if (choice.options == null) {
-                    throw new InputException("step '" + step + "' is a decide: answer it with --option X");
+                    throw new SynodException.InvalidInput("step '" + step + "' is a decide: answer it with --option X");
                 }
                 answer = new Answers.Answer(true, comment, options((Plan.Decide) state.plan().step(step), choice.options));
             } else {
                 if (choice.options != null) {
-                    throw new InputException("step '" + step + "' asks for an approval: answer it with --approve or --reject");
+                    throw new SynodException.InvalidInput("step '" + step + "' asks for an approval: answer it with --approve or --reject");
                 }
                 answer = new Answers.Answer(choice.approve, comment, Map.of());
             }
@@ -99,7 +100,7 @@ final class AnswerCommand implements Callable<Integer> {
             } else if (decide.questions().size() == 1) {
                 answers.put(decide.questions().get(0), g);
             } else {
-                throw new InputException("this decide settles " + String.join(", ", decide.questions())
+                throw new SynodException.InvalidInput("this decide settles " + String.join(", ", decide.questions())
                         + ": give --option question=X for each");
             }
         }

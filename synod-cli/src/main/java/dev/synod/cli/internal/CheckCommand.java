@@ -2,14 +2,17 @@ package dev.synod.cli.internal;
 
 import dev.synod.cli.SynodCli;
 import dev.synod.lang.CheckOptions;
+import dev.synod.lang.CheckResult;
 import dev.synod.lang.Diagnostic;
 import dev.synod.lang.Severity;
 import dev.synod.lang.SourceFile;
 import dev.synod.lang.Synod;
+import dev.synod.runtime.config.SynodConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
     ConfigOption config;
 
     /** A file read and configured, ready to check. */
-    private record Input(SourceFile source, CheckOptions options) {
+    private record Input(SourceFile source, Optional<SynodConfig> config, CheckOptions options) {
     }
 
     @Override
@@ -66,13 +69,21 @@ final class CheckCommand implements Callable<Integer> {
         // Read every file and its configuration first: an unreadable one fails before any output.
         List<Input> inputs = new ArrayList<>();
         for (Path file : files) {
-            inputs.add(new Input(Sources.read(file), SynodYaml.checkOptions(file, config.path())));
+            SourceFile source = Sources.read(file);
+            Optional<SynodConfig> loaded = ConfigOption.load(file, config.path());
+            inputs.add(new Input(source, loaded,
+                    SynodConfig.checkOptions(loaded, file.toAbsolutePath().normalize().getParent())));
         }
         PrintWriter out = spec.commandLine().getOut();
         boolean anyErrors = false;
         List<DiagnosticJson.FileReport> reports = new ArrayList<>();
         for (Input input : inputs) {
-            List<Diagnostic> diagnostics = Synod.check(input.source(), input.options()).diagnostics();
+            CheckResult checked = Synod.check(input.source(), input.options());
+            // What run checks of the configuration against the team, check checks too.
+            if (!checked.hasErrors()) {
+                checked.model().ifPresent(m -> input.config().ifPresent(c -> c.checkAgainst(m)));
+            }
+            List<Diagnostic> diagnostics = checked.diagnostics();
             if (strict) {
                 diagnostics = diagnostics.stream().map(CheckCommand::asError).toList();
             }

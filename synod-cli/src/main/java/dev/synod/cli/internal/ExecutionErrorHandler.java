@@ -9,7 +9,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception thrown by a command into one line on standard error and an exit status:
- * {@link InputException} and Synod's invalid-input or corrupted-state exceptions are bad input (2); a
+ * Synod's invalid-input and corrupted-state exceptions are bad input (2); a
  * retriable fault is 1 with its message; anything else is an internal error of Synod (1). The
  * stack trace is printed only under {@code --debug}.
  */
@@ -19,7 +19,7 @@ public final class ExecutionErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         int status;
-        if (ex instanceof InputException || ex instanceof SynodException.InvalidInput) {
+        if (ex instanceof SynodException.InvalidInput) {
             err.println("synod: " + ex.getMessage());
             status = SynodCli.EXIT_USAGE;
         } else if (ex instanceof SynodException.Corrupted) {

@@ -1,5 +1,6 @@
 package dev.synod.cli.internal;
 
+import dev.synod.core.SynodException;
 import dev.synod.cli.SynodCli;
 import dev.synod.lang.ParseResult;
 import dev.synod.lang.SourceFile;
@@ -71,7 +72,7 @@ final class FmtCommand implements Callable<Integer> {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InputException("cannot write '" + file + "': " + e.getMessage(), e);
+            throw new SynodException.InvalidInput("cannot write '" + file + "': " + e.getMessage(), e);
         }
     }
 }

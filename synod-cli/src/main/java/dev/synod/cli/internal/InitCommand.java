@@ -1,5 +1,6 @@
 package dev.synod.cli.internal;
 
+import dev.synod.core.SynodException;
 import dev.synod.cli.SynodCli;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 created, 2 a file already exists, DIR is not a directory, or bad arguments."})
 final class InitCommand implements Callable<Integer> {
     /** The files written, in order; each is a resource under {@link #TEMPLATE_ROOT}. */
-    static final List<String> FILES = List.of("team.synod", "PROMPT.md", SynodYaml.FILE_NAME);
+    static final List<String> FILES = List.of("team.synod", "PROMPT.md", ConfigOption.FILE_NAME);
 
     private static final String TEMPLATE_ROOT = "/dev/synod/cli/templates/";
 
@@ -36,11 +37,11 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new InputException("cannot initialise '" + directory + "': it is a file, expected a directory");
+            throw new SynodException.InvalidInput("cannot initialise '" + directory + "': it is a file, expected a directory");
         }
         List<String> existing = FILES.stream().filter(name -> Files.exists(directory.resolve(name))).toList();
         if (!existing.isEmpty()) {
-            throw new InputException("init would overwrite " + String.join(", ", existing) + " in '" + directory
+            throw new SynodException.InvalidInput("init would overwrite " + String.join(", ", existing) + " in '" + directory
                     + "'; nothing was written");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -54,9 +55,9 @@ final class InitCommand implements Callable<Integer> {
                 out.println("created " + target.normalize());
             }
         } catch (FileAlreadyExistsException e) {
-            throw new InputException("init would overwrite '" + e.getFile() + "'; stopped there", e);
+            throw new SynodException.InvalidInput("init would overwrite '" + e.getFile() + "'; stopped there", e);
         } catch (IOException e) {
-            throw new InputException("cannot initialise '" + directory + "': " + e.getMessage(), e);
+            throw new SynodException.InvalidInput("cannot initialise '" + directory + "': " + e.getMessage(), e);
         }
         out.println("next: synod check " + directory.resolve("team.synod").normalize());
         out.flush();

@@ -1,5 +1,6 @@
 package dev.synod.cli.internal;
 
+import dev.synod.core.SynodException;
 import dev.synod.cli.SynodCli;
 import dev.synod.lang.CheckResult;
 import dev.synod.lang.Projection;
@@ -41,7 +42,7 @@ final class ProjectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SourceFile source = Sources.read(file);
-        CheckResult checked = Synod.check(source, SynodYaml.checkOptions(file, config.path()));
+        CheckResult checked = Synod.check(source, config.checkOptions(file));
         PrintWriter out = spec.commandLine().getOut();
         if (checked.hasErrors()) {
             PrintWriter err = spec.commandLine().getErr();
@@ -53,7 +54,7 @@ final class ProjectCommand implements Callable<Integer> {
         try {
             projection = Synod.project(checked, role);
         } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage(), e);
+            throw new SynodException.InvalidInput(e.getMessage(), e);
         }
         Output.printBlock(out, json ? projection.toJson() : projection.toText());
         return SynodCli.EXIT_OK;

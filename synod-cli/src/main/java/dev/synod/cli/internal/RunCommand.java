@@ -1,5 +1,6 @@
 package dev.synod.cli.internal;
 
+import dev.synod.core.SynodException;
 import dev.synod.cli.SynodCli;
 import dev.synod.core.Clock;
 import dev.synod.lang.CheckResult;
@@ -10,6 +11,7 @@ import dev.synod.runtime.engine.Engine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,8 +24,10 @@ import picocli.CommandLine.Spec;
 /** {@code synod run [DIR] [--yes]}: starts a run of the team in DIR and drives it to its end. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the team of DIR (its team.synod and synod.yaml) on the embedded engine.",
-                "DIR becomes a git repository if it is not one; the run id is printed first; the accepted",
-                "artifacts end on the branch synod/<run>."},
+                "Every check runs before anything is created in DIR. The run starts from the files on disk,",
+                "uncommitted edits included, recorded on refs/synod/start/<run> (DIR becomes a git repository",
+                "if it is not one); the run id is printed once the run is journaled; the accepted artifacts",
+                "end on the branch synod/<run>."},
         footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 bad input or configuration."})
 final class RunCommand implements Callable<Integer> {
 
@@ -41,10 +45,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path team = directory.resolve("team.synod");
         if (!Files.isRegularFile(team)) {
-            throw new InputException("no team.synod in " + directory + "; create one with synod init");
+            throw new SynodException.InvalidInput("no team.synod in " + directory + "; create one with synod init");
         }
         SourceFile source = Sources.read(team);
-        CheckResult checked = Synod.check(source, SynodYaml.checkOptions(team, java.util.Optional.empty()));
+        CheckResult checked = Synod.check(source, ConfigOption.checkOptions(team, java.util.Optional.empty()));
         if (checked.hasErrors()) {
             PrintWriter err = spec.commandLine().getErr();
             DiagnosticText.print(err, source, checked.diagnostics());
@@ -52,8 +56,10 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return SynodCli.EXIT_USAGE;
         }
-        try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM)) {
-            Engine.Result result = runs.start(options.engineOptions(), options.progress(out), id -> {
+        // Every check runs before .git, .synod/ or a commit is made: a refused run leaves DIR as it was.
+        Runs.Accepted accepted = Runs.accept(directory, options.progress(out));
+        try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM, new SecureRandom())) {
+            Engine.Result result = runs.start(accepted, options.engineOptions(), options.progress(out), id -> {
                 out.println("run " + id);
                 out.flush();
             });

@@ -1,5 +1,6 @@
 package dev.synod.cli.internal;
 
+import dev.synod.core.SynodException;
 import dev.synod.lang.SourceFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads input files as strict UTF-8; anything unreadable becomes an {@link InputException}. */
+/** Reads input files as strict UTF-8; anything unreadable becomes an {@link SynodException.InvalidInput}. */
 final class Sources {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -28,21 +29,21 @@ final class Sources {
     /**
      * The text of a UTF-8 file, without a leading byte-order mark.
      *
-     * @throws InputException when the file is missing, a directory, unreadable or not UTF-8
+     * @throws SynodException.InvalidInput when the file is missing, a directory, unreadable or not UTF-8
      */
     static String readText(Path path) {
         if (Files.isDirectory(path)) {
-            throw new InputException("cannot read '" + path + "': it is a directory, expected a file");
+            throw new SynodException.InvalidInput("cannot read '" + path + "': it is a directory, expected a file");
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new InputException("cannot read '" + path + "': no such file", e);
+            throw new SynodException.InvalidInput("cannot read '" + path + "': no such file", e);
         } catch (AccessDeniedException e) {
-            throw new InputException("cannot read '" + path + "': permission denied", e);
+            throw new SynodException.InvalidInput("cannot read '" + path + "': permission denied", e);
         } catch (IOException e) {
-            throw new InputException("cannot read '" + path + "': " + e.getMessage(), e);
+            throw new SynodException.InvalidInput("cannot read '" + path + "': " + e.getMessage(), e);
         }
         String text = decodeUtf8(path, bytes);
         return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
@@ -59,7 +60,7 @@ final class Sources {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw new InputException("cannot read '" + path + "': not valid UTF-8 (bad byte at offset "
+            throw new SynodException.InvalidInput("cannot read '" + path + "': not valid UTF-8 (bad byte at offset "
                     + in.position() + ")");
         }
         return out.flip().toString();

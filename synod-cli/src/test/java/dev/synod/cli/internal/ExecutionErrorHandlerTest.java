@@ -32,7 +32,7 @@ class ExecutionErrorHandlerTest {
         @Override
         public Integer call() {
             if (input) {
-                throw new InputException("cannot read 'x.synod': no such file");
+                throw new dev.synod.core.SynodException.InvalidInput("cannot read 'x.synod': no such file");
             }
             throw new IllegalStateException("the checker lost its way");
         }

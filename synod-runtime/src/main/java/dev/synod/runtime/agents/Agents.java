@@ -5,7 +5,6 @@ import dev.synod.core.SynodException;
 import dev.synod.lang.model.RoleId;
 import dev.synod.lang.model.TeamModel;
 import dev.synod.runtime.agents.cli.CliAgent;
-import dev.synod.runtime.agents.cli.CliSettings;
 import dev.synod.runtime.agents.cli.ProcessLauncher;
 import dev.synod.runtime.agents.model.Limits;
 import dev.synod.runtime.agents.model.ModelAgent;
@@ -15,11 +14,14 @@ import dev.synod.runtime.agents.model.Retries;
 import dev.synod.runtime.agents.model.TeamView;
 import dev.synod.runtime.agents.scripted.AgentScript;
 import dev.synod.runtime.agents.scripted.ScriptedChatModel;
+import dev.synod.runtime.config.ModelAlias;
 import dev.synod.runtime.config.SynodConfig;
+import dev.synod.runtime.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Builds each participant's agent from its model alias in {@code synod.yaml}, before anything runs. */
 public final class Agents {
@@ -55,9 +57,9 @@ public final class Agents {
 
     /**
      * One agent per participant, with API keys and the variables CLI agents pass read from
-     * {@code environment} (tests pass their own). Every model alias's settings, and the keys of the
-     * aliases the team uses, are checked first, so a wrong setting or a missing key stops the run
-     * before any agent starts. CLI agents get their basics and the variables their alias passes
+     * {@code environment} (tests pass their own). The settings were validated when {@code synod.yaml}
+     * was loaded; the keys of the aliases the team uses are checked first, so a missing key stops
+     * the run before any agent starts. CLI agents get their basics and the variables their alias passes
      * from it, and nothing else.
      *
      * @throws SynodException.InvalidInput for an alias or provider that cannot be used, naming it
@@ -66,37 +68,19 @@ public final class Agents {
                                              Map<String, String> environment) {
         Providers.validate(config, model.participants().stream().map(role -> model.modelOf(role).orElseThrow()).toList(),
                 environment);
-        // Every cli alias is checked, used or not, so that a typo is reported before anything runs.
-        Map<String, CliSettings> cli = new HashMap<>();
-        new java.util.TreeMap<>(config.models()).forEach((alias, settings) -> {
-            if ("cli".equals(settings.get("provider"))) {
-                cli.put(alias, CliSettings.parse(config.file(), alias, settings));
-            }
-        });
         Map<String, Agent> agents = new LinkedHashMap<>();
         Map<Path, AgentScript> scripts = new HashMap<>();
         for (RoleId role : model.participants()) {
             String alias = model.modelOf(role).orElseThrow();
-            Map<String, Object> settings = config.model(alias);
-            String provider = String.valueOf(settings.get("provider"));
-            Agent agent = switch (provider) {
-                case "openai", "anthropic", "ollama", "gemini" -> new ModelAgent(Providers.chatModel(config, alias, environment,
-                        Retries.system()), Providers.pricing(config, alias), limits(config, alias, settings), team);
-                case "scripted" -> {
-                    Object script = settings.get("script");
-                    if (!(script instanceof String s) || s.isBlank()) {
-                        throw new SynodException.InvalidInput(config.file() + ": models." + alias
-                                + ".script must name the agent script (such as agents.yaml), found "
-                                + (script == null ? "nothing" : "'" + script + "'"));
-                    }
-                    AgentScript loaded = scripts.computeIfAbsent(directory.resolve(s), AgentScript::load);
-                    yield new ModelAgent(new ScriptedChatModel(loaded), Pricing.FREE, limits(config, alias, settings), team);
+            Agent agent = switch (config.model(alias)) {
+                case ModelAlias.Model m -> new ModelAgent(Providers.chatModel(config, alias, environment, Retries.system()),
+                        m.settings().pricing().orElse(Pricing.FREE), limits(m.maxTurns()), team);
+                case ModelAlias.Scripted s -> {
+                    AgentScript loaded = scripts.computeIfAbsent(directory.resolve(s.script()), AgentScript::load);
+                    yield new ModelAgent(new ScriptedChatModel(loaded), Pricing.FREE, limits(s.maxTurns()), team);
                 }
-                case "cli" -> new CliAgent(alias, cli.get(alias).checkedAgainst(config.file(), alias, directory, environment),
-                        launcher(config, alias, environment), environment, team.prompt());
-                default -> throw new SynodException.InvalidInput(config.file() + ": models." + alias + " uses provider '"
-                        + provider + "', which this version of the runtime cannot run; use openai, anthropic, ollama, gemini, "
-                        + "cli or scripted");
+                case ModelAlias.Cli c -> new CliAgent(alias, c.settings().checkedAgainst(config.file(), alias, directory,
+                        environment), launcher(config, alias, environment), environment, team.prompt());
             };
             agents.put(role.display(), agent);
         }
@@ -104,16 +88,8 @@ public final class Agents {
     }
 
     /** The loop's limits of a model alias: {@code max-turns} from its settings, the rest by default. */
-    static Limits limits(SynodConfig config, String alias, Map<String, Object> settings) {
-        Object turns = settings.get("max-turns");
-        if (turns == null) {
-            return Limits.DEFAULT;
-        }
-        if (!(turns instanceof Integer n) || n < 1) {
-            throw new SynodException.InvalidInput(config.file() + ": models." + alias + ".max-turns must be a whole number of "
-                    + "model calls per attempt, at least 1, found '" + turns + "'");
-        }
-        return Limits.DEFAULT.withMaxTurns(n);
+    static Limits limits(OptionalInt maxTurns) {
+        return maxTurns.isPresent() ? Limits.DEFAULT.withMaxTurns(maxTurns.getAsInt()) : Limits.DEFAULT;
     }
 
     /**
@@ -121,7 +97,7 @@ public final class Agents {
      * (ARCHITECTURE.md §6), in which case every run says so.
      */
     private static ProcessLauncher launcher(SynodConfig config, String alias, Map<String, String> environment) {
-        if (config.sandbox().equals("none")) {
+        if (config.sandbox() == Sandbox.Mode.NONE) {
             ProcessLauncher direct = ProcessLauncher.direct();
             // As for gates (Sandbox.run): every unconfined start says so, on standard error.
             return launch -> {

@@ -1,38 +1,47 @@
 package dev.synod.runtime.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.synod.core.Budget;
 import dev.synod.core.SynodException;
-import dev.synod.lang.model.Gate;
+import dev.synod.lang.CheckOptions;
+import dev.synod.lang.model.TeamModel;
+import dev.synod.runtime.gates.CompileGate;
+import dev.synod.runtime.sandbox.Sandbox;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Iterator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The contents of {@code synod.yaml} (ARCHITECTURE.md §9). Loading validates the shape: a
- * wrong key or value is an {@link SynodException.InvalidInput} naming the file, the key, what
- * was expected and what was found.
+ * The contents of {@code synod.yaml} (ARCHITECTURE.md §9), the one reader of that file: {@code synod
+ * check} and {@code synod run} both load it here. Loading validates every setting, so that building
+ * agents and gates from these values can fail only on the environment (a key, a program, bubblewrap).
+ * A wrong key or value is an {@link SynodException.InvalidInput} of the form
+ * {@code FILE:LINE:COL: KEY.PATH: expected …, found …}; an unknown key suggests the nearest known one.
  *
- * @param models  alias to its settings ({@code provider} always present)
- * @param gates   gate name to its settings: a custom gate's {@code sh} command, or the limits of any gate
- *                (see {@link GateSettings})
- * @param sandbox {@code bwrap} (the default) or {@code none}
+ * @param file       the file read, for messages
+ * @param models     alias to its validated settings
+ * @param gates      every entry under {@code gates:} by name: a custom gate's command and limits, or a
+ *                   built-in gate's limits ({@link GateSettings#DEFAULTS} for compile, lint and exists)
+ * @param compile    the settings of the in-process {@code compile} gate
+ * @param lintConfig {@code gates.lint.config}: the Checkstyle configuration's path in the tree, when given
+ * @param engine     which engine runs the team
+ * @param budget     tokens and money, overall and per role
+ * @param sandbox    how agent-written code is isolated
+ * @param limits     what agents may leave, such as the largest file
  */
-public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Map<String, Map<String, Object>> gates,
-                          String engine, Budget budget, String sandbox) {
+public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String, GateSettings> gates,
+                          CompileGate.Settings compile, Optional<String> lintConfig, EngineChoice engine, Budget budget,
+                          Sandbox.Mode sandbox, RunLimits limits) {
 
-    private static final Set<String> TOP_KEYS = Set.of("models", "gates", "engine", "budget", "sandbox");
-    private static final Set<String> PROVIDERS = Set.of("openai", "anthropic", "ollama", "gemini", "cli", "scripted");
+    private static final Set<String> TOP_KEYS = Set.of("models", "gates", "engine", "budget", "sandbox", "limits");
 
     public SynodConfig {
         models = Map.copyOf(models);
@@ -41,129 +50,134 @@ public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Ma
 
     /** Loads and validates a {@code synod.yaml}. */
     public static SynodConfig load(Path file) {
+        return parse(text(file), file);
+    }
+
+    /**
+     * The text of a {@code synod.yaml}, strict UTF-8, as {@link #load} reads it (a run keeps it
+     * as a blob, so it reads the text first).
+     *
+     * @throws SynodException.InvalidInput when it is missing, unreadable or not UTF-8
+     */
+    public static String text(Path file) {
         try {
-            return parse(Files.readString(file), file);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new SynodException.InvalidInput(file + ": not found; expected a synod.yaml beside team.synod "
-                    + "(synod init writes one)");
+            throw new SynodException.InvalidInput(file + ": no such file; expected a synod.yaml (synod init writes one)");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SynodException.InvalidInput(file + ": not valid UTF-8", e);
         } catch (IOException e) {
             throw new SynodException.InvalidInput(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    /** Validates the text of a {@code synod.yaml}; {@code file} names it in messages and anchors relative paths. */
+    /** Validates the text of a {@code synod.yaml}; {@code file} names it in messages. */
     public static SynodConfig parse(String text, Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(text);
-        } catch (IOException e) {
-            throw new SynodException.InvalidInput(file + ": not valid YAML: " + firstLine(e.getMessage()), e);
+        String body = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        ConfigNode root = YamlDocument.parse(body, file).root();
+        if (!root.present()) {
+            return none(file);
         }
-        if (root == null || root.isNull() || root.isMissingNode()) {
-            root = new ObjectMapper().createObjectNode();
+        root.mapping("a mapping with keys " + String.join(", ", new java.util.TreeSet<>(TOP_KEYS)));
+        root.only(TOP_KEYS, "synod.yaml");
+        Map<String, ModelAlias> models = new LinkedHashMap<>();
+        for (ConfigNode entry : root.get("models").entries("a mapping of alias names to model settings")) {
+            models.put(entry.name(), ModelAliasReader.read(entry));
         }
-        if (!root.isObject()) {
-            throw invalid(file, "(top level)", "a mapping with keys models, gates, engine, budget, sandbox", root);
+        ConfigNode gatesNode = root.get("gates");
+        Map<String, GateSettings> gates = new LinkedHashMap<>();
+        for (ConfigNode entry : gatesNode.entries("a mapping of gate names to gate settings")) {
+            gates.put(entry.name(), GateReader.read(entry));
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!TOP_KEYS.contains(key)) {
-                throw new SynodException.InvalidInput(file + ": unknown key '" + key + "'; expected one of "
-                        + String.join(", ", TOP_KEYS.stream().sorted().toList()));
-            }
-        }
-        Map<String, Map<String, Object>> models = section(file, root, "models");
-        models.forEach((alias, settings) -> {
-            Object provider = settings.get("provider");
-            if (!(provider instanceof String p) || !PROVIDERS.contains(p)) {
-                throw new SynodException.InvalidInput(file + ": models." + alias + ".provider must be one of "
-                        + String.join(", ", PROVIDERS.stream().sorted().toList()) + ", found "
-                        + (provider == null ? "nothing" : "'" + provider + "'"));
-            }
-        });
-        Map<String, Map<String, Object>> gates = section(file, root, "gates");
-        gates.forEach((name, settings) -> GateSettings.parse(file, name, settings, Gate.BUILT_IN));
-        String engine = root.has("engine") ? root.get("engine").isTextual() ? root.get("engine").asText() : "temporal" : "local";
-        String sandbox = text(file, root, "sandbox", "bwrap");
-        if (!sandbox.equals("bwrap") && !sandbox.equals("none")) {
-            throw new SynodException.InvalidInput(file + ": sandbox must be 'bwrap' or 'none', found '" + sandbox + "'");
-        }
-        return new SynodConfig(file, models, gates, engine, budget(file, root.get("budget")), sandbox);
+        return new SynodConfig(file, models, gates, GateReader.compile(gatesNode.get("compile")),
+                GateReader.lint(gatesNode.get("lint")), engine(root.get("engine")), budget(root.get("budget")),
+                sandbox(root.get("sandbox")), limits(root.get("limits")));
     }
 
-    private static Map<String, Map<String, Object>> section(Path file, JsonNode root, String key) {
-        JsonNode node = root.get(key);
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
-            return out;
+    private static EngineChoice engine(ConfigNode node) {
+        if (!node.present()) {
+            return new EngineChoice.Local();
         }
-        if (!node.isObject()) {
-            throw invalid(file, key, "a mapping of names to settings", node);
+        boolean temporal = node.textValue().filter("temporal"::equals).isPresent() || node.keys().contains("temporal");
+        if (temporal) {
+            throw node.problem("the temporal engine is not supported by this version yet; expected local (or no engine key)");
         }
-        ObjectMapper mapper = new ObjectMapper();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isObject()) {
-                throw invalid(file, key + "." + e.getKey(), "a mapping of settings such as { provider: openai, model: … }",
-                        e.getValue());
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> settings = mapper.convertValue(e.getValue(), Map.class);
-            out.put(e.getKey(), settings);
-        }
-        return out;
+        node.word(Set.of("local"));
+        return new EngineChoice.Local();
     }
 
-    private static Budget budget(Path file, JsonNode node) {
-        if (node == null || node.isNull()) {
+    private static Sandbox.Mode sandbox(ConfigNode node) {
+        if (!node.present()) {
+            return Sandbox.Mode.BWRAP;
+        }
+        return node.word(Set.of("bwrap", "none")).equals("none") ? Sandbox.Mode.NONE : Sandbox.Mode.BWRAP;
+    }
+
+    private static RunLimits limits(ConfigNode node) {
+        if (!node.present()) {
+            return RunLimits.DEFAULTS;
+        }
+        node.mapping("a mapping such as { file-size: 100MiB }").only(Set.of("file-size"), "limits");
+        return new RunLimits(node.optional("file-size").map(s -> s.size(1)).orElse(RunLimits.DEFAULT_FILE_SIZE));
+    }
+
+    private static Budget budget(ConfigNode node) {
+        if (!node.present()) {
             return Budget.UNLIMITED;
         }
-        return budget(file, "budget", node, true);
+        return budget(node, true);
     }
 
     /**
      * One budget mapping: {@code tokens} and {@code usd}, and at the top level {@code roles}, each
      * role's own budget by role name.
      */
-    private static Budget budget(Path file, String key, JsonNode node, boolean top) {
-        if (!node.isObject()) {
-            throw invalid(file, key, top ? "a mapping such as { tokens: 2000000, usd: 5.00, roles: { dev: { tokens: 500000 } } }"
-                    : "a mapping such as { tokens: 500000, usd: 1.00 }", node);
-        }
-        OptionalLong tokens = OptionalLong.empty();
-        OptionalDouble usd = OptionalDouble.empty();
+    private static Budget budget(ConfigNode node, boolean top) {
+        node.mapping(top ? "a mapping such as { tokens: 2000000, usd: 5.00, roles: { dev: { tokens: 500000 } } }"
+                : "a mapping such as { tokens: 500000, usd: 1.00 }");
+        node.only(top ? Set.of("tokens", "usd", "roles") : Set.of("tokens", "usd"), top ? "budget" : "a role's budget");
+        OptionalLong tokens = node.optional("tokens").map(t -> OptionalLong.of(t.wholeNumber(0,
+                "a whole number of tokens, at least 0"))).orElse(OptionalLong.empty());
+        OptionalDouble usd = node.optional("usd").map(u -> OptionalDouble.of(u.number(0, Double.MAX_VALUE,
+                "an amount of dollars, at least 0"))).orElse(OptionalDouble.empty());
         Map<String, Budget> roles = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            switch (e.getKey()) {
-                case "tokens" -> {
-                    if (!e.getValue().canConvertToLong() || e.getValue().asLong() < 0 || !e.getValue().isIntegralNumber()) {
-                        throw invalid(file, key + ".tokens", "a whole number of tokens, at least 0", e.getValue());
-                    }
-                    tokens = OptionalLong.of(e.getValue().asLong());
-                }
-                case "usd" -> {
-                    if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
-                        throw invalid(file, key + ".usd", "an amount of dollars, at least 0", e.getValue());
-                    }
-                    usd = OptionalDouble.of(e.getValue().asDouble());
-                }
-                case "roles" -> {
-                    if (!top) {
-                        throw new SynodException.InvalidInput(file + ": unknown key '" + key + ".roles'; expected tokens or usd");
-                    }
-                    if (!e.getValue().isObject()) {
-                        throw invalid(file, "budget.roles", "a mapping of role names to budgets, such as { dev: { tokens: 500000 } }",
-                                e.getValue());
-                    }
-                    e.getValue().fields().forEachRemaining(role -> roles.put(role.getKey(),
-                            budget(file, "budget.roles." + role.getKey(), role.getValue(), false)));
-                }
-                default -> throw new SynodException.InvalidInput(file + ": unknown key '" + key + "." + e.getKey()
-                        + "'; expected tokens or usd" + (top ? " or roles" : ""));
+        if (top) {
+            for (ConfigNode role : node.get("roles").entries("a mapping of role names to budgets, such as { dev: { tokens:"
+                    + " 500000 } }")) {
+                roles.put(role.name(), budget(role, false));
             }
         }
         return new Budget(tokens, usd, roles);
+    }
+
+    /**
+     * Checks what this configuration says about the team: every role with a budget is one of its
+     * roles, and under a money budget every model alias it uses has prices. {@code synod check}
+     * and {@code synod run} both call it, so they agree on these too.
+     *
+     * @throws SynodException.InvalidInput naming the first key that does not fit the team
+     */
+    public void checkAgainst(TeamModel team) {
+        checkBudgetRoles(team.roles().keySet());
+        checkPrices(team.participants().stream().map(role -> team.modelOf(role).orElseThrow()).toList());
+    }
+
+    /**
+     * Checks that under a money budget ({@code budget.usd}) every model API alias in {@code used}
+     * other than Ollama's has prices, so that its calls count against the budget.
+     */
+    public void checkPrices(Collection<String> used) {
+        if (budget.usd().isEmpty()) {
+            return;
+        }
+        for (String alias : new java.util.TreeSet<>(used)) {
+            if (models.get(alias) instanceof ModelAlias.Model m && m.settings().pricing().isEmpty()
+                    && m.settings().provider() != dev.synod.runtime.agents.model.Provider.OLLAMA) {
+                throw new SynodException.InvalidInput(file + ": models." + alias + " has no prices, but budget.usd"
+                        + " is set; expected price-per-million-input and price-per-million-output (US dollars) so that"
+                        + " its calls count against the budget");
+            }
+        }
     }
 
     /**
@@ -172,7 +186,7 @@ public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Ma
      * @param roles the team's declared roles by qualified name ({@code dev}, {@code core.lead})
      * @throws SynodException.InvalidInput naming the first role that is not one
      */
-    public void checkBudgetRoles(java.util.Collection<String> roles) {
+    public void checkBudgetRoles(Collection<String> roles) {
         for (String role : budget.roles().keySet()) {
             if (!roles.contains(role)) {
                 throw new SynodException.InvalidInput(file + ": 'budget.roles." + role + "' names no role of the team; expected one of "
@@ -182,30 +196,19 @@ public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Ma
         }
     }
 
-    private static String text(Path file, JsonNode root, String key, String fallback) {
-        JsonNode node = root.get(key);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isTextual()) {
-            throw invalid(file, key, "a word", node);
-        }
-        return node.asText();
-    }
-
-    private static SynodException.InvalidInput invalid(Path file, String key, String expected, JsonNode found) {
-        String kind = found.isArray() ? "a list" : found.isObject() ? "a mapping" : found.isTextual()
-                ? "'" + found.asText() + "'" : found.toString();
-        return new SynodException.InvalidInput(file + ": '" + key + "' must be " + expected + ", found " + kind);
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
-    }
-
     /** The empty configuration of a run directory without a {@code synod.yaml}. */
     public static SynodConfig none(Path file) {
-        return new SynodConfig(file, Map.of(), Map.of(), "local", Budget.UNLIMITED, "bwrap");
+        return new SynodConfig(file, Map.of(), Map.of(), CompileGate.Settings.defaults(), Optional.empty(),
+                new EngineChoice.Local(), Budget.UNLIMITED, Sandbox.Mode.BWRAP, RunLimits.DEFAULTS);
+    }
+
+    /**
+     * What the checker needs of a directory's configuration: the model aliases and gate names of
+     * {@code config}, or, without a {@code synod.yaml}, no aliases to check against.
+     */
+    public static CheckOptions checkOptions(Optional<SynodConfig> config, Path directory) {
+        return new CheckOptions(config.flatMap(SynodConfig::aliases), config.map(c -> c.gates().keySet()).orElse(Set.of()),
+                Optional.of(directory));
     }
 
     /** The model aliases, for the checker's S012. */
@@ -213,15 +216,14 @@ public record SynodConfig(Path file, Map<String, Map<String, Object>> models, Ma
         return Optional.of(models.keySet());
     }
 
-    /** The validated settings of the gate {@code name}, or the defaults when {@code gates:} does not name it. */
+    /** The settings of the gate {@code name}, or the defaults when {@code gates:} does not name it. */
     public GateSettings gate(String name) {
-        Map<String, Object> settings = gates.get(name);
-        return settings == null ? GateSettings.DEFAULTS : GateSettings.parse(file, name, settings, Gate.BUILT_IN);
+        return gates.getOrDefault(name, GateSettings.DEFAULTS);
     }
 
     /** The settings of a model alias. */
-    public Map<String, Object> model(String alias) {
-        Map<String, Object> settings = models.get(alias);
+    public ModelAlias model(String alias) {
+        ModelAlias settings = models.get(alias);
         if (settings == null) {
             throw new SynodException.InvalidInput(file + ": no model alias '" + alias + "' under models; defined: "
                     + String.join(", ", models.keySet()));

@@ -58,8 +58,8 @@ public final class Engine implements AutoCloseable {
         /** How long a turn waits for the gates it started before it commits: see {@link Engine#derive}. */
         public static final Duration GATE_LINGER = Duration.ofMillis(5);
 
-        /** The largest file an attempt may leave unless configured otherwise: 100 MiB. */
-        public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
+        /** The largest file an attempt may leave unless {@code limits.file-size} says otherwise. */
+        public static final long MAX_FILE_BYTES = dev.synod.runtime.config.RunLimits.DEFAULT_FILE_SIZE;
 
         public Options {
             if (maxFileBytes <= 0) {
@@ -74,6 +74,11 @@ public final class Engine implements AutoCloseable {
 
         public Options(boolean autoApprove, boolean waitForHumans, Duration poll) {
             this(autoApprove, waitForHumans, poll, GATE_LINGER);
+        }
+
+        /** These options with the largest file an attempt may leave set to {@code bytes} ({@code limits.file-size}). */
+        public Options withMaxFileBytes(long bytes) {
+            return new Options(autoApprove, waitForHumans, poll, gateLinger, bytes);
         }
     }
 
@@ -132,12 +137,32 @@ public final class Engine implements AutoCloseable {
         this.blobs = s.blobs();
     }
 
-    /** Registers a new run and drives it. */
+    /** Registers a new run from the workspace's {@code HEAD} and drives it. */
     public Result start(String run, String planBlob, String configBlob, long seed) {
-        journal.create(new RunInfo(run, plan.team(), workspace.directory().toString(), clock.now()));
-        journal.append(run, List.of(new Event.RunStarted(run, plan.team(), planBlob, configBlob, workspace.head(), seed,
-                clock.now())));
-        return drive(run);
+        return start(new Start(run, planBlob, configBlob, workspace.head(), seed), () -> { });
+    }
+
+    /**
+     * What a new run starts with.
+     *
+     * @param planBlob   the blob of its {@code team.synod}
+     * @param configBlob the blob of its {@code synod.yaml}, or null without one
+     * @param base       the commit its agents start from
+     * @param seed       the seed of its coins
+     */
+    public record Start(String run, String planBlob, String configBlob, String base, long seed) {
+    }
+
+    /**
+     * Registers a new run and drives it; {@code journaled} runs once its run-started event is in
+     * the journal, so that a caller who prints the run's id then prints one that can be resumed.
+     */
+    public Result start(Start start, Runnable journaled) {
+        journal.create(new RunInfo(start.run(), plan.team(), workspace.directory().toString(), clock.now()));
+        journal.append(start.run(), List.of(new Event.RunStarted(start.run(), plan.team(), start.planBlob(),
+                start.configBlob(), start.base(), start.seed(), clock.now())));
+        journaled.run();
+        return drive(start.run());
     }
 
     /** Continues a run from its journal until it finishes or waits for people. */

@@ -3,7 +3,6 @@ package dev.synod.runtime.gates;
 import dev.synod.core.Event;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.gates.internal.ClasspathEntries;
-import dev.synod.runtime.gates.internal.GateSettings;
 import dev.synod.runtime.gates.internal.JavaSources;
 import dev.synod.runtime.gates.internal.Located;
 import dev.synod.runtime.gates.internal.MavenClasspath;
@@ -16,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import javax.lang.model.SourceVersion;
 
 /**
  * {@code compile}: the Java sources of the tree compile (ARCHITECTURE.md §6). javac runs in
@@ -49,8 +46,6 @@ import javax.lang.model.SourceVersion;
  * {@code ERROR} verdict (not cached), with Maven's reasons.
  */
 public final class CompileGate implements CacheableGate {
-    /** The keys of {@code gates.compile}. */
-    public static final Set<String> KEYS = Set.of("release", "classpath", "tests", "maven");
     /** Where a run directory keeps Maven's class paths, relative to the run directory. */
     public static final Path CLASSPATH_CACHE = Path.of(".synod", "cache", "classpath");
 
@@ -76,14 +71,6 @@ public final class CompileGate implements CacheableGate {
         public static Settings defaults() {
             return new Settings(21, List.of(), true, List.of("mvn"));
         }
-
-        /** Reads {@code gates.compile} of a {@code synod.yaml}, validating it. */
-        public static Settings of(SynodConfig config) {
-            GateSettings s = new GateSettings("compile", config.gates().get("compile"), config.file(), KEYS);
-            Settings d = defaults();
-            return new Settings(s.integer("release", d.release(), 8, SourceVersion.latestSupported().runtimeVersion().feature()),
-                    s.strings("classpath", d.classpath()), s.bool("tests", d.tests()), s.strings("maven", d.maven()));
-        }
     }
 
     /**
@@ -108,7 +95,7 @@ public final class CompileGate implements CacheableGate {
      * is said to {@code warnings}.
      */
     public static CompileGate configure(SynodConfig config, Path runDirectory, Consumer<String> warnings) {
-        return new CompileGate(Settings.of(config), runDirectory.resolve(CLASSPATH_CACHE),
+        return new CompileGate(config.compile(), runDirectory.resolve(CLASSPATH_CACHE),
                 Sandbox.forConfig(config.sandbox(), warnings));
     }
 

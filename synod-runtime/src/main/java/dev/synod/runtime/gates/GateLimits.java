@@ -2,6 +2,7 @@ package dev.synod.runtime.gates;
 
 import dev.synod.runtime.config.GateSettings;
 import dev.synod.runtime.sandbox.Sandbox;
+import dev.synod.runtime.config.Units;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,17 +39,10 @@ public record GateLimits(String name, Duration timeout, long memory, int process
     String overrun(String what, Sandbox.Result result) {
         String processes = "reached its process limit of " + this.processes + " (gates." + name + ".processes in synod.yaml)";
         if (result.timedOut()) {
-            return what + " did not finish within " + describe(timeout) + " (gates." + name + ".timeout in synod.yaml); "
+            return what + " did not finish within " + Units.describe(timeout) + " (gates." + name + ".timeout in synod.yaml); "
                     + "the sandbox killed its processes" + (result.processLimitReached() ? "; it also " + processes : "");
         }
         return result.processLimitReached() ? what + " " + processes + ": the sandbox refused to start more processes, "
                 + "so the check fails whatever its exit status (it exited with status " + result.exitCode() + ")" : null;
-    }
-
-    private static String describe(Duration d) {
-        if (d.toMillis() % 60_000 == 0) {
-            return d.toMinutes() + "m";
-        }
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }

@@ -10,7 +10,6 @@ import com.puppycrawl.tools.checkstyle.api.Configuration;
 import com.puppycrawl.tools.checkstyle.api.SeverityLevel;
 import dev.synod.core.Event;
 import dev.synod.runtime.config.SynodConfig;
-import dev.synod.runtime.gates.internal.GateSettings;
 import dev.synod.runtime.gates.internal.Hashing;
 import dev.synod.runtime.gates.internal.JavaFiles;
 import dev.synod.runtime.gates.internal.Located;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import org.xml.sax.InputSource;
 
 /**
@@ -46,8 +44,6 @@ import org.xml.sax.InputSource;
  * {@code ERROR} verdict saying why.
  */
 public final class LintGate implements CacheableGate {
-    /** The keys of {@code gates.lint}. */
-    public static final Set<String> KEYS = Set.of("config");
     private static final String TREE_CONFIG = "checkstyle.xml";
     private static final String DEFAULT_CONFIG = "default-checkstyle.xml";
 
@@ -69,7 +65,7 @@ public final class LintGate implements CacheableGate {
 
     /** The gate of a run, configured by its {@code synod.yaml}. */
     public static LintGate configure(SynodConfig config) {
-        return new LintGate(new GateSettings("lint", config.gates().get("lint"), config.file(), KEYS).string("config"));
+        return new LintGate(config.lintConfig());
     }
 
     @Override

@@ -33,17 +33,7 @@ public final class Sandbox {
 
     /** How commands are isolated: {@code sandbox: bwrap} (the default) or {@code sandbox: none}. */
     public enum Mode {
-        BWRAP, NONE;
-
-        /** The mode for the value of {@code sandbox:} in {@code synod.yaml}. */
-        public static Mode of(String configValue) {
-            return switch (configValue) {
-                case "bwrap" -> BWRAP;
-                case "none" -> NONE;
-                default -> throw new SynodException.InvalidInput("sandbox must be 'bwrap' or 'none', found '"
-                        + configValue + "'");
-            };
-        }
+        BWRAP, NONE
     }
 
     /** A host path made visible inside the sandbox at the same path, read-only unless {@code writable}. */
@@ -191,8 +181,8 @@ public final class Sandbox {
     }
 
     /** A sandbox for the {@code sandbox:} value of {@code synod.yaml}, in this process's environment. */
-    public static Sandbox forConfig(String sandbox, Consumer<String> warnings) {
-        return create(Mode.of(sandbox), System.getenv(), warnings);
+    public static Sandbox forConfig(Mode sandbox, Consumer<String> warnings) {
+        return create(sandbox, System.getenv(), warnings);
     }
 
     public Mode mode() {

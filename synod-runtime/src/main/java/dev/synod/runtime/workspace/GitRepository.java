@@ -51,6 +51,11 @@ public final class GitRepository implements Workspace {
         this.commits = new DirectoryCommits(objects, trees);
     }
 
+    /** The JGit repository, for the other classes of this package (such as {@link WorkingTreeSnapshot}). */
+    Repository jgit() {
+        return repository;
+    }
+
     /**
      * Opens the repository rooted at {@code directory}, making one with a first commit of the
      * directory's files when it is not the root of a git repository (or has no commit yet).

@@ -50,16 +50,15 @@ class AgentsTest {
 
     @Test
     void a_wrong_model_setting_stops_the_team_naming_it() {
-        SynodConfig config = SynodConfig.parse("""
+        // The setting is refused when synod.yaml is loaded, before any agent is built.
+        assertThatThrownBy(() -> SynodConfig.parse("""
                 models:
                   demo: { provider: scripted, script: agents.yaml }
                   critic: { provider: anthropic, model: claude-sonnet-4-5, timeout: soon }
-                """, dir.resolve("synod.yaml"));
-
-        assertThatThrownBy(() -> Agents.forTeam(team(), config, dir, Map.of("ANTHROPIC_API_KEY", "k")))
+                """, dir.resolve("synod.yaml")))
                 .isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessage(dir.resolve("synod.yaml") + ": 'models.critic.timeout' must be a duration such as 90s, 2m or"
-                        + " 500ms, found 'soon'");
+                .hasMessage(dir.resolve("synod.yaml") + ":3:60: models.critic.timeout: expected a duration such as 500ms, 90s,"
+                        + " 2m or 1h, found 'soon'");
     }
 
     @Test

@@ -73,13 +73,13 @@ class ScriptedAgentsTest {
 
         assertThatThrownBy(() -> agents("{ provider: scripted, script: agents.yaml, max-turns: 0 }"))
                 .isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessage(dir.resolve("synod.yaml") + ": models.scripted.max-turns must be a whole number of model calls "
-                        + "per attempt, at least 1, found '0'");
+                .hasMessage(dir.resolve("synod.yaml") + ":2:56: models.scripted.max-turns: expected a whole number of model calls "
+                        + "per attempt, at least 1, found 0");
         assertThatThrownBy(() -> agents("{ provider: scripted, script: agents.yaml, max-turns: many }"))
                 .hasMessageEndingWith("found 'many'");
         assertThatThrownBy(() -> agents("{ provider: scripted }"))
-                .hasMessage(dir.resolve("synod.yaml") + ": models.scripted.script must name the agent script (such as "
-                        + "agents.yaml), found nothing");
+                .hasMessage(dir.resolve("synod.yaml") + ":2:3: models.scripted.script: expected the agent script's path, such as "
+                        + "agents.yaml, found nothing");
         assertThatThrownBy(() -> agents("{ provider: scripted, script: nope.yaml }"))
                 .hasMessage(dir.resolve("nope.yaml") + ": the agent script is missing");
     }

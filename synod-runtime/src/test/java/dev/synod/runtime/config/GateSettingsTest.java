@@ -49,46 +49,48 @@ class GateSettingsTest {
 
     @Test
     void reads_each_unit_of_duration_and_size() {
-        assertThat(GateSettings.duration("k", "500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(GateSettings.duration("k", "2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(GateSettings.size("k", "2048k")).isEqualTo(2L << 20);
-        assertThat(GateSettings.size("k", "512M")).isEqualTo(512L << 20);
-        assertThat(GateSettings.size("k", "1t")).isEqualTo(1L << 40);
+        assertThat(Units.duration("500ms").orElseThrow()).isEqualTo(Duration.ofMillis(500));
+        assertThat(Units.duration("2h").orElseThrow()).isEqualTo(Duration.ofHours(2));
+        assertThat(Units.size("2048k").getAsLong()).isEqualTo(2L << 20);
+        assertThat(Units.size("512M").getAsLong()).isEqualTo(512L << 20);
+        assertThat(Units.size("1t").getAsLong()).isEqualTo(1L << 40);
     }
 
     @Test
     void rejects_a_custom_gate_without_a_command() {
-        rejects("gates:\n  typecheck: { timeout: 10s }\n", "synod.yaml: gates.typecheck: a custom gate needs 'sh', the "
+        rejects("gates:\n  typecheck: { timeout: 10s }\n", "synod.yaml:2:3: gates.typecheck: a custom gate needs 'sh', the "
                 + "command it runs, such as { sh: \"npx tsc --noEmit\" }; found only timeout");
     }
 
     @Test
     void rejects_a_command_for_a_built_in_gate() {
-        rejects("gates:\n  test: { sh: \"make test\" }\n", "synod.yaml: gates.test.sh: test is a built-in gate, which takes "
+        rejects("gates:\n  test: { sh: \"make test\" }\n", "synod.yaml:2:11: gates.test.sh: test is a built-in gate, which takes "
                 + "only timeout, memory, processes and env; give a gate with its own command another name");
     }
 
     @Test
     void rejects_unknown_keys_and_bad_values_naming_the_key_expected_and_found() {
         rejects("gates:\n  t: { sh: x, cpu: 2 }\n",
-                "synod.yaml: gates.t: unknown key 'cpu'; expected one of env, memory, processes, sh, timeout");
+                "synod.yaml:2:15: gates.t.cpu: unknown key (a custom gate takes env, memory, processes, sh, timeout)");
         rejects("gates:\n  t: { sh: x, timeout: 120 }\n",
-                "synod.yaml: gates.t.timeout must be a duration such as 90s, 10m or 1h, found 120");
+                "synod.yaml:2:15: gates.t.timeout: expected a duration such as 500ms, 90s, 2m or 1h, found 120");
         rejects("gates:\n  t: { sh: x, timeout: 0s }\n",
-                "synod.yaml: gates.t.timeout must be a positive duration such as 90s, 10m or 1h, found '0s'");
+                "synod.yaml:2:15: gates.t.timeout: expected a duration of at least 1ms, found '0s'");
         rejects("gates:\n  t: { sh: x, memory: lots }\n",
-                "synod.yaml: gates.t.memory must be a size such as 512m or 2g, found 'lots'");
+                "synod.yaml:2:15: gates.t.memory: expected a size such as 512k, 100MiB or 4g, found 'lots'");
         rejects("gates:\n  t: { sh: x, memory: 12k }\n",
-                "synod.yaml: gates.t.memory must be at least 1m (a gate needs some memory to start), found '12k'");
+                "synod.yaml:2:15: gates.t.memory: expected a size of at least 1MiB, found '12k'");
         rejects("gates:\n  t: { sh: x, processes: 0 }\n",
-                "synod.yaml: gates.t.processes must be a whole number of processes, at least 1, found 0");
+                "synod.yaml:2:15: gates.t.processes: expected a whole number of processes, at least 1, found 0");
         rejects("gates:\n  t: { sh: x, env: OPENAI_API_KEY }\n",
-                "synod.yaml: gates.t.env must be a list of variable names such as [NODE_OPTIONS], found 'OPENAI_API_KEY'");
+                "synod.yaml:2:15: gates.t.env: expected a list of variable names such as [ANTHROPIC_API_KEY] (write it as a"
+                        + " list), found 'OPENAI_API_KEY'");
         rejects("gates:\n  t: { sh: [make] }\n",
-                "synod.yaml: gates.t.sh must be a shell command such as \"npx tsc --noEmit\", found a list");
-        rejects("gates:\n  t: { sh: \"  \" }\n", "synod.yaml: gates.t.sh: expected a shell command, found an empty string");
-        rejects("gates:\n  exists: { timeout: 1s }\n",
-                "synod.yaml: gates.exists: the built-in gate exists runs no command and takes no settings, found timeout");
+                "synod.yaml:2:8: gates.t.sh: expected a shell command such as \"npx tsc --noEmit\", found a list");
+        rejects("gates:\n  t: { sh: \"  \" }\n",
+                "synod.yaml:2:8: gates.t.sh: expected a shell command such as \"npx tsc --noEmit\", found '  '");
+        rejects("gates:\n  exists: { timeout: 1s }\n", "synod.yaml:2:13: gates.exists.timeout: the built-in gate exists runs no"
+                + " command and takes no settings; expected {}, found timeout");
     }
 
     @Test

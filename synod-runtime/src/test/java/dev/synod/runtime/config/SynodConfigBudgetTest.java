@@ -36,16 +36,16 @@ class SynodConfigBudgetTest {
     void a_wrong_role_budget_names_the_key_and_what_was_expected() {
         assertThatThrownBy(() -> SynodConfig.parse("budget: { roles: { dev: { tokens: lots } } }", FILE))
                 .isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessage("synod.yaml: 'budget.roles.dev.tokens' must be a whole number of tokens, at least 0, found 'lots'");
+                .hasMessage("synod.yaml:1:27: budget.roles.dev.tokens: expected a whole number of tokens, at least 0, found 'lots'");
         assertThatThrownBy(() -> SynodConfig.parse("budget: { roles: { dev: { minutes: 3 } } }", FILE))
-                .hasMessage("synod.yaml: unknown key 'budget.roles.dev.minutes'; expected tokens or usd");
+                .hasMessage("synod.yaml:1:27: budget.roles.dev.minutes: unknown key (a role's budget takes tokens, usd)");
         assertThatThrownBy(() -> SynodConfig.parse("budget: { roles: { dev: { roles: {} } } }", FILE))
-                .hasMessage("synod.yaml: unknown key 'budget.roles.dev.roles'; expected tokens or usd");
+                .hasMessage("synod.yaml:1:27: budget.roles.dev.roles: unknown key (a role's budget takes tokens, usd)");
         assertThatThrownBy(() -> SynodConfig.parse("budget: { roles: [ dev ] }", FILE))
-                .hasMessage("synod.yaml: 'budget.roles' must be a mapping of role names to budgets, such as "
+                .hasMessage("synod.yaml:1:11: budget.roles: expected a mapping of role names to budgets, such as "
                         + "{ dev: { tokens: 500000 } }, found a list");
         assertThatThrownBy(() -> SynodConfig.parse("budget: { roles: { dev: 5 } }", FILE))
-                .hasMessage("synod.yaml: 'budget.roles.dev' must be a mapping such as { tokens: 500000, usd: 1.00 }, found 5");
+                .hasMessage("synod.yaml:1:20: budget.roles.dev: expected a mapping such as { tokens: 500000, usd: 1.00 }, found 5");
     }
 
     @Test

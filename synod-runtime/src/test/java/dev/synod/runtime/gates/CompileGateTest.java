@@ -27,7 +27,7 @@ class CompileGateTest {
     }
 
     private static CompileGate.Settings settings(String yaml) {
-        return CompileGate.Settings.of(SynodConfig.parse(yaml, Path.of("synod.yaml")));
+        return SynodConfig.parse(yaml, Path.of("synod.yaml")).compile();
     }
 
     @Test
@@ -173,13 +173,14 @@ class CompileGateTest {
     void wrong_settings_say_what_was_expected_and_found() {
         assertThatThrownBy(() -> settings("gates: { compile: { release: \"21\" } }"))
                 .isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessageMatching("synod.yaml: 'gates.compile.release' must be a whole number from 8 to \\d+, found '21'");
+                .hasMessageMatching("synod.yaml:1:21: gates.compile.release: expected a Java release from 8 to \\d+, found '21'");
         assertThatThrownBy(() -> settings("gates: { compile: { clspath: [lib] } }"))
                 .isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessage("synod.yaml: unknown key 'gates.compile.clspath'; expected classpath, maven, release, tests");
+                .hasMessage("synod.yaml:1:21: gates.compile.clspath: unknown key; did you mean 'classpath'? (the built-in gate compile"
+                        + " takes classpath, maven, release, tests)");
         assertThatThrownBy(() -> settings("gates: { compile: { classpath: [1, 2] } }"))
                 .isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessage("synod.yaml: 'gates.compile.classpath' must be a list of non-empty strings, found a list");
+                .hasMessage("synod.yaml:1:33: gates.compile.classpath[0]: expected a string, found 1");
     }
 
     @Test

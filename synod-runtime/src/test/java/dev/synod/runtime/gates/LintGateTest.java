@@ -139,7 +139,7 @@ class LintGateTest {
     void unknown_settings_are_refused() {
         assertThatThrownBy(() -> LintGate.configure(SynodConfig.parse("gates: { lint: { file: x.xml } }", Path.of("synod.yaml"))))
                 .isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessage("synod.yaml: unknown key 'gates.lint.file'; expected config");
+                .hasMessage("synod.yaml:1:18: gates.lint.file: unknown key (the built-in gate lint takes config)");
     }
 
     @Test

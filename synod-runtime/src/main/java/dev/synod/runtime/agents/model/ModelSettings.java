@@ -1,10 +1,7 @@
 package dev.synod.runtime.agents.model;
 
-import dev.synod.runtime.agents.model.internal.SettingsParser;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,15 +35,6 @@ public record ModelSettings(String alias, Provider provider, String model, Optio
         Objects.requireNonNull(timeout, "timeout must not be null");
         Objects.requireNonNull(apiKeyEnv, "apiKeyEnv must not be null");
         Objects.requireNonNull(pricing, "pricing must not be null");
-    }
-
-    /**
-     * Reads and validates the settings of {@code alias} from {@code file}.
-     *
-     * @throws dev.synod.core.SynodException.InvalidInput naming the file, the key, what was expected and what was found
-     */
-    public static ModelSettings parse(Path file, String alias, Map<String, Object> settings) {
-        return SettingsParser.parse(file, alias, settings);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.synod.runtime.agents.model;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.synod.core.SynodException;
 import dev.synod.runtime.agents.model.internal.ChatModels;
+import dev.synod.runtime.config.ModelAlias;
 import dev.synod.runtime.config.SynodConfig;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /**
  * Builds the LangChain4j chat model of a model alias in {@code synod.yaml} (ARCHITECTURE.md §5,
- * §9), and validates the aliases before any agent starts. Keys come from the environment, passed
+ * §9), and checks the environment of the aliases (keys, prices under a money budget) before any
+ * agent starts; their settings were validated when the file was loaded. Keys come from the environment, passed
  * in as a map ({@code System.getenv()} by default) so tests can supply theirs; a key is never
  * written to a message, a log or a {@code toString}.
  */
@@ -26,37 +28,29 @@ public final class Providers {
     }
 
     /**
-     * Checks, before anything runs, every model alias's settings, and for the aliases in
-     * {@code used} that their keys are set in {@code env} and, under a money budget, that their
-     * prices are known. Aliases of other providers ({@code cli}, {@code scripted}) are left to
+     * Checks, before anything runs, for the aliases in {@code used} that their keys are set in
+     * {@code env} (their prices under a money budget are checked with the team, by
+     * {@link SynodConfig#checkAgainst}). Aliases of other providers ({@code cli}, {@code scripted}) are left to
      * their own checks.
      *
      * @throws SynodException.InvalidInput naming the file, the setting or variable, what was expected and what was found
      */
     public static void validate(SynodConfig config, Collection<String> used, Map<String, String> env) {
-        config.models().forEach((alias, raw) -> {
-            if (isModelProvider(String.valueOf(raw.get("provider")))) {
-                settings(config, alias);
-            }
-        });
         for (String alias : new LinkedHashSet<>(used)) {
-            if (!isModelProvider(String.valueOf(config.model(alias).get("provider")))) {
+            if (!(config.model(alias) instanceof ModelAlias.Model m)) {
                 continue;
             }
-            ModelSettings settings = settings(config, alias);
-            key(config, settings, env);
-            if (config.budget().usd().isPresent() && settings.pricing().isEmpty() && settings.provider() != Provider.OLLAMA) {
-                throw new SynodException.InvalidInput(config.file() + ": models." + alias + " has no prices, but budget.usd"
-                        + " is set; expected price-per-million-input and price-per-million-output (US dollars) so that"
-                        + " its calls count against the budget");
-            }
+            key(config, m.settings(), env);
         }
     }
 
-    /** The validated settings of a model alias. */
+    /** The settings of a model API alias, validated when {@code synod.yaml} was loaded. */
     public static ModelSettings settings(SynodConfig config, String alias) {
-        Map<String, Object> raw = config.model(alias);
-        return ModelSettings.parse(config.file(), alias, raw);
+        return switch (config.model(alias)) {
+            case ModelAlias.Model m -> m.settings();
+            case ModelAlias other -> throw new SynodException.InvalidInput(config.file() + ": models." + alias
+                    + " has provider " + other.provider() + "; expected a model API (openai, anthropic, ollama, gemini)");
+        };
     }
 
     /** What the alias's tokens cost: its prices, or {@link Pricing#FREE} when none are given. */
@@ -85,11 +79,8 @@ public final class Providers {
     private static Optional<String> key(SynodConfig config, ModelSettings settings, Map<String, String> env) {
         Optional<String> variable = settings.keyVariable();
         if (variable.isEmpty()) {
-            if (settings.provider() == Provider.ANTHROPIC || settings.provider() == Provider.GEMINI) {
-                throw new SynodException.InvalidInput(config.file() + ": models." + settings.alias() + " sets base-url, so"
-                        + " no key is read from " + settings.provider().defaultKeyVariable().orElseThrow() + " by default;"
-                        + " expected api-key-env naming the variable that holds the key for that server");
-            }
+            // Ollama, or a server of the OpenAI API that needs no key (synod.yaml refuses base-url
+            // without api-key-env for the APIs that always need one).
             return Optional.empty();
         }
         String value = env.get(variable.get());

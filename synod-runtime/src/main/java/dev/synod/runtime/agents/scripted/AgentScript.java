@@ -250,13 +250,10 @@ public final class AgentScript {
             return Optional.empty();
         }
         String text = node.get("sleep").asText();
-        if (!text.matches("[0-9]+(ms|s|m)")) {
-            throw new SynodException.InvalidInput(file + ": '" + where + ".sleep' must be a duration such as 500ms, 2s or 1m, found '"
-                    + text + "'");
-        }
-        long n = Long.parseLong(text.replaceAll("[a-z]", ""));
-        return Optional.of(text.endsWith("ms") ? Duration.ofMillis(n) : text.endsWith("s") ? Duration.ofSeconds(n)
-                : Duration.ofMinutes(n));
+        // The grammar of synod.yaml's durations, so that a script reads like the configuration.
+        return Optional.of(dev.synod.runtime.config.Units.duration(text).orElseThrow(() -> new SynodException.InvalidInput(
+                file + ": '" + where + ".sleep' must be " + dev.synod.runtime.config.Units.DURATION_EXAMPLES + ", found '"
+                        + text + "'")));
     }
 
     private void keys(String where, JsonNode node, Set<String> allowed) {

@@ -202,8 +202,8 @@ class CliTeamTest {
                 """, "touch started\n");
 
         assertThatThrownBy(this::run).isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessage(dir.resolve("synod.yaml") + ": 'models.coder.command' must be a list of arguments such as "
-                        + "[\"claude\", \"-p\"], found 'claude -p' (write it as a list)");
+                .hasMessage(dir.resolve("synod.yaml") + ":2:27: models.coder.command: expected a list of arguments such as "
+                        + "[\"claude\", \"-p\"] (write it as a list), found 'claude -p'");
         assertThatThrownBy(() -> {
             try (Runs runs = Runs.open(dir, Clock.SYSTEM)) {
                 runs.resolve(Optional.empty());

@@ -18,7 +18,7 @@ class ModelSettingsTest {
 
     static ModelSettings settings(String yamlMapping) {
         SynodConfig config = SynodConfig.parse("models:\n  default: " + yamlMapping + "\n", FILE);
-        return ModelSettings.parse(FILE, "default", config.model("default"));
+        return Providers.settings(config, "default");
     }
 
     @Test
@@ -64,25 +64,25 @@ class ModelSettingsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{ provider: openai, model: m, max_tokens: 5 }          | unknown setting 'models.default.max_tokens' (did you mean 'max-tokens'?); expected one of api-key-env, base-url,",
-        "{ provider: openai, model: m, colour: blue }           | unknown setting 'models.default.colour'; expected one of",
-        "{ provider: openai }                                   | 'models.default.model' must be the provider's model name, such as gpt-4.1-mini, found nothing",
-        "{ provider: openai, model: [a, b] }                    | 'models.default.model' must be a non-empty string, found a list",
-        "{ provider: openai, model: m, temperature: hot }       | 'models.default.temperature' must be a number, found 'hot'",
-        "{ provider: openai, model: m, temperature: 3 }         | 'models.default.temperature' must be a number from 0 to 2, found 3.0",
-        "{ provider: openai, model: m, max-tokens: 0 }          | 'models.default.max-tokens' must be a whole number of at least 1, found 0",
-        "{ provider: openai, model: m, max-tokens: 1.5 }        | 'models.default.max-tokens' must be a whole number of at least 1, found 1.5",
-        "{ provider: openai, model: m, timeout: 60 }            | 'models.default.timeout' must be a duration such as 90s, 2m or 500ms, found 60",
-        "{ provider: openai, model: m, timeout: 0s }            | 'models.default.timeout' must be a duration such as 90s, 2m or 500ms, found '0s'",
-        "{ provider: ollama, model: m, base-url: localhost:11434 }   | 'models.default.base-url' must be an http or https URL such as http://127.0.0.1:11434, found 'localhost:11434'",
-        "{ provider: ollama, model: m, base-url: \"ftp://host/x\" }  | 'models.default.base-url' must be an http or https URL",
-        "{ provider: ollama, model: m, base-url: \"http://a b\" }    | 'models.default.base-url' must be an http or https URL",
-        "{ provider: openai, model: m, price-per-million-input: 1 }  | 'models.default.price-per-million-output' is missing; expected both prices when price-per-million-input is given",
-        "{ provider: openai, model: m, price-per-million-input: -1, price-per-million-output: 1 } | 'models.default.price-per-million-input' must be an amount of US dollars of at least 0, found -1.0"})
+        "{ provider: openai, model: m, max_tokens: 5 }          | models.default.max_tokens: unknown key; did you mean 'max-tokens'? (a model alias of provider openai takes api-key-env, base-url,",
+        "{ provider: openai, model: m, colour: blue }           | models.default.colour: unknown key (a model alias of provider openai takes",
+        "{ provider: openai }                                   | models.default.model: expected the provider's model name, such as gpt-4.1-mini, found nothing",
+        "{ provider: openai, model: [a, b] }                    | models.default.model: expected the provider's model name, such as gpt-4.1-mini, found a list",
+        "{ provider: openai, model: m, temperature: hot }       | models.default.temperature: expected a number from 0 to 2, found 'hot'",
+        "{ provider: openai, model: m, temperature: 3 }         | models.default.temperature: expected a number from 0 to 2, found 3",
+        "{ provider: openai, model: m, max-tokens: 0 }          | models.default.max-tokens: expected a whole number of at least 1, found 0",
+        "{ provider: openai, model: m, max-tokens: 1.5 }        | models.default.max-tokens: expected a whole number of at least 1, found 1.5",
+        "{ provider: openai, model: m, timeout: 60 }            | models.default.timeout: expected a duration such as 500ms, 90s, 2m or 1h, found 60",
+        "{ provider: openai, model: m, timeout: 0s }            | models.default.timeout: expected a duration of at least 1ms, found '0s'",
+        "{ provider: ollama, model: m, base-url: localhost:11434 }   | models.default.base-url: expected an http or https URL such as http://127.0.0.1:11434, found 'localhost:11434'",
+        "{ provider: ollama, model: m, base-url: \"ftp://host/x\" }  | models.default.base-url: expected an http or https URL",
+        "{ provider: ollama, model: m, base-url: \"http://a b\" }    | models.default.base-url: expected an http or https URL",
+        "{ provider: openai, model: m, price-per-million-input: 1 }  | models.default.price-per-million-output: is missing; expected both prices when price-per-million-input is given",
+        "{ provider: openai, model: m, price-per-million-input: -1, price-per-million-output: 1 } | models.default.price-per-million-input: expected an amount of US dollars of at least 0, found -1"})
     void rejects_bad_settings_naming_file_key_expected_and_found(String mapping, String message) {
         assertThatThrownBy(() -> settings(mapping))
                 .isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessageStartingWith(FILE + ": ")
+                .hasMessageStartingWith(FILE + ":2:")
                 .hasMessageContaining(message.strip())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
@@ -93,14 +93,14 @@ class ModelSettingsTest {
 
         assertThatThrownBy(() -> settings("{ provider: openai, model: m, api-key-env: \"" + key + "\" }"))
                 .isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessageContaining("'models.default.api-key-env' must name an environment variable")
+                .hasMessageContaining("models.default.api-key-env: expected the name of an environment variable")
                 .hasMessageNotContaining(key)
                 .hasMessageNotContaining("abcdefghijklmnop");
     }
 
     @Test
     void the_parser_takes_plain_maps_too() {
-        ModelSettings s = ModelSettings.parse(FILE, "x", Map.of("provider", "gemini", "model", "gemini-2.5-pro"));
+        ModelSettings s = Providers.settings(SynodConfig.parse("models: { x: { provider: gemini, model: gemini-2.5-pro } }", FILE), "x");
 
         assertThat(s.provider()).isEqualTo(Provider.GEMINI);
         assertThat(s.alias()).isEqualTo("x");

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 class RetryingChatModelTest {
     final FakeClock clock = new FakeClock();
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
-    final ModelSettings settings = ModelSettings.parse(Path.of("synod.yaml"), "default",
-            Map.of("provider", "openai", "model", "gpt-4.1-mini"));
+    final ModelSettings settings = new ModelSettings("default", Provider.OPENAI, "gpt-4.1-mini",
+            java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), ModelSettings.DEFAULT_TIMEOUT,
+            java.util.Optional.empty(), java.util.Optional.empty());
 
     /** A model that answers with, or throws, the next of {@code outcomes}. */
     static ChatModel scripted(List<Supplier<ChatResponse>> outcomes) {

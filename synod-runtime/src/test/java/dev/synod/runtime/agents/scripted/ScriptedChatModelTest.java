@@ -107,7 +107,7 @@ class ScriptedChatModelTest {
                         + "contents, found 'x'");
         assertThatThrownBy(() -> model("writer:\n  produce:\n    outline:\n      - sleep: soon\n"))
                 .hasMessage(dir.resolve("agents.yaml") + ": 'writer.produce.outline[1].sleep' must be a duration such as 500ms, "
-                        + "2s or 1m, found 'soon'");
+                        + "90s, 2m or 1h, found 'soon'");
         assertThatThrownBy(() -> AgentScript.load(dir.resolve("missing.yaml")))
                 .hasMessage(dir.resolve("missing.yaml") + ": the agent script is missing");
     }

@@ -3,7 +3,9 @@ package dev.synod.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.synod.core.SynodException;
 import dev.synod.lang.CheckOptions;
+import dev.synod.runtime.config.SynodConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +13,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SynodYamlTest {
+class ConfigOptionTest {
     @TempDir
     Path dir;
 
     @Test
     void without_synod_yaml_aliases_are_unknown_and_the_directory_is_the_files() {
-        CheckOptions options = SynodYaml.checkOptions(dir.resolve("team.synod"), Optional.empty());
+        CheckOptions options = ConfigOption.checkOptions(dir.resolve("team.synod"), Optional.empty());
 
         assertThat(options.modelAliases()).isEmpty();
         assertThat(options.customGates()).isEmpty();
@@ -36,7 +38,7 @@ class SynodYamlTest {
                 budget: { tokens: 2000000, usd: 5.00 }
                 """);
 
-        CheckOptions options = SynodYaml.checkOptions(dir.resolve("team.synod"), Optional.empty());
+        CheckOptions options = ConfigOption.checkOptions(dir.resolve("team.synod"), Optional.empty());
 
         assertThat(options.modelAliases()).hasValueSatisfying(a -> assertThat(a).containsExactlyInAnyOrder("default", "critic"));
         assertThat(options.customGates()).containsExactly("typecheck");
@@ -46,7 +48,7 @@ class SynodYamlTest {
     void an_empty_synod_yaml_means_no_aliases_at_all() throws IOException {
         write("synod.yaml", "# nothing yet\n");
 
-        CheckOptions options = SynodYaml.checkOptions(dir.resolve("team.synod"), Optional.empty());
+        CheckOptions options = ConfigOption.checkOptions(dir.resolve("team.synod"), Optional.empty());
 
         assertThat(options.modelAliases()).hasValueSatisfying(a -> assertThat(a).isEmpty());
     }
@@ -56,43 +58,44 @@ class SynodYamlTest {
         Path yaml = dir.resolve("synod.yaml");
         write(yaml, new String(InitCommand.template("synod.yaml"), java.nio.charset.StandardCharsets.UTF_8));
 
-        SynodYaml config = SynodYaml.load(yaml);
+        SynodConfig config = SynodConfig.load(yaml);
 
-        assertThat(config.modelAliases()).containsExactly("default");
-        assertThat(config.customGates()).isEmpty();
+        assertThat(config.models()).containsOnlyKeys("default");
+        assertThat(config.gates()).isEmpty();
     }
 
     @Test
     void rejects_a_model_that_is_not_a_mapping() {
         Path yaml = write("synod.yaml", "models:\n  default: gpt-4.1-mini\n");
 
-        assertThatThrownBy(() -> SynodYaml.load(yaml)).isInstanceOf(InputException.class)
-                .hasMessage(yaml + ": 'models.default' must be a mapping of model settings such as"
-                        + " { provider: openai, model: gpt-4.1-mini }, found a string (\"gpt-4.1-mini\")");
+        assertThatThrownBy(() -> SynodConfig.load(yaml)).isInstanceOf(SynodException.InvalidInput.class)
+                .hasMessage(yaml + ":2:3: models.default: expected a mapping of settings such as"
+                        + " { provider: openai, model: gpt-4.1-mini }, found 'gpt-4.1-mini'");
     }
 
     @Test
     void rejects_a_top_level_list() {
         Path yaml = write("synod.yaml", "- models\n");
 
-        assertThatThrownBy(() -> SynodYaml.load(yaml)).isInstanceOf(InputException.class)
-                .hasMessageStartingWith(yaml + ": expected a mapping of settings").hasMessageEndingWith("found a list");
+        assertThatThrownBy(() -> SynodConfig.load(yaml)).isInstanceOf(SynodException.InvalidInput.class)
+                .hasMessageStartingWith(yaml + ": (top level): expected a mapping with keys").hasMessageEndingWith("found a list");
     }
 
     @Test
     void rejects_duplicate_keys() {
-        Path yaml = write("synod.yaml", "models:\n  a: { provider: openai }\n  a: { provider: ollama }\n");
+        Path yaml = write("synod.yaml", "models:\n  a: { provider: openai, model: m }\n  a: { provider: ollama, model: m }\n");
 
-        assertThatThrownBy(() -> SynodYaml.load(yaml)).isInstanceOf(InputException.class)
-                .hasMessageContaining("not valid YAML").hasMessageContaining("Duplicate field 'a'");
+        assertThatThrownBy(() -> SynodConfig.load(yaml)).isInstanceOf(SynodException.InvalidInput.class)
+                .hasMessageStartingWith(yaml + ":3:").hasMessageContaining("not valid YAML")
+                .hasMessageContaining("Duplicate field 'a'");
     }
 
     @Test
     void an_explicit_config_is_used_even_when_one_sits_beside_the_file() {
-        write("synod.yaml", "models:\n  beside: { provider: openai }\n");
-        Path explicit = write("custom.yaml", "models:\n  chosen: { provider: openai }\n");
+        write("synod.yaml", "models:\n  beside: { provider: openai, model: m }\n");
+        Path explicit = write("custom.yaml", "models:\n  chosen: { provider: openai, model: m }\n");
 
-        CheckOptions options = SynodYaml.checkOptions(dir.resolve("team.synod"), Optional.of(explicit));
+        CheckOptions options = ConfigOption.checkOptions(dir.resolve("team.synod"), Optional.of(explicit));
 
         assertThat(options.modelAliases()).hasValueSatisfying(a -> assertThat(a).containsExactly("chosen"));
     }

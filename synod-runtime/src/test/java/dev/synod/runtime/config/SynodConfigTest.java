@@ -1,0 +1,114 @@
+package dev.synod.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.synod.core.SynodException;
+import dev.synod.runtime.sandbox.Sandbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The one reader of synod.yaml: typed values, unknown keys with a suggestion, places in every message. */
+class SynodConfigTest {
+    private static final Path FILE = Path.of("proj", "synod.yaml");
+
+    private static void rejects(String yaml, String message) {
+        assertThatThrownBy(() -> SynodConfig.parse(yaml, FILE)).isInstanceOf(SynodException.InvalidInput.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void an_unknown_key_names_its_place_and_the_nearest_known_key() {
+        rejects("modles:\n  default: { provider: openai, model: gpt-4.1-mini }\n",
+                FILE + ":1:1: modles: unknown key; did you mean 'models'? (synod.yaml takes budget, engine, gates, limits,"
+                        + " models, sandbox)");
+        rejects("models:\n  default: { provder: openai, model: gpt-4.1-mini }\n",
+                FILE + ":2:3: models.default.provider: expected one of anthropic, cli, gemini, ollama, openai, scripted,"
+                        + " found nothing");
+        rejects("models:\n  default:\n    provider: openai\n    model: gpt-4.1-mini\n    max_tokens: 100\n",
+                FILE + ":5:5: models.default.max_tokens: unknown key; did you mean 'max-tokens'? (a model alias of provider"
+                        + " openai takes api-key-env, base-url, max-tokens, max-turns, model, price-per-million-input,"
+                        + " price-per-million-output, provider, temperature, timeout)");
+        rejects("sandbx: none\n", FILE + ":1:1: sandbx: unknown key; did you mean 'sandbox'? (synod.yaml takes budget, engine,"
+                + " gates, limits, models, sandbox)");
+    }
+
+    @Test
+    void a_misspelt_provider_is_suggested_too() {
+        rejects("models:\n  default: { provider: opnai, model: m }\n", FILE + ":2:14: models.default.provider: expected one of"
+                + " anthropic, cli, gemini, ollama, openai, scripted (did you mean 'openai'?), found 'opnai'");
+    }
+
+    @Test
+    void a_key_given_twice_is_refused_with_its_line() {
+        assertThatThrownBy(() -> SynodConfig.parse("sandbox: none\nsandbox: bwrap\n", FILE))
+                .isInstanceOf(SynodException.InvalidInput.class)
+                .hasMessageStartingWith(FILE + ":2:")
+                .hasMessageContaining("Duplicate field 'sandbox'");
+    }
+
+    @Test
+    void exists_takes_no_settings() {
+        rejects("gates: { exists: { timeout: 5m } }\n", FILE + ":1:20: gates.exists.timeout: the built-in gate exists runs no"
+                + " command and takes no settings; expected {}, found timeout");
+    }
+
+    @Test
+    void durations_and_sizes_share_one_grammar_everywhere() {
+        SynodConfig config = SynodConfig.parse("""
+                models:
+                  m: { provider: openai, model: x, timeout: 500ms }
+                  c: { provider: cli, command: [agent], timeout: 2m }
+                gates:
+                  test: { timeout: 1h, memory: 4g }
+                  typecheck: { sh: tsc, memory: 512MiB, timeout: 90s }
+                limits: { file-size: 512k }
+                """, FILE);
+
+        assertThat(((ModelAlias.Model) config.model("m")).settings().timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(((ModelAlias.Cli) config.model("c")).settings().timeout()).contains(Duration.ofMinutes(2));
+        assertThat(config.gate("test").timeout()).contains(Duration.ofHours(1));
+        assertThat(config.gate("test").memory()).hasValue(4L << 30);
+        assertThat(config.gate("typecheck").memory()).hasValue(512L << 20);
+        assertThat(config.gate("typecheck").timeout()).contains(Duration.ofSeconds(90));
+        assertThat(config.limits().fileSizeBytes()).isEqualTo(512L << 10);
+        rejects("models: { c: { provider: cli, command: [agent], timeout: 500 } }\n", FILE + ":1:49: models.c.timeout:"
+                + " expected a duration such as 500ms, 90s, 2m or 1h, found 500");
+        rejects("limits: { file-size: lots }\n", FILE + ":1:11: limits.file-size: expected a size such as 512k, 100MiB or 4g,"
+                + " found 'lots'");
+    }
+
+    @Test
+    void limits_default_to_100_mib_and_the_engine_to_local() {
+        SynodConfig config = SynodConfig.parse("sandbox: none\n", FILE);
+
+        assertThat(config.limits().fileSizeBytes()).isEqualTo(100L << 20);
+        assertThat(config.engine()).isEqualTo(new EngineChoice.Local());
+        assertThat(config.sandbox()).isEqualTo(Sandbox.Mode.NONE);
+        assertThat(SynodConfig.parse("engine: local\n", FILE).engine()).isEqualTo(new EngineChoice.Local());
+    }
+
+    @Test
+    void temporal_is_refused_as_not_supported_yet() {
+        rejects("engine: { temporal: { target: \"127.0.0.1:7233\" } }\n", FILE + ":1:1: engine: the temporal engine is not"
+                + " supported by this version yet; expected local (or no engine key)");
+        rejects("engine: temporal\n", FILE + ":1:1: engine: the temporal engine is not supported by this version yet;"
+                + " expected local (or no engine key)");
+        rejects("engine: lokal\n", FILE + ":1:1: engine: expected one of local (did you mean 'local'?), found 'lokal'");
+    }
+
+    @Test
+    void compile_and_lint_settings_are_read_at_load_time() {
+        SynodConfig config = SynodConfig.parse("gates: { compile: { release: 17, tests: false }, lint: { config: s.xml } }\n",
+                FILE);
+
+        assertThat(config.compile().release()).isEqualTo(17);
+        assertThat(config.compile().tests()).isFalse();
+        assertThat(config.lintConfig()).contains("s.xml");
+        rejects("gates: { compile: { relase: 17 } }\n", FILE + ":1:21: gates.compile.relase: unknown key; did you mean"
+                + " 'release'? (the built-in gate compile takes classpath, maven, release, tests)");
+        rejects("gates: { compile: { tests: maybe } }\n", FILE + ":1:21: gates.compile.tests: expected true or false,"
+                + " found 'maybe'");
+    }
+}
