@@ -23,6 +23,9 @@ final class ModelAliasReader {
             "api-key-env", "price-per-million-input", "price-per-million-output", "max-turns");
     static final Set<String> CLI_KEYS = Set.of("provider", "command", "prompt", "env", "timeout");
     static final Set<String> SCRIPTED_KEYS = Set.of("provider", "script", "max-turns");
+    /** The keys some kind of alias takes: what a key is checked against before the provider is known. */
+    private static final Set<String> ANY_KEYS = java.util.stream.Stream.of(MODEL_KEYS, CLI_KEYS, SCRIPTED_KEYS)
+            .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -33,6 +36,8 @@ final class ModelAliasReader {
         entry.mapping("a mapping of settings such as { provider: openai, model: gpt-4.1-mini }");
         ConfigNode providerNode = entry.get("provider");
         if (!providerNode.present()) {
+            // A misspelt provider key ("provder") is the likelier slip than a missing one: name it.
+            entry.only(ANY_KEYS, "a model alias");
             throw providerNode.expected("one of " + String.join(", ", new java.util.TreeSet<>(PROVIDERS)));
         }
         String provider = providerNode.word(PROVIDERS);

@@ -24,6 +24,10 @@ class SynodConfigTest {
                 FILE + ":1:1: modles: unknown key; did you mean 'models'? (synod.yaml takes budget, engine, gates, limits,"
                         + " models, sandbox)");
         rejects("models:\n  default: { provder: openai, model: gpt-4.1-mini }\n",
+                FILE + ":2:14: models.default.provder: unknown key; did you mean 'provider'? (a model alias takes"
+                        + " api-key-env, base-url, command, env, max-tokens, max-turns, model, price-per-million-input,"
+                        + " price-per-million-output, prompt, provider, script, temperature, timeout)");
+        rejects("models:\n  default: { model: gpt-4.1-mini }\n",
                 FILE + ":2:3: models.default.provider: expected one of anthropic, cli, gemini, ollama, openai, scripted,"
                         + " found nothing");
         rejects("models:\n  default:\n    provider: openai\n    model: gpt-4.1-mini\n    max_tokens: 100\n",
