@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The session of a call made without the engine (the two-argument forms of {@link Agent}): nothing
  * journaled before, no budget, heartbeats go nowhere, and payloads are hashed but kept nowhere:
- * with nothing journaled, nothing is ever replayed, so nothing needs to be kept.
+ * with nothing journaled, nothing is ever replayed, so nothing needs to be kept. A caller that
+ * wants to see the payloads (a test) gives a blob store of its own.
  */
 public final class DetachedSession implements Agent.Session {
     private static final BlobStore HASH_ONLY = new BlobStore() {
@@ -23,6 +24,18 @@ public final class DetachedSession implements Agent.Session {
             return Optional.empty();
         }
     };
+
+    private final BlobStore blobs;
+
+    /** A session whose payloads are hashed and kept nowhere. */
+    public DetachedSession() {
+        this(HASH_ONLY);
+    }
+
+    /** A session whose payloads go to {@code blobs}. */
+    public DetachedSession(BlobStore blobs) {
+        this.blobs = blobs;
+    }
 
     @Override
     public List<Agent.Turn> turns() {
@@ -46,6 +59,6 @@ public final class DetachedSession implements Agent.Session {
 
     @Override
     public BlobStore blobs() {
-        return HASH_ONLY;
+        return blobs;
     }
 }

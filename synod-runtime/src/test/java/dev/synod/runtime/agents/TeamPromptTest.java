@@ -78,7 +78,7 @@ class TeamPromptTest {
             Agent agent = agent("{ provider: openai, model: gpt-test, base-url: \"" + stub.baseUrl()
                     + "\", api-key-env: PROMPT_TEST_KEY }", Map.of("PROMPT_TEST_KEY", "sk-prompt-0123456789"));
 
-            assertThat(agent.perform(assignment(), workspace, new Kept())).isInstanceOf(Agent.Outcome.Finished.class);
+            assertThat(agent.perform(assignment(), workspace, new Kept().session())).isInstanceOf(Agent.Outcome.Finished.class);
 
             String opening = stub.request(0).jsonBody().path("messages").get(1).path("content").asText();
             assertThat(opening).contains("## The team's task (PROMPT.md)", TASK);
@@ -91,7 +91,7 @@ class TeamPromptTest {
         Agent agent = agent("{ provider: cli, command: [\"./agent.sh\"], prompt: stdin }", Map.of("PATH",
                 System.getenv("PATH")));
 
-        assertThat(agent.perform(assignment(), workspace, new Kept())).isInstanceOf(Agent.Outcome.Finished.class);
+        assertThat(agent.perform(assignment(), workspace, new Kept().session())).isInstanceOf(Agent.Outcome.Finished.class);
 
         assertThat(Files.readString(workspace.resolve("r1.stdin"))).startsWith(Instructions.produce(assignment()))
                 .contains("## The team's task (PROMPT.md)", TASK, "## When you are done");
@@ -103,8 +103,8 @@ class TeamPromptTest {
         Agent agent = agent("{ provider: cli, command: [\"./agent.sh\", \"{prompt-file}\"], prompt: file }",
                 Map.of("PATH", System.getenv("PATH")));
 
-        agent.perform(assignment(), workspace, new Kept());
-        Agent.Review review = agent.review(assignment(), workspace, new Kept());
+        agent.perform(assignment(), workspace, new Kept().session());
+        Agent.Review review = agent.review(assignment(), workspace, new Kept().session());
 
         assertThat(Files.readString(workspace.resolve("produce.md"))).contains("## The team's task (PROMPT.md)", TASK);
         assertThat(review.approved()).as(review.comment()).isTrue();
@@ -122,11 +122,11 @@ class TeamPromptTest {
                           - calls: [ { finish: { summary: done } } ]
                 """);
         Agent agent = agent("{ provider: scripted, script: agents.yaml }", Map.of());
-        Kept session = new Kept();
+        Kept kept = new Kept();
 
-        assertThat(agent.perform(assignment(), workspace, session)).isInstanceOf(Agent.Outcome.Finished.class);
+        assertThat(agent.perform(assignment(), workspace, kept.session())).isInstanceOf(Agent.Outcome.Finished.class);
 
-        assertThat(session.payloads).as("the journaled request of the first turn")
+        assertThat(kept.payloads).as("the journaled request of the first turn")
                 .anySatisfy(p -> assertThat(p).contains("The team's task (PROMPT.md)", TASK));
     }
 
@@ -137,31 +137,12 @@ class TeamPromptTest {
     }
 
     /** A session that keeps every payload the agent stores, and journals nothing. */
-    private static final class Kept implements Agent.Session, BlobStore {
+    private static final class Kept implements BlobStore {
         final List<String> payloads = new CopyOnWriteArrayList<>();
         private final InMemoryBlobStore store = new InMemoryBlobStore();
 
-        @Override
-        public List<Agent.Turn> turns() {
-            return List.of();
-        }
-
-        @Override
-        public void record(Agent.Turn turn) {
-        }
-
-        @Override
-        public Optional<String> refusal() {
-            return Optional.empty();
-        }
-
-        @Override
-        public void heartbeat() {
-        }
-
-        @Override
-        public BlobStore blobs() {
-            return this;
+        Agent.Session session() {
+            return new DetachedSession(this);
         }
 
         @Override
