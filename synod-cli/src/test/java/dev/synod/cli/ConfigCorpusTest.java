@@ -59,6 +59,7 @@ class ConfigCorpusTest {
         assertThat(check.errLines()[0]).startsWith("synod: " + project.resolve("synod.yaml"));
         assertThat(run.err()).isEqualTo(check.err());
         assertThat(run.out()).as("a refused run prints no run id").doesNotContain("run r");
+        assertThat(check.err()).as("no secret of the file in the message").doesNotContain("hunter2");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,6 +17,13 @@ public final class PlanCompiler {
     private PlanCompiler() {
     }
 
+    /** The first error of a check that has errors, as one line naming its place, for a caller that cannot show them all. */
+    public static String firstError(CheckResult checked) {
+        Diagnostic first = checked.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
+        return checked.parse().source().name() + ":" + first.span().line() + ":" + first.span().column() + ": error["
+                + first.code() + "]: " + first.message() + " (run 'synod check' for every problem)";
+    }
+
     /**
      * The plan of a file that checked without errors.
      *
@@ -24,10 +31,7 @@ public final class PlanCompiler {
      */
     public static Plan compile(CheckResult checked) {
         if (checked.hasErrors() || checked.model().isEmpty()) {
-            Diagnostic first = checked.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
-            throw new SynodException.InvalidInput(checked.parse().source().name() + ":" + first.span().line() + ":"
-                    + first.span().column() + ": error[" + first.code() + "]: " + first.message()
-                    + " (run 'synod check' for every problem)");
+            throw new SynodException.InvalidInput(firstError(checked));
         }
         TeamModel model = checked.model().get();
         List<Plan.Step> steps = new ArrayList<>();

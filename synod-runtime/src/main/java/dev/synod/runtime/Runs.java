@@ -117,11 +117,19 @@ public final class Runs implements AutoCloseable {
     }
 
     private static Loaded load(Path directory, String teamText, Optional<String> configText) {
-        Path configFile = directory.resolve("synod.yaml");
-        Optional<SynodConfig> parsed = configText.map(t -> SynodConfig.parse(t, configFile));
-        SynodConfig config = parsed.orElse(SynodConfig.none(configFile));
+        Optional<SynodConfig> parsed = parse(directory, configText);
         CheckResult checked = Synod.check(new SourceFile(directory.resolve("team.synod").toString(), teamText),
                 SynodConfig.checkOptions(parsed, directory));
+        return compile(directory, checked, parsed);
+    }
+
+    private static Optional<SynodConfig> parse(Path directory, Optional<String> configText) {
+        return configText.map(t -> SynodConfig.parse(t, directory.resolve("synod.yaml")));
+    }
+
+    /** The plan of a checked team, with its configuration checked against it; refuses a team with errors. */
+    private static Loaded compile(Path directory, CheckResult checked, Optional<SynodConfig> parsed) {
+        SynodConfig config = parsed.orElse(SynodConfig.none(directory.resolve("synod.yaml")));
         Plan plan = PlanCompiler.compile(checked);
         config.checkAgainst(checked.model().orElseThrow());
         return new Loaded(plan, config, checked);
@@ -132,7 +140,15 @@ public final class Runs implements AutoCloseable {
      * what it runs, its gates (the sandbox found usable) and its agents (their keys found).
      */
     public record Accepted(Path directory, Loaded loaded, String teamText, Optional<String> configText,
-                           Map<String, Gate> gates, Map<String, Agent> agents) {
+                           Map<String, Gate> gates, Map<String, Agent> agents) implements Acceptance {
+    }
+
+    /** A start refused because {@code team.synod} has errors: every diagnostic, to show with its source. */
+    public record TeamErrors(SourceFile source, CheckResult checked) implements Acceptance {
+    }
+
+    /** What {@link #accept} found: a start that may go ahead, or the team's errors. */
+    public sealed interface Acceptance permits Accepted, TeamErrors {
     }
 
     /**
@@ -142,23 +158,30 @@ public final class Runs implements AutoCloseable {
      * {@code .synod/}, no commit).
      *
      * @param warnings where the sandbox's warnings go
-     * @throws SynodException.InvalidInput naming the first check that failed
+     * @return the accepted start, or the team's errors (every diagnostic, for the caller to show)
+     * @throws SynodException.InvalidInput naming the first other check that failed
      */
-    public static Accepted accept(Path directory, Consumer<String> warnings) {
+    public static Acceptance accept(Path directory, Consumer<String> warnings) {
         Path dir = existingDirectory(directory);
         String teamText = read(dir.resolve("team.synod"), "team.synod");
         Optional<String> configText = Files.exists(dir.resolve("synod.yaml"))
                 ? Optional.of(SynodConfig.text(dir.resolve("synod.yaml"))) : Optional.empty();
-        Loaded loaded = load(dir, teamText, configText);
+        Optional<SynodConfig> parsed = parse(dir, configText);
+        SourceFile source = new SourceFile(dir.resolve("team.synod").toString(), teamText);
+        CheckResult checked = Synod.check(source, SynodConfig.checkOptions(parsed, dir));
+        if (checked.hasErrors()) {
+            return new TeamErrors(source, checked);
+        }
+        Loaded loaded = compile(dir, checked, parsed);
         Preflight.check(loaded.plan());
-        TeamModel model = loaded.checked().model().orElseThrow();
-        model.prompt().ifPresent(prompt -> {
-            Path file = dir.resolve(prompt).normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new SynodException.InvalidInput(dir.resolve("team.synod") + ": the team's prompt \"" + prompt
-                        + "\" does not exist (expected a file at " + file + "); create it or remove the prompt line");
-            }
-        });
+        TeamModel model = checked.model().orElseThrow();
+        // The checker has looked for the prompt file (S061, a warning to check); a run cannot start without it.
+        if (checked.diagnostics().stream().anyMatch(d -> d.code().equals("S061"))) {
+            String prompt = model.prompt().orElseThrow();
+            throw new SynodException.InvalidInput(dir.resolve("team.synod") + ": the team's prompt \"" + prompt
+                    + "\" does not exist (expected a file at " + dir.resolve(prompt).normalize()
+                    + "); create it or remove the prompt line");
+        }
         Map<String, Gate> gates = gates(dir, loaded, warnings);
         Map<String, Agent> agents = Agents.forTeam(model, loaded.config(), dir, TeamView.of(model, gates));
         return new Accepted(dir, loaded, teamText, configText, gates, agents);
@@ -166,7 +189,11 @@ public final class Runs implements AutoCloseable {
 
     /** A new run of the directory's team, driven until it finishes (or waits, without {@code waitForHumans}). */
     public Engine.Result start(Engine.Options options, Consumer<String> progress, Consumer<String> runId) {
-        return start(accept(directory, progress), options, progress, runId);
+        return switch (accept(directory, progress)) {
+            case Accepted accepted -> start(accepted, options, progress, runId);
+            // The team's first error, as a resumed run whose team no longer compiles reports it.
+            case TeamErrors errors -> throw new SynodException.InvalidInput(PlanCompiler.firstError(errors.checked()));
+        };
     }
 
     /**
@@ -219,14 +246,15 @@ public final class Runs implements AutoCloseable {
      */
     public Engine.Result resume(String run, Engine.Options options, Consumer<String> progress) {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString())) {
-            Loaded loaded = loaded(run);
-            TurnBlobs.verify(run, Interpreter.fold(loaded.plan(), loaded.config().budget(), journal.read(run)), blobs,
-                    state.resolve("blobs"));
+            List<Event> events = journal.read(run);
+            Loaded loaded = loaded(run, events);
+            State folded = Interpreter.fold(loaded.plan(), loaded.config().budget(), events);
+            TurnBlobs.verify(run, folded, blobs, state.resolve("blobs"));
             try (Workspace workspace = workspace()) {
                 Map<String, Gate> gates = gates(directory, loaded, progress);
                 Map<String, Agent> agents = agents(loaded, gates);
                 try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
-                    return engine.drive(run);
+                    return engine.drive(run, folded);
                 }
             }
         }
@@ -268,7 +296,14 @@ public final class Runs implements AutoCloseable {
 
     /** The plan and configuration a run started with, from its journaled blobs. */
     public Loaded loaded(String run) {
-        Event.RunStarted started = started(run);
+        return loaded(run, journal.read(run));
+    }
+
+    /** {@link #loaded(String)} from the run's events, read once by the caller. */
+    private Loaded loaded(String run, List<Event> events) {
+        if (events.isEmpty() || !(events.get(0) instanceof Event.RunStarted started)) {
+            throw new SynodException.Corrupted("run " + run + " does not begin with a run-started event", null);
+        }
         String team = blob(started.plan(), run);
         Optional<String> config = Optional.ofNullable(started.config()).map(c -> blob(c, run));
         return load(team, config);
@@ -287,13 +322,6 @@ public final class Runs implements AutoCloseable {
                 StandardCharsets.UTF_8);
     }
 
-    private Event.RunStarted started(String run) {
-        List<Event> events = journal.read(run);
-        if (events.isEmpty() || !(events.get(0) instanceof Event.RunStarted s)) {
-            throw new SynodException.Corrupted("run " + run + " does not begin with a run-started event", null);
-        }
-        return s;
-    }
 
     /**
      * The run's id: the given one if it exists, else the most recent run of the directory. A run
@@ -321,14 +349,16 @@ public final class Runs implements AutoCloseable {
 
     /** The folded state of a run. */
     public State state(String run) {
-        Loaded loaded = loaded(run);
-        return Interpreter.fold(loaded.plan(), loaded.config().budget(), journal.read(run));
+        List<Event> events = journal.read(run);
+        Loaded loaded = loaded(run, events);
+        return Interpreter.fold(loaded.plan(), loaded.config().budget(), events);
     }
 
     /** Re-derives every command of a run's journal; empty when it replays exactly. */
     public Optional<Replay.Mismatch> replay(String run) {
-        Loaded loaded = loaded(run);
-        return Replay.check(loaded.plan(), loaded.config().budget(), journal.read(run));
+        List<Event> events = journal.read(run);
+        Loaded loaded = loaded(run, events);
+        return Replay.check(loaded.plan(), loaded.config().budget(), events);
     }
 
     /**

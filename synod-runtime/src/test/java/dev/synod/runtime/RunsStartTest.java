@@ -53,7 +53,7 @@ class RunsStartTest {
         List<String> told = new ArrayList<>();
 
         try (Runs runs = Runs.openOrCreate(dir, clock, new SplittableRandom(42))) {
-            Runs.Accepted accepted = Runs.accept(dir, line -> { });
+            Runs.Accepted accepted = (Runs.Accepted) Runs.accept(dir, line -> { });
             Engine.Result result = runs.start(accepted, new Engine.Options(true, false, Duration.ofMillis(20)), line -> { },
                     id -> {
                         told.add(id);

@@ -1,12 +1,12 @@
 package dev.synod.cli.internal;
 
 import dev.synod.cli.SynodCli;
-import dev.synod.lang.CheckOptions;
 import dev.synod.lang.CheckResult;
 import dev.synod.lang.Diagnostic;
 import dev.synod.lang.Severity;
 import dev.synod.lang.SourceFile;
 import dev.synod.lang.Synod;
+import dev.synod.runtime.agents.Agents;
 import dev.synod.runtime.config.SynodConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,29 +61,31 @@ final class CheckCommand implements Callable<Integer> {
     ConfigOption config;
 
     /** A file read and configured, ready to check. */
-    private record Input(SourceFile source, Optional<SynodConfig> config, CheckOptions options) {
+    private record Input(SourceFile source, CheckResult checked) {
     }
 
     @Override
     public Integer call() {
-        // Read every file and its configuration first: an unreadable one fails before any output.
+        // Read and check every file with its configuration first: a configuration that does not fit
+        // fails before any output, as it fails a run before anything starts.
         List<Input> inputs = new ArrayList<>();
         for (Path file : files) {
             SourceFile source = Sources.read(file);
+            Path directory = file.toAbsolutePath().normalize().getParent();
             Optional<SynodConfig> loaded = ConfigOption.load(file, config.path());
-            inputs.add(new Input(source, loaded,
-                    SynodConfig.checkOptions(loaded, file.toAbsolutePath().normalize().getParent())));
+            CheckResult checked = Synod.check(source, SynodConfig.checkOptions(loaded, directory));
+            // What run checks of the configuration against the team and of the files it names, check checks too.
+            if (!checked.hasErrors()) {
+                checked.model().ifPresent(m -> loaded.ifPresent(c -> c.checkAgainst(m)));
+                loaded.ifPresent(c -> Agents.scripts(c, directory));
+            }
+            inputs.add(new Input(source, checked));
         }
         PrintWriter out = spec.commandLine().getOut();
         boolean anyErrors = false;
         List<DiagnosticJson.FileReport> reports = new ArrayList<>();
         for (Input input : inputs) {
-            CheckResult checked = Synod.check(input.source(), input.options());
-            // What run checks of the configuration against the team, check checks too.
-            if (!checked.hasErrors()) {
-                checked.model().ifPresent(m -> input.config().ifPresent(c -> c.checkAgainst(m)));
-            }
-            List<Diagnostic> diagnostics = checked.diagnostics();
+            List<Diagnostic> diagnostics = input.checked().diagnostics();
             if (strict) {
                 diagnostics = diagnostics.stream().map(CheckCommand::asError).toList();
             }

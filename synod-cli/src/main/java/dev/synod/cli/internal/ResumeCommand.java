@@ -35,7 +35,7 @@ final class ResumeCommand implements Callable<Integer> {
             out.println("run " + id);
             out.flush();
             Engine.Result result = runs.resume(id, options.engineOptions(), options.progress(out));
-            return options.merged(out, directory.dir, RunCommand.RunOptions.report(out, result), result);
+            return options.merged(out, runs, RunCommand.RunOptions.report(out, result), result);
         });
     }
 }

@@ -1,17 +1,11 @@
 package dev.synod.cli.internal;
 
-import dev.synod.core.SynodException;
 import dev.synod.cli.SynodCli;
 import dev.synod.core.Clock;
-import dev.synod.lang.CheckResult;
-import dev.synod.lang.SourceFile;
-import dev.synod.lang.Synod;
 import dev.synod.runtime.Runs;
 import dev.synod.runtime.engine.Engine;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,27 +37,27 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path team = directory.resolve("team.synod");
-        if (!Files.isRegularFile(team)) {
-            throw new SynodException.InvalidInput("no team.synod in " + directory + "; create one with synod init");
-        }
-        SourceFile source = Sources.read(team);
-        CheckResult checked = Synod.check(source, ConfigOption.checkOptions(team, java.util.Optional.empty()));
-        if (checked.hasErrors()) {
-            PrintWriter err = spec.commandLine().getErr();
-            DiagnosticText.print(err, source, checked.diagnostics());
-            err.println("synod: " + team + " has errors; fix them before running (synod check " + team + ")");
-            err.flush();
+        // Every check runs before .git, .synod/ or a commit is made: a refused run leaves DIR as it was.
+        Runs.Accepted accepted = switch (Runs.accept(directory, options.progress(out))) {
+            case Runs.Accepted a -> a;
+            case Runs.TeamErrors errors -> {
+                PrintWriter err = spec.commandLine().getErr();
+                DiagnosticText.print(err, errors.source(), errors.checked().diagnostics());
+                err.println("synod: " + errors.source().name() + " has errors; fix them before running (synod check "
+                        + errors.source().name() + ")");
+                err.flush();
+                yield null;
+            }
+        };
+        if (accepted == null) {
             return SynodCli.EXIT_USAGE;
         }
-        // Every check runs before .git, .synod/ or a commit is made: a refused run leaves DIR as it was.
-        Runs.Accepted accepted = Runs.accept(directory, options.progress(out));
-        try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM, new SecureRandom())) {
+        try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM)) {
             Engine.Result result = runs.start(accepted, options.engineOptions(), options.progress(out), id -> {
                 out.println("run " + id);
                 out.flush();
             });
-            return options.merged(out, directory, RunOptions.report(out, result), result);
+            return options.merged(out, runs, RunOptions.report(out, result), result);
         }
     }
 
@@ -76,16 +70,14 @@ final class RunCommand implements Callable<Integer> {
         boolean merge;
 
         /** Merges the release branch when asked to and the run succeeded; the exit status. */
-        int merged(PrintWriter out, Path directory, int status, Engine.Result result) {
+        int merged(PrintWriter out, Runs runs, int status, Engine.Result result) {
             if (!merge || !(result instanceof Engine.Result.Finished f) || !f.succeeded()) {
                 return status;
             }
-            try (Runs runs = Runs.open(directory, Clock.SYSTEM)) {
-                dev.synod.runtime.workspace.BranchMerge m = runs.mergeRelease(f.branch());
-                out.println(m.message());
-                out.flush();
-                return m.merged() ? status : SynodCli.EXIT_FAILED;
-            }
+            dev.synod.runtime.workspace.BranchMerge m = runs.mergeRelease(f.branch());
+            out.println(m.message());
+            out.flush();
+            return m.merged() ? status : SynodCli.EXIT_FAILED;
         }
 
         Engine.Options engineOptions() {

@@ -69,14 +69,14 @@ public final class Agents {
         Providers.validate(config, model.participants().stream().map(role -> model.modelOf(role).orElseThrow()).toList(),
                 environment);
         Map<String, Agent> agents = new LinkedHashMap<>();
-        Map<Path, AgentScript> scripts = new HashMap<>();
+        Map<Path, AgentScript> scripts = scripts(config, directory);
         for (RoleId role : model.participants()) {
             String alias = model.modelOf(role).orElseThrow();
             Agent agent = switch (config.model(alias)) {
                 case ModelAlias.Model m -> new ModelAgent(Providers.chatModel(config, alias, environment, Retries.system()),
                         m.settings().pricing().orElse(Pricing.FREE), limits(m.maxTurns()), team);
                 case ModelAlias.Scripted s -> {
-                    AgentScript loaded = scripts.computeIfAbsent(directory.resolve(s.script()), AgentScript::load);
+                    AgentScript loaded = scripts.get(directory.resolve(s.script()));
                     yield new ModelAgent(new ScriptedChatModel(loaded), Pricing.FREE, limits(s.maxTurns()), team);
                 }
                 case ModelAlias.Cli c -> new CliAgent(alias, c.settings().checkedAgainst(config.file(), alias, directory,
@@ -85,6 +85,28 @@ public final class Agents {
             agents.put(role.display(), agent);
         }
         return agents;
+    }
+
+    /**
+     * The scripts of every scripted alias of {@code config}, read and checked, by path: what
+     * {@code synod check} and {@code synod run} both refuse when one is missing or malformed.
+     *
+     * @param directory the run directory, which script paths are relative to
+     * @throws SynodException.InvalidInput naming the script and what is wrong with it
+     */
+    public static Map<Path, AgentScript> scripts(SynodConfig config, Path directory) {
+        Map<Path, AgentScript> scripts = new HashMap<>();
+        config.models().forEach((name, alias) -> {
+            if (alias instanceof ModelAlias.Scripted s && !scripts.containsKey(directory.resolve(s.script()))) {
+                try {
+                    scripts.put(directory.resolve(s.script()), AgentScript.load(directory.resolve(s.script())));
+                } catch (SynodException.InvalidInput e) {
+                    // Say which setting named the script, then what is wrong with it.
+                    throw new SynodException.InvalidInput(config.file() + ": models." + name + ".script: " + e.getMessage(), e);
+                }
+            }
+        });
+        return scripts;
     }
 
     /** The loop's limits of a model alias: {@code max-turns} from its settings, the rest by default. */

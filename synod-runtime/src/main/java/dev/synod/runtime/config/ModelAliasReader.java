@@ -109,7 +109,9 @@ final class ModelAliasReader {
         List<String> names = node.strings(expected, false);
         for (String name : names) {
             if (!VARIABLE.matcher(name).matches()) {
-                throw node.problem("expected variable names (letters, digits and _), found '" + name + "'");
+                // The entry is not shown: a user may have pasted a key's value where its name belongs.
+                throw node.problem("expected variable names (letters, digits and _), found an entry of " + name.length()
+                        + " characters that is not one (not shown, in case it is a secret)");
             }
         }
         return names;
@@ -126,8 +128,12 @@ final class ModelAliasReader {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawQuery() != null
-                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            if (uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
+                // A password in the user info or a key in the query must not reach a log or a terminal.
+                throw node.problem("expected " + expected + ", found a URL with " + (uri.getRawUserInfo() != null
+                        ? "user info" : "a query") + " (not shown, in case it holds a secret); give keys with api-key-env");
+            }
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawFragment() != null) {
                 throw node.expected(expected);
             }
             return uri;

@@ -207,13 +207,8 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
      * {@code config}, or, without a {@code synod.yaml}, no aliases to check against.
      */
     public static CheckOptions checkOptions(Optional<SynodConfig> config, Path directory) {
-        return new CheckOptions(config.flatMap(SynodConfig::aliases), config.map(c -> c.gates().keySet()).orElse(Set.of()),
+        return new CheckOptions(config.map(c -> c.models().keySet()), config.map(c -> c.gates().keySet()).orElse(Set.of()),
                 Optional.of(directory));
-    }
-
-    /** The model aliases, for the checker's S012. */
-    public Optional<Set<String>> aliases() {
-        return Optional.of(models.keySet());
     }
 
     /** The settings of the gate {@code name}, or the defaults when {@code gates:} does not name it. */
@@ -225,8 +220,11 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
     public ModelAlias model(String alias) {
         ModelAlias settings = models.get(alias);
         if (settings == null) {
-            throw new SynodException.InvalidInput(file + ": no model alias '" + alias + "' under models; defined: "
-                    + String.join(", ", models.keySet()));
+            throw new SynodException.InvalidInput(models.isEmpty() && !java.nio.file.Files.exists(file)
+                    ? "the team uses model alias '" + alias + "', but " + file.getParent() + " has no synod.yaml to define it;"
+                    + " expected one beside team.synod with models: { " + alias + ": { provider: … } } (synod init writes one)"
+                    : file + ": no model alias '" + alias + "' under models; defined: "
+                    + (models.isEmpty() ? "none" : String.join(", ", models.keySet())));
         }
         return settings;
     }

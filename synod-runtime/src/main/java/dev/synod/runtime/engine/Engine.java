@@ -167,7 +167,14 @@ public final class Engine implements AutoCloseable {
 
     /** Continues a run from its journal until it finishes or waits for people. */
     public Result drive(String run) {
-        State state = Interpreter.fold(plan, budget, journal.read(run));
+        return drive(run, Interpreter.fold(plan, budget, journal.read(run)));
+    }
+
+    /**
+     * {@link #drive(String)} from the run's state as its caller folded it from the journal (so a
+     * resume that checks the state first reads the journal once); the engine goes on from it.
+     */
+    public Result drive(String run, State state) {
         spent = state.usage();
         spentByRole = Map.copyOf(state.usageByRole());
         Event.RunStarted started = state.runStarted().orElseThrow(() -> new SynodException.Corrupted(

@@ -81,6 +81,7 @@ class ScriptedAgentsTest {
                 .hasMessage(dir.resolve("synod.yaml") + ":2:3: models.scripted.script: expected the agent script's path, such as "
                         + "agents.yaml, found nothing");
         assertThatThrownBy(() -> agents("{ provider: scripted, script: nope.yaml }"))
-                .hasMessage(dir.resolve("nope.yaml") + ": the agent script is missing");
+                .hasMessage(dir.resolve("synod.yaml") + ": models.scripted.script: " + dir.resolve("nope.yaml")
+                        + ": the agent script is missing");
     }
 }

@@ -22,11 +22,6 @@ public final class Providers {
     private Providers() {
     }
 
-    /** Whether {@code provider} is one of the model APIs built here (not {@code cli} or {@code scripted}). */
-    public static boolean isModelProvider(String provider) {
-        return Provider.named(provider).isPresent();
-    }
-
     /**
      * Checks, before anything runs, for the aliases in {@code used} that their keys are set in
      * {@code env} (their prices under a money budget are checked with the team, by

@@ -268,7 +268,8 @@ public final class AgentScript {
     private void expect(boolean ok, String where, String expected, JsonNode found) {
         if (!ok) {
             String kind = found == null || found.isMissingNode() || found.isNull() ? "nothing" : found.isArray()
-                    ? (found.isEmpty() ? "an empty list" : "a list") : found.isObject() ? "a mapping" : "'" + found.asText() + "'";
+                    ? (found.isEmpty() ? "an empty list" : "a list") : found.isObject() ? "a mapping" : found.isTextual()
+                    ? dev.synod.lang.Diagnostic.quote(found.asText()) : found.asText();
             throw new SynodException.InvalidInput(file + ": '" + where + "' must be " + expected + ", found " + kind);
         }
     }

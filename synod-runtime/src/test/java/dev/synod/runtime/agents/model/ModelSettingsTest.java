@@ -77,6 +77,8 @@ class ModelSettingsTest {
         "{ provider: ollama, model: m, base-url: localhost:11434 }   | models.default.base-url: expected an http or https URL such as http://127.0.0.1:11434, found 'localhost:11434'",
         "{ provider: ollama, model: m, base-url: \"ftp://host/x\" }  | models.default.base-url: expected an http or https URL",
         "{ provider: ollama, model: m, base-url: \"http://a b\" }    | models.default.base-url: expected an http or https URL",
+        "{ provider: openai, model: m, base-url: \"http://u:pw@h/v1\" } | models.default.base-url: expected an http or https URL such as http://127.0.0.1:11434, found a URL with user info (not shown, in case it holds a secret); give keys with api-key-env",
+        "{ provider: openai, model: m, base-url: \"http://h/v1?key=sk-1\" } | models.default.base-url: expected an http or https URL such as http://127.0.0.1:11434, found a URL with a query (not shown, in case it holds a secret); give keys with api-key-env",
         "{ provider: openai, model: m, price-per-million-input: 1 }  | models.default.price-per-million-output: is missing; expected both prices when price-per-million-input is given",
         "{ provider: openai, model: m, price-per-million-input: -1, price-per-million-output: 1 } | models.default.price-per-million-input: expected an amount of US dollars of at least 0, found -1"})
     void rejects_bad_settings_naming_file_key_expected_and_found(String mapping, String message) {
