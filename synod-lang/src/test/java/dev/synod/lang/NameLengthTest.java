@@ -78,4 +78,29 @@ class NameLengthTest {
         assertThat(found).singleElement().satisfies(d -> assertThat(d.message())
                 .isEqualTo("expected a name of at most 64 characters, found \"" + "Q".repeat(80) + "…\" (5000000 characters)"));
     }
+
+    @Test
+    void braces_around_a_word_longer_than_a_name_are_plain_text_not_a_loop_variable() {
+        // Were it a variable, its S010 would repeat all 900 characters; as {Dev} is, it is text.
+        String glob = "src/{" + "v".repeat(900) + "}/**";
+
+        List<Diagnostic> found = check("synod 1\nteam t {\n  role a model m\n  a -> human : x \"" + glob + "\"\n"
+                + "    gate exists\n    within 10m\n}\n");
+
+        assertThat(found).isEmpty();
+        assertThat(check("synod 1\nteam t {\n  role a model m\n  a -> human : x \"src/{" + "v".repeat(64) + "}/**\"\n"
+                + "    gate exists\n    within 10m\n}\n")).singleElement()
+                .satisfies(d -> assertThat(d.message()).startsWith("unknown loop variable '" + "v".repeat(64) + "' in "));
+    }
+
+    @Test
+    void a_role_path_of_a_million_names_is_one_s001_and_not_repeated_whole() {
+        String path = "x." + "y.".repeat(1_000_000) + "z";
+
+        List<Diagnostic> found = check("synod 1\nteam t {\n  role a model m\n  a -> " + path + " : x \"x/**\"\n"
+                + "    gate exists\n    within 10m\n}\n");
+
+        assertThat(found).singleElement().satisfies(d -> assertThat(d.message()).isEqualTo(
+                "expected a role path of at most 101 names (teams nest at most 100 deep), found 1000002 names"));
+    }
 }

@@ -4,6 +4,7 @@ import dev.synod.lang.Diagnostic;
 import dev.synod.lang.Span;
 import dev.synod.lang.ast.RoleRef;
 import dev.synod.lang.ast.Subscript;
+import dev.synod.lang.internal.parse.Lexer;
 import dev.synod.lang.model.RoleId;
 import dev.synod.lang.model.RoleInfo;
 import dev.synod.lang.model.TeamInfo;
@@ -19,7 +20,13 @@ import java.util.regex.Pattern;
  * written, reporting S010 (unknown) and S013 (replica index) problems.
  */
 final class Resolver {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)\\}");
+    /**
+     * A loop variable in a string: a name in braces. It is bounded as the lexer bounds a name, so
+     * braces around a longer word are plain text rather than a variable no loop can bind, which
+     * a message would then repeat whole.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\{([a-z_][a-z0-9_]{0," + (Lexer.MAX_WORD_CHARS - 1) + "})\\}");
 
     /** Where a statement stands: its team and the loop variables bound around it. */
     record Ctx(String team, Map<String, RoleId> vars) {

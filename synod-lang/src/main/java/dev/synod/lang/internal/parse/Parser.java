@@ -640,6 +640,12 @@ public final class Parser {
         while (match(TokenKind.DOT)) {
             path.add(name("a role name after '.'"));
         }
+        if (path.size() > MAX_NESTING + 1) {
+            // No role lies deeper than the nesting limit, and a path this long would be repeated
+            // whole by every message that names the reference.
+            throw error(t, "expected a role path of at most " + (MAX_NESTING + 1) + " names (teams nest at most "
+                    + MAX_NESTING + " deep), found " + path.size() + " names");
+        }
         Optional<Subscript> index = Optional.empty();
         Span end = path.get(path.size() - 1).span();
         if (check(TokenKind.LBRACKET)) {
