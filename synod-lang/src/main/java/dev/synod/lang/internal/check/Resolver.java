@@ -72,7 +72,7 @@ final class Resolver {
         String first = ref.path().get(0).text();
         if (ref.path().size() == 1 && ctx.vars().containsKey(first)) {
             if (ref.index().isPresent()) {
-                reporter.errorOnce("S013", ref.index().get().span(), first, Diagnostic.name(first) + " is a loop variable naming one replica ("
+                reporter.errorOnce("S013", ref.index().get().span(), first, "'" + first + "' is a loop variable naming one replica ("
                         + ctx.vars().get(first).display() + "); it takes no index");
                 return List.of();
             }
@@ -80,7 +80,7 @@ final class Resolver {
         }
         Optional<RoleInfo> found = lookup(ref, ctx.team());
         if (found.isEmpty()) {
-            reporter.error("S010", ref.span(), "unknown role " + Diagnostic.name(ref.text()) + knownRoles(ctx));
+            reporter.error("S010", ref.span(), "unknown role '" + ref.text() + "'" + knownRoles(ctx));
             return List.of();
         }
         RoleInfo role = found.get();
@@ -89,7 +89,7 @@ final class Resolver {
         }
         Subscript index = ref.index().get();
         if (role.replicas() == 0) {
-            reporter.error("S013", index.span(), "role " + Diagnostic.name(role.name()) + " has no replicas, so it takes no index; write '"
+            reporter.error("S013", index.span(), "role '" + role.name() + "' has no replicas, so it takes no index; write '"
                     + ref.path().stream().map(dev.synod.lang.ast.Name::text).reduce((a, b) -> a + "." + b).orElse("")
                     + "' (declare it as 'role " + role.decl().name().text() + "[N]' to replicate it)");
             return List.of();
@@ -171,7 +171,7 @@ final class Resolver {
         while (m.find()) {
             RoleId bound = ctx.vars().get(m.group(1));
             if (bound == null) {
-                reporter.error("S010", span, "unknown loop variable '" + m.group(1) + "' in " + quote(s)
+                reporter.error("S010", span, "unknown loop variable '" + m.group(1) + "' in " + Diagnostic.quote(s)
                         + (ctx.vars().isEmpty() ? "; '{v}' works only inside 'for v in r[*] { … }'"
                         : "; bound here: " + String.join(", ", ctx.vars().keySet())));
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
@@ -181,9 +181,5 @@ final class Resolver {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    static String quote(String s) {
-        return dev.synod.lang.Diagnostic.quote(s);
     }
 }

@@ -749,7 +749,7 @@ public final class Parser {
             return new IntLit(Integer.parseInt(t.text()), t.span());
         } catch (NumberFormatException e) {
             diagnostics.add(Diagnostic.error("S001", t.span(),
-                    "expected an integer of at most " + Integer.MAX_VALUE + ", found " + Diagnostic.name(t.text())));
+                    "expected an integer of at most " + Integer.MAX_VALUE + ", found '" + t.text() + "'"));
             return new IntLit(Integer.MAX_VALUE, t.span());
         }
     }
@@ -771,7 +771,7 @@ public final class Parser {
             }
         } catch (NumberFormatException e) {
             diagnostics.add(Diagnostic.error("S001", t.span(),
-                    "expected a duration of at most 1000000000" + unit + ", found " + Diagnostic.name(t.text())));
+                    "expected a duration of at most 1000000000" + unit + ", found '" + t.text() + "'"));
             amount = 1_000_000_000L;
         }
         return new Duration(amount, unit, t.span());
