@@ -31,14 +31,12 @@ public record Diagnostic(String code, Severity severity, Span span, String messa
      * User text (a glob, a string, a path) as a message quotes it: in double quotes with
      * {@code "}, {@code \} and line breaks escaped, and at most {@value QuotedText#MAX_CHARS} of its
      * characters, then how long it was: {@code "src/aaaa…" (5000014 characters)}. Every message
-     * that repeats what the user wrote goes through here, so a 5 MB glob costs a message 80 characters.
+     * that repeats a string the user wrote goes through here, so a 5 MB glob costs a message 80 characters.
+     * Names need no cutting: the lexer rejects one longer than
+     * 64 characters (docs/language.md, Lexical rules), so a message writes
+     * them whole, as {@code 'dev'}.
      */
     public static String quote(String text) {
-        return QuotedText.of(text, '"');
-    }
-
-    /** A name or a word of the source as a message quotes it: {@code 'dev'}, cut as {@link #quote} cuts. */
-    public static String name(String text) {
-        return QuotedText.of(text, '\'');
+        return QuotedText.of(text);
     }
 }

@@ -1,9 +1,11 @@
 package dev.synod.lang;
 
+import dev.synod.lang.ast.StringLit;
+
 /**
  * The one place that decides how much of the user's text a diagnostic repeats (see
  * {@link Diagnostic#quote}): a message is read by a person or an agent, and a file can hold a
- * string of megabytes.
+ * string of megabytes. Names are not cut here: the lexer already bounds them.
  */
 final class QuotedText {
     /** At most this many characters of the text itself appear in a message. */
@@ -12,32 +14,16 @@ final class QuotedText {
     private QuotedText() {
     }
 
-    static String of(String text, char quote) {
-        int end = text.length();
-        if (end > MAX_CHARS) {
-            end = MAX_CHARS;
-            if (Character.isHighSurrogate(text.charAt(end - 1))) {
-                end--; // never half a character
-            }
+    /** {@code text} escaped as a string literal is, and cut after {@link #MAX_CHARS} characters. */
+    static String of(String text) {
+        if (text.length() <= MAX_CHARS) {
+            return StringLit.quoted(text);
         }
-        StringBuilder out = new StringBuilder().append(quote);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c == quote) {
-                        out.append('\\');
-                    }
-                    out.append(c);
-                }
-            }
+        int end = MAX_CHARS;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never half a character
         }
-        if (end < text.length()) {
-            return out.append('…').append(quote).append(" (").append(text.length()).append(" characters)").toString();
-        }
-        return out.append(quote).toString();
+        String excerpt = StringLit.quoted(text.subSequence(0, end));
+        return excerpt.substring(0, excerpt.length() - 1) + "…\" (" + text.length() + " characters)";
     }
 }

@@ -2,6 +2,7 @@ package dev.synod.lang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.synod.lang.ast.StringLit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +20,20 @@ class DiagnosticQuoteTest {
     void short_text_is_quoted_whole_with_its_escapes() {
         assertThat(Diagnostic.quote("src/**")).isEqualTo("\"src/**\"");
         assertThat(Diagnostic.quote("a\"b\\c\nd")).isEqualTo("\"a\\\"b\\\\c\\nd\"");
-        assertThat(Diagnostic.name("dev")).isEqualTo("'dev'");
         assertThat(Diagnostic.quote("x".repeat(80))).isEqualTo("\"" + "x".repeat(80) + "\"");
+    }
+
+    @Test
+    void a_message_quotes_a_string_as_the_formatter_writes_it() {
+        String text = "a\"b\\c\nd\re";
+
+        assertThat(Diagnostic.quote(text)).isEqualTo(new StringLit(text, Span.NONE).quoted()).isEqualTo("\"a\\\"b\\\\c\\nd\\re\"");
     }
 
     @Test
     void long_text_is_cut_to_80_characters_and_says_how_long_it_was() {
         assertThat(Diagnostic.quote("x".repeat(5_000_000))).isEqualTo("\"" + "x".repeat(80) + "…\" (5000000 characters)");
-        assertThat(Diagnostic.name("y".repeat(81))).isEqualTo("'" + "y".repeat(80) + "…' (81 characters)");
+        assertThat(Diagnostic.quote("y".repeat(81))).isEqualTo("\"" + "y".repeat(80) + "…\" (81 characters)");
         // Never half a character: a pair cut at the 80th character is left out whole.
         String emoji = "x".repeat(79) + "\uD83D\uDE00" + "z";
         assertThat(Diagnostic.quote(emoji)).isEqualTo("\"" + "x".repeat(79) + "…\" (82 characters)");

@@ -59,7 +59,7 @@ public final class Checker {
             exists = false;
         }
         if (!exists) {
-            reporter.warning("S061", prompt.path().span(), "prompt file " + Resolver.quote(name) + " does not exist in "
+            reporter.warning("S061", prompt.path().span(), "prompt file " + Diagnostic.quote(name) + " does not exist in "
                     + options.directory().get() + "; create it or fix the path (it is relative to the .synod file)");
         }
     }

@@ -1,6 +1,5 @@
 package dev.synod.lang.internal.check;
 
-import dev.synod.lang.Diagnostic;
 import dev.synod.lang.CheckOptions;
 import dev.synod.lang.ast.ArtRef;
 import dev.synod.lang.ast.Clause;
@@ -127,7 +126,7 @@ final class Expander {
             return;
         }
         if (earlier.first() != h || !earlier.instances().add(id)) {
-            reporter.errorOnce("S044", h.artifact().span(), name, "artifact " + Diagnostic.name(name) + " is produced by two hand-offs: "
+            reporter.errorOnce("S044", h.artifact().span(), name, "artifact '" + name + "' is produced by two hand-offs: "
                     + (earlier.first() != h ? "here and at line " + earlier.first().artifact().span().line()
                     : id.display() + " twice by this one")
                     + "; an artifact has one producer, so give this one another name");
@@ -214,7 +213,7 @@ final class Expander {
             Name var = h.artifact().index().get();
             replica = Optional.ofNullable(ctx.vars().get(var.text()));
             if (replica.isEmpty()) {
-                reporter.error("S010", var.span(), "unknown loop variable " + Diagnostic.name(var.text()) + " in artifact '"
+                reporter.error("S010", var.span(), "unknown loop variable '" + var.text() + "' in artifact '"
                         + h.artifact().text() + "'; an artifact is indexed by the variable of an enclosing 'for'");
             }
         }
@@ -230,7 +229,7 @@ final class Expander {
         List<Gate> gateList = new ArrayList<>();
         for (GateRef g : h.gates()) {
             if (!gates.contains(g.name().text())) {
-                reporter.error("S010", g.name().span(), "unknown gate " + Diagnostic.name(g.name().text()) + "; built-in gates are "
+                reporter.error("S010", g.name().span(), "unknown gate '" + g.name().text() + "'; built-in gates are "
                         + String.join(", ", new TreeSet<>(Gate.BUILT_IN)) + ", others are defined under 'gates:' in synod.yaml");
             }
             gateList.add(new Gate(g.name().text(), g.argument().map(a -> resolver.interpolate(a.value(), a.span(), ctx))));
@@ -277,7 +276,7 @@ final class Expander {
         for (Name q : d.questions()) {
             Optional<String> qualified = question(q.text(), ctx.team());
             if (qualified.isEmpty()) {
-                reporter.error("S010", q.span(), "unknown question " + Diagnostic.name(q.text()) + "; declare it with 'question "
+                reporter.error("S010", q.span(), "unknown question '" + q.text() + "'; declare it with 'question "
                         + q.text() + " \"…\" options \"…\", \"…\"'");
             } else {
                 questions.add(qualified.get());
@@ -336,7 +335,7 @@ final class Expander {
         }
         List<RoleId> ids = resolver.roles(ref, ctx);
         if (ids.size() > 1) {
-            reporter.error("S013", ref.span(), rule + ", but " + Diagnostic.name(ref.text()) + " names " + ids.size()
+            reporter.error("S013", ref.span(), rule + ", but '" + ref.text() + "' names " + ids.size()
                     + " roles; name one replica, or loop with 'for v in " + ref.text().replace("[*]", "") + "[*] { … }'");
             return Optional.empty();
         }
@@ -362,7 +361,7 @@ final class Expander {
             return List.of();
         }
         if (p == null) {
-            reporter.error("S010", ref.name().span(), "unknown artifact " + Diagnostic.name(name) + "; no hand-off produces it"
+            reporter.error("S010", ref.name().span(), "unknown artifact '" + name + "'; no hand-off produces it"
                     + (produced.isEmpty() ? "" : " (artifacts: " + String.join(", ", produced.keySet()) + ")"));
             return List.of();
         }
@@ -371,7 +370,7 @@ final class Expander {
         }
         Subscript index = ref.index().get();
         if (!p.indexed()) {
-            reporter.error("S013", index.span(), "artifact " + Diagnostic.name(name) + " is not produced per replica, so it takes no index; write '"
+            reporter.error("S013", index.span(), "artifact '" + name + "' is not produced per replica, so it takes no index; write '"
                     + name + "'");
             return List.of();
         }
@@ -380,12 +379,12 @@ final class Expander {
             case Subscript.Var v -> {
                 RoleId bound = ctx.vars().get(v.name().text());
                 if (bound == null) {
-                    reporter.error("S010", v.span(), "unknown loop variable " + Diagnostic.name(v.name().text()) + " in " + Diagnostic.name(ref.text()));
+                    reporter.error("S010", v.span(), "unknown loop variable '" + v.name().text() + "' in '" + ref.text() + "'");
                     yield List.of();
                 }
                 ArtifactId id = new ArtifactId(name, Optional.of(bound));
                 if (!p.instances().contains(id)) {
-                    reporter.errorOnce("S010", ref.span(), ref.text(), "no artifact " + id.display() + ": " + Diagnostic.name(name) + " is produced for "
+                    reporter.errorOnce("S010", ref.span(), ref.text(), "no artifact " + id.display() + ": '" + name + "' is produced for "
                             + p.instances().stream().map(i -> i.replica().map(RoleId::display).orElse("")).toList());
                     yield List.of();
                 }

@@ -184,7 +184,7 @@ final class FlowChecks {
         for (Step.Handoff frozen : state.frozen()) {
             if (frozen != h && !h.merges().contains(frozen.artifact())) {
                 firstOverlap(h, frozen).ifPresent(o -> reporter.errorOnce("S043", o.span(), frozen.artifact().name(), "hand-off of '" + h.artifact().display()
-                        + "' writes frozen files of " + Diagnostic.name(frozen.artifact().display()) + " (frozen at line "
+                        + "' writes frozen files of '" + frozen.artifact().display() + "' (frozen at line "
                         + frozen.source().span().line() + "): " + o.describe() + "; only a hand-off that merges '"
                         + frozen.artifact().display() + "' may change them"));
             }
@@ -220,13 +220,13 @@ final class FlowChecks {
                         : producer.source().span().start() < where.start() ? "it is produced later in the loop: its hand-off at line "
                         + line + " runs for " + producer.producer().display() + " after this one"
                         : "it is produced later, at line " + line;
-                reporter.errorOnce("S040", where, "", Diagnostic.name(id.display()) + " is " + verb + " before it is produced: " + when);
+                reporter.errorOnce("S040", where, "", "'" + id.display() + "' is " + verb + " before it is produced: " + when);
                 continue;
             }
             for (RoleId reader : readers) {
                 if (!reader.equals(producer.producer()) && !producer.receivers().contains(reader)) {
                     reporter.errorOnce("S041", where, reader.name(), reader.display() + " " + verb.replace("read", "reads").replace("merged", "merges")
-                            + " " + Diagnostic.name(id.display()) + " but never received it: it goes from " + producer.producer().display()
+                            + " '" + id.display() + "' but never received it: it goes from " + producer.producer().display()
                             + " to " + String.join(", ", producer.receivers().stream().map(RoleId::display).toList())
                             + " (line " + producer.source().span().line() + ")");
                 }
@@ -292,7 +292,7 @@ final class FlowChecks {
     /** Two globs that can match one path, with an example path; located at the glob of {@code h}. */
     private record Overlap(String mine, String theirs, String example, Span span) {
         String describe() {
-            return Resolver.quote(mine) + " overlaps " + Resolver.quote(theirs) + " (both match " + example + ")";
+            return Diagnostic.quote(mine) + " overlaps " + Diagnostic.quote(theirs) + " (both match " + example + ")";
         }
     }
 

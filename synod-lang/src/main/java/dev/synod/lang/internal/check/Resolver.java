@@ -4,6 +4,7 @@ import dev.synod.lang.Diagnostic;
 import dev.synod.lang.Span;
 import dev.synod.lang.ast.RoleRef;
 import dev.synod.lang.ast.Subscript;
+import dev.synod.lang.internal.parse.Lexer;
 import dev.synod.lang.model.RoleId;
 import dev.synod.lang.model.RoleInfo;
 import dev.synod.lang.model.TeamInfo;
@@ -19,7 +20,13 @@ import java.util.regex.Pattern;
  * written, reporting S010 (unknown) and S013 (replica index) problems.
  */
 final class Resolver {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)\\}");
+    /**
+     * A loop variable in a string: a name in braces. It is bounded as the lexer bounds a name, so
+     * braces around a longer word are plain text rather than a variable no loop can bind, which
+     * a message would then repeat whole.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\{([a-z_][a-z0-9_]{0," + (Lexer.MAX_WORD_CHARS - 1) + "})\\}");
 
     /** Where a statement stands: its team and the loop variables bound around it. */
     record Ctx(String team, Map<String, RoleId> vars) {
@@ -65,7 +72,7 @@ final class Resolver {
         String first = ref.path().get(0).text();
         if (ref.path().size() == 1 && ctx.vars().containsKey(first)) {
             if (ref.index().isPresent()) {
-                reporter.errorOnce("S013", ref.index().get().span(), first, Diagnostic.name(first) + " is a loop variable naming one replica ("
+                reporter.errorOnce("S013", ref.index().get().span(), first, "'" + first + "' is a loop variable naming one replica ("
                         + ctx.vars().get(first).display() + "); it takes no index");
                 return List.of();
             }
@@ -73,7 +80,7 @@ final class Resolver {
         }
         Optional<RoleInfo> found = lookup(ref, ctx.team());
         if (found.isEmpty()) {
-            reporter.error("S010", ref.span(), "unknown role " + Diagnostic.name(ref.text()) + knownRoles(ctx));
+            reporter.error("S010", ref.span(), "unknown role '" + ref.text() + "'" + knownRoles(ctx));
             return List.of();
         }
         RoleInfo role = found.get();
@@ -82,7 +89,7 @@ final class Resolver {
         }
         Subscript index = ref.index().get();
         if (role.replicas() == 0) {
-            reporter.error("S013", index.span(), "role " + Diagnostic.name(role.name()) + " has no replicas, so it takes no index; write '"
+            reporter.error("S013", index.span(), "role '" + role.name() + "' has no replicas, so it takes no index; write '"
                     + ref.path().stream().map(dev.synod.lang.ast.Name::text).reduce((a, b) -> a + "." + b).orElse("")
                     + "' (declare it as 'role " + role.decl().name().text() + "[N]' to replicate it)");
             return List.of();
@@ -164,7 +171,7 @@ final class Resolver {
         while (m.find()) {
             RoleId bound = ctx.vars().get(m.group(1));
             if (bound == null) {
-                reporter.error("S010", span, "unknown loop variable '" + m.group(1) + "' in " + quote(s)
+                reporter.error("S010", span, "unknown loop variable '" + m.group(1) + "' in " + Diagnostic.quote(s)
                         + (ctx.vars().isEmpty() ? "; '{v}' works only inside 'for v in r[*] { … }'"
                         : "; bound here: " + String.join(", ", ctx.vars().keySet())));
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
@@ -174,9 +181,5 @@ final class Resolver {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    static String quote(String s) {
-        return dev.synod.lang.Diagnostic.quote(s);
     }
 }

@@ -1,6 +1,5 @@
 package dev.synod.lang.internal.check;
 
-import dev.synod.lang.Diagnostic;
 import dev.synod.lang.CheckOptions;
 import dev.synod.lang.ast.IntLit;
 import dev.synod.lang.ast.Item;
@@ -66,7 +65,7 @@ final class Scopes {
                     String qualified = qualify(name, q.name().text());
                     if (teamQuestions.containsKey(q.name().text())) {
                         Item.QuestionDecl first = questions.get(qualified);
-                        reporter.error("S011", q.name().span(), "question " + Diagnostic.name(q.name().text()) + " is declared twice in "
+                        reporter.error("S011", q.name().span(), "question '" + q.name().text() + "' is declared twice in "
                                 + describe(team, name) + " (first at line " + first.name().span().line() + ")");
                     } else {
                         teamQuestions.put(q.name().text(), qualified);
@@ -104,7 +103,7 @@ final class Scopes {
     private boolean firstDeclaration(Map<String, Name> seen, Name name, Team team, String what) {
         Name first = seen.putIfAbsent(name.text(), name);
         if (first != null) {
-            reporter.error("S011", name.span(), Diagnostic.name(name.text()) + " is declared twice in " + describe(team, null)
+            reporter.error("S011", name.span(), "'" + name.text() + "' is declared twice in " + describe(team, null)
                     + ": as a " + what + " here and first at line " + first.span().line()
                     + " (roles and nested teams share one namespace)");
             return false;
@@ -114,14 +113,14 @@ final class Scopes {
 
     private Optional<String> checkLead(Team team, String name, Map<String, String> teamRoles) {
         if (team.lead().isEmpty()) {
-            reporter.error("S014", team.name().span(), "nested team " + Diagnostic.name(name) + " has no lead: expected 'team "
+            reporter.error("S014", team.name().span(), "nested team '" + name + "' has no lead: expected 'team "
                     + team.name().text() + " led by ROLE {', with ROLE one of its own roles");
             return Optional.empty();
         }
         Name lead = team.lead().get();
         if (!teamRoles.containsKey(lead.text())) {
             String own = teamRoles.isEmpty() ? "it declares no roles" : "its roles are " + String.join(", ", teamRoles.keySet());
-            reporter.error("S014", lead.span(), "the lead of nested team " + Diagnostic.name(name) + " must be one of its own roles, found '"
+            reporter.error("S014", lead.span(), "the lead of nested team '" + name + "' must be one of its own roles, found '"
                     + lead.text() + "'; " + own);
             return Optional.empty();
         }
@@ -134,12 +133,12 @@ final class Scopes {
         }
         IntLit n = decl.replicas().get();
         if (n.value() < 1) {
-            reporter.error("S013", n.span(), "role " + Diagnostic.name(decl.name().text()) + " needs at least 1 replica, found "
+            reporter.error("S013", n.span(), "role '" + decl.name().text() + "' needs at least 1 replica, found "
                     + n.value() + " (declare it without [n] for a single role)");
             return 0;
         }
         if (n.value() > MAX_REPLICAS) {
-            reporter.error("S013", n.span(), "role " + Diagnostic.name(decl.name().text()) + " may have at most " + MAX_REPLICAS
+            reporter.error("S013", n.span(), "role '" + decl.name().text() + "' may have at most " + MAX_REPLICAS
                     + " replicas, found " + n.value());
             return MAX_REPLICAS;
         }
@@ -153,7 +152,7 @@ final class Scopes {
         var known = options.modelAliases().get();
         for (Name model : decl.models()) {
             if (!known.contains(model.text())) {
-                reporter.error("S012", model.span(), "model alias " + Diagnostic.name(model.text()) + " of role '" + decl.name().text()
+                reporter.error("S012", model.span(), "model alias '" + model.text() + "' of role '" + decl.name().text()
                         + "' is not defined in synod.yaml; defined aliases: "
                         + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))));
             }

@@ -1,6 +1,5 @@
 package dev.synod.lang.internal.check;
 
-import dev.synod.lang.Diagnostic;
 import dev.synod.lang.Span;
 import dev.synod.lang.ast.Clause;
 import dev.synod.lang.ast.Name;
@@ -39,7 +38,7 @@ final class StepChecks {
         for (var entry : model.questions().entrySet()) {
             if (!decided.contains(entry.getKey())) {
                 Name name = entry.getValue().name();
-                reporter.warning("S056", name.span(), "question " + Diagnostic.name(entry.getKey()) + " is declared but never decided; "
+                reporter.warning("S056", name.span(), "question '" + entry.getKey() + "' is declared but never decided; "
                         + "settle it with 'decide " + name.text() + " … by …' before parallel work, or remove it");
             }
         }
@@ -48,7 +47,7 @@ final class StepChecks {
     private void handoff(Step.Handoff step) {
         Stmt.Handoff h = step.source();
         Span head = h.producer().span().to(h.artifact().span());
-        String what = "hand-off of " + Diagnostic.name(h.artifact().text()) + " from " + h.producer().text();
+        String what = "hand-off of '" + h.artifact().text() + "' from " + h.producer().text();
         if (h.gates().isEmpty()) {
             reporter.error("S020", head, what + " has no deterministic gate"
                     + (h.reviewers().isEmpty() ? "" : " (a review alone does not count)")
@@ -72,7 +71,7 @@ final class StepChecks {
 
     private void escalation(Step.Handoff step, Clause.ElseEscalate clause) {
         if (step.escalation().contains(step.producer())) {
-            reporter.errorOnce("S060", clause.span(), "own", "hand-off of " + Diagnostic.name(step.artifact().display()) + " escalates to its own producer "
+            reporter.errorOnce("S060", clause.span(), "own", "hand-off of '" + step.artifact().display() + "' escalates to its own producer "
                     + step.producer().display() + "; escalate to another role");
         }
         Set<RoleId> seen = new HashSet<>();
@@ -154,13 +153,13 @@ final class StepChecks {
     }
 
     private void senseless(Span span, String clause, String why) {
-        reporter.error("S057", span, Diagnostic.name(clause) + " makes no sense with 'by leader': " + why + "; remove it or decide by vote");
+        reporter.error("S057", span, "'" + clause + "' makes no sense with 'by leader': " + why + "; remove it or decide by vote");
     }
 
     private void decidedOnce(Step.Decide step, Set<String> decided) {
         for (String q : step.questions()) {
             if (!decided.add(q)) {
-                reporter.error("S055", nameSpan(step.source(), q), "question " + Diagnostic.name(q) + " is decided twice; a question is settled once");
+                reporter.error("S055", nameSpan(step.source(), q), "question '" + q + "' is decided twice; a question is settled once");
             }
         }
     }

@@ -139,8 +139,7 @@ final class GlobParser {
                 pos++;
                 hi = classChar(open);
                 if (hi < lo) {
-                    throw error(at, "invalid range " + Diagnostic.name(pattern.substring(at, pos))
-                            + " in '[...]': expected the lower bound first");
+                    throw error(at, "invalid range '" + pattern.substring(at, pos) + "' in '[...]': expected the lower bound first");
                 }
             }
             if (lo <= '/' && '/' <= hi) {

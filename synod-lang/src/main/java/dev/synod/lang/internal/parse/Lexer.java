@@ -10,6 +10,13 @@ import java.util.List;
  * {@link TokenKind#ERROR} tokens, so the parser can recover around them.
  */
 public final class Lexer {
+    /**
+     * The most characters a name, an integer or a duration may have. The lexer is where names
+     * enter, so this bound is what lets every message repeat a name whole: the checker's many
+     * messages that name a role, an artifact or a question stay short without cutting anything.
+     */
+    public static final int MAX_WORD_CHARS = 64;
+
     private final SourceFile source;
     private final String text;
     private final List<Token> tokens = new ArrayList<>();
@@ -61,10 +68,13 @@ public final class Lexer {
         while (pos < text.length() && (isIdentPart(text.charAt(pos)) || Character.isUpperCase(text.charAt(pos)))) {
             pos++;
         }
+        if (tooLong(start, "a name")) {
+            return;
+        }
         String word = text.substring(start, pos);
         if (!word.equals(word.toLowerCase(java.util.Locale.ROOT))) {
             diagnostics.add(Diagnostic.error("S001", source.span(start, pos),
-                    "expected a name of lower-case letters, digits and '_' ([a-z_][a-z0-9_]*), found " + Diagnostic.name(word)));
+                    "expected a name of lower-case letters, digits and '_' ([a-z_][a-z0-9_]*), found '" + word + "'"));
             add(TokenKind.ERROR, start, null);
             return;
         }
@@ -76,6 +86,16 @@ public final class Lexer {
         while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
             pos++;
         }
+        // A run of digits, a unit or stray letters after them: one word, bounded as a name is.
+        int end = pos;
+        while (end < text.length() && isIdentPart(text.charAt(end))) {
+            end++;
+        }
+        if (end - start > MAX_WORD_CHARS) {
+            pos = end;
+            tooLong(start, "an integer or a duration");
+            return;
+        }
         char next = pos < text.length() ? text.charAt(pos) : '\0';
         if ((next == 's' || next == 'm' || next == 'h') && !(pos + 1 < text.length() && isIdentPart(text.charAt(pos + 1)))) {
             pos++;
@@ -86,11 +106,25 @@ public final class Lexer {
             }
             String found = text.substring(start, pos);
             diagnostics.add(Diagnostic.error("S001", source.span(start, pos),
-                    "expected an integer or a duration such as 90s, 15m or 2h, found " + Diagnostic.name(found)));
+                    "expected an integer or a duration such as 90s, 15m or 2h, found '" + found + "'"));
             add(TokenKind.ERROR, start, null);
         } else {
             add(TokenKind.INT, start, null);
         }
+    }
+
+    /**
+     * Reports the word from {@code start} to {@code pos} as an error if it is longer than
+     * {@link #MAX_WORD_CHARS}, quoting only its beginning; lexing goes on after it.
+     */
+    private boolean tooLong(int start, String what) {
+        if (pos - start <= MAX_WORD_CHARS) {
+            return false;
+        }
+        diagnostics.add(Diagnostic.error("S001", source.span(start, pos), "expected " + what + " of at most "
+                + MAX_WORD_CHARS + " characters, found " + Diagnostic.quote(text.substring(start, pos))));
+        add(TokenKind.ERROR, start, null);
+        return true;
     }
 
     private void lexString(int start) {
@@ -147,7 +181,7 @@ public final class Lexer {
         if (kind == TokenKind.ERROR) {
             String found = text.substring(start, pos);
             diagnostics.add(Diagnostic.error("S001", source.span(start, pos),
-                    "expected a name, a number, a string or one of { } [ ] , : . -> *, found " + Diagnostic.name(found) + ""));
+                    "expected a name, a number, a string or one of { } [ ] , : . -> *, found '" + found + "'"));
         }
         add(kind, start, null);
     }

@@ -640,6 +640,12 @@ public final class Parser {
         while (match(TokenKind.DOT)) {
             path.add(name("a role name after '.'"));
         }
+        if (path.size() > MAX_NESTING + 1) {
+            // No role lies deeper than the nesting limit, and a path this long would be repeated
+            // whole by every message that names the reference.
+            throw error(t, "expected a role path of at most " + (MAX_NESTING + 1) + " names (teams nest at most "
+                    + MAX_NESTING + " deep), found " + path.size() + " names");
+        }
         Optional<Subscript> index = Optional.empty();
         Span end = path.get(path.size() - 1).span();
         if (check(TokenKind.LBRACKET)) {
@@ -743,7 +749,7 @@ public final class Parser {
             return new IntLit(Integer.parseInt(t.text()), t.span());
         } catch (NumberFormatException e) {
             diagnostics.add(Diagnostic.error("S001", t.span(),
-                    "expected an integer of at most " + Integer.MAX_VALUE + ", found " + Diagnostic.name(t.text())));
+                    "expected an integer of at most " + Integer.MAX_VALUE + ", found '" + t.text() + "'"));
             return new IntLit(Integer.MAX_VALUE, t.span());
         }
     }
@@ -765,7 +771,7 @@ public final class Parser {
             }
         } catch (NumberFormatException e) {
             diagnostics.add(Diagnostic.error("S001", t.span(),
-                    "expected a duration of at most 1000000000" + unit + ", found " + Diagnostic.name(t.text())));
+                    "expected a duration of at most 1000000000" + unit + ", found '" + t.text() + "'"));
             amount = 1_000_000_000L;
         }
         return new Duration(amount, unit, t.span());

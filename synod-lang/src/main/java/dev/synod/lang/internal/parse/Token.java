@@ -13,9 +13,11 @@ public record Token(TokenKind kind, String text, String value, Span span) {
         return switch (kind) {
             case EOF -> "end of file";
             case STRING -> "string " + Diagnostic.quote(value);
-            case IDENT -> Diagnostic.name(text);
-            case ERROR -> "invalid character " + Diagnostic.name(text);
-            default -> kind.isKeyword() ? "keyword '" + text + "'" : Diagnostic.name(text);
+            case IDENT -> "'" + text + "'";
+            // The lexer has reported every error token already, so the parser never shows this; it
+            // is cut all the same, as an error token may be a 5 MB word or the rest of a line.
+            case ERROR -> "invalid text " + Diagnostic.quote(text);
+            default -> kind.isKeyword() ? "keyword '" + text + "'" : "'" + text + "'";
         };
     }
 }
