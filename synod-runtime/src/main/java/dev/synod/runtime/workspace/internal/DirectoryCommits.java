@@ -1,5 +1,6 @@
 package dev.synod.runtime.workspace.internal;
 
+import dev.synod.core.SynodException;
 import dev.synod.core.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -175,6 +176,14 @@ public final class DirectoryCommits {
         DirectoryIndex.Recorded recorded = index.take(target);
         try {
             Map<String, Trees.Entry> wanted = trees.files(treeOrCommit);
+            List<String> gitlinks = wanted.entrySet().stream().filter(e -> e.getValue().mode() == FileMode.GITLINK)
+                    .map(Map.Entry::getKey).toList();
+            if (!gitlinks.isEmpty()) {
+                // A gitlink names a commit of another repository, which this one does not hold.
+                throw new SynodException.InvalidInput("cannot check out " + treeOrCommit + " into " + target
+                        + ": expected files and directories, found a git submodule (gitlink) at " + String.join(", ",
+                        gitlinks) + ", whose commit is not in this repository");
+            }
             if (Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                     && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.delete(target);
