@@ -222,7 +222,8 @@ public final class GitRepository implements Workspace {
      * From now on, new objects are staged: kept in memory and added to {@code log}, which makes
      * them durable with the journal's next commit, instead of each being written as a loose file.
      * They reach the repository's object directory as one pack when a branch is set, when the
-     * staged content passes 64 MiB, and on {@link #close}. Objects the log still holds from a
+     * staged content passes 64 MiB, and on {@link #close}. A file over 16 MiB is the exception: it
+     * is written into the repository at once, streamed and durably, never held whole in memory. Objects the log still holds from a
      * process that stopped before flushing them are checked against their ids and flushed first.
      *
      * @throws SynodException.Corrupted when an object in the log is damaged; nothing was written

@@ -138,4 +138,44 @@ class WorkingTreeSnapshotTest {
             assertThat(git("show", start + ":PROMPT.md")).isEqualTo("an uncommitted edit");
         }
     }
+
+    @Test
+    void a_large_untracked_file_goes_into_git_streamed_not_into_the_journal() throws Exception {
+        git("init", "-q");
+        write("README.md", "# shop\n");
+        git("add", "README.md");
+        git("commit", "-q", "-m", "base");
+        // Sparse: 17 MiB over the staging bound of 16 MiB; a dataset of GiB takes the same way.
+        try (var file = new java.io.RandomAccessFile(dir.resolve("dataset.bin").toFile(), "rw")) {
+            file.setLength(17L << 20);
+        }
+        MemoryObjectLog log = new MemoryObjectLog();
+        List<Integer> staged = java.util.Collections.synchronizedList(new ArrayList<>());
+        ObjectLog watching = new ObjectLog() {
+            @Override
+            public void add(Entry object) {
+                staged.add(object.data().length);
+                log.add(object);
+            }
+
+            @Override
+            public List<Entry> entries() {
+                return log.entries();
+            }
+
+            @Override
+            public void forget(java.util.Collection<String> ids) {
+                log.forget(ids);
+            }
+        };
+
+        try (GitRepository repo = GitRepository.openOrInit(dir)) {
+            repo.stageObjectsIn(watching);
+            String start = repo.recordStart("r1", AT);
+
+            assertThat(staged).allSatisfy(size -> assertThat(size).isLessThan(1 << 20));
+            assertThat(git("cat-file", "-s", start + ":dataset.bin")).isEqualTo(Long.toString(17L << 20));
+            assertThat(git("fsck", "--no-dangling")).doesNotContain("error");
+        }
+    }
 }
