@@ -212,7 +212,7 @@ public final class Runs implements AutoCloseable {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
              GitRepository workspace = workspace()) {
             String run = newRunId();
-            String base = WorkingTreeSnapshot.record(workspace, run, clock.now());
+            String base = workspace.recordStart(run, clock.now());
             String planBlob = blobs.put(accepted.teamText().getBytes(StandardCharsets.UTF_8));
             String configBlob = accepted.configText().map(t -> blobs.put(t.getBytes(StandardCharsets.UTF_8))).orElse(null);
             try (Engine engine = engine(loaded, workspace, accepted.agents(), accepted.gates(), options, progress)) {

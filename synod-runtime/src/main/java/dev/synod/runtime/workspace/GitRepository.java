@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,11 +52,6 @@ public final class GitRepository implements Workspace {
         this.commits = new DirectoryCommits(objects, trees);
     }
 
-    /** The JGit repository, for the other classes of this package (such as {@link WorkingTreeSnapshot}). */
-    Repository jgit() {
-        return repository;
-    }
-
     /**
      * Opens the repository rooted at {@code directory}, making one with a first commit of the
      * directory's files when it is not the root of a git repository (or has no commit yet).
@@ -65,20 +61,38 @@ public final class GitRepository implements Workspace {
         return new GitRepository(RepositoryInit.openOrInit(directory), directory);
     }
 
-    /** Runs {@code operation}, reporting a full disk as one, with what to do. */
-    private <T> T guarded(Supplier<T> operation) {
+    /** What to do after freeing space when an operation of a run met a full disk. */
+    private static final String RESUME = "run synod resume";
+
+    /**
+     * Runs {@code operation}, reporting a full disk as one, with what to do then: {@code then}
+     * depends on the operation (a run's step is resumed; a merge after a finished run is not).
+     */
+    private <T> T guarded(String then, Supplier<T> operation) {
         try {
             return operation.get();
         } catch (RuntimeException e) {
-            throw DiskFull.mapped(e, directory, "run synod resume");
+            throw DiskFull.mapped(e, directory, then);
         }
     }
 
-    private void guarded(Runnable operation) {
-        guarded(() -> {
+    private void guarded(String then, Runnable operation) {
+        guarded(then, () -> {
             operation.run();
             return null;
         });
+    }
+
+    /**
+     * Records the files on disk, uncommitted edits and untracked files included, as the start
+     * commit of {@code run} on {@code refs/synod/start/<run>} ({@link WorkingTreeSnapshot}). Its
+     * objects are staged like every other (hashed with {@code ObjectIds}, in the journal once
+     * {@link #stageObjectsIn} began) and flushed before the ref is created.
+     *
+     * @return the start commit's id
+     */
+    public String recordStart(String run, Instant at) {
+        return guarded("run synod run again", () -> WorkingTreeSnapshot.record(repository, objects, directory, run, at));
     }
 
     @Override
@@ -101,18 +115,18 @@ public final class GitRepository implements Workspace {
 
     @Override
     public String compose(String base, List<Layer> layers) {
-        return guarded(() -> trees.compose(base, layers));
+        return guarded(RESUME, () -> trees.compose(base, layers));
     }
 
     @Override
     public Merge merge(String base, Map<String, String> sides) {
-        return guarded(() -> merges.merge(base, sides));
+        return guarded(RESUME, () -> merges.merge(base, sides));
     }
 
     /** {@inheritDoc} See {@link DirectoryCommits#checkout}. */
     @Override
     public void checkout(String treeOrCommit, Path target) {
-        guarded(() -> commits.checkout(treeOrCommit, target));
+        guarded(RESUME, () -> commits.checkout(treeOrCommit, target));
     }
 
     /**
@@ -123,7 +137,7 @@ public final class GitRepository implements Workspace {
      */
     @Override
     public String commitDirectory(Path source, List<String> parents, String message) {
-        return guarded(() -> commits.commitAttempt(source, parents, message, Long.MAX_VALUE).commit());
+        return guarded(RESUME, () -> commits.commitAttempt(source, parents, message, Long.MAX_VALUE).commit());
     }
 
     @Override
@@ -131,12 +145,12 @@ public final class GitRepository implements Workspace {
         if (maxFileBytes < 0) {
             throw new IllegalArgumentException("expected a size limit of 0 bytes or more, found " + maxFileBytes);
         }
-        return guarded(() -> commits.commitAttempt(source, parents, message, maxFileBytes));
+        return guarded(RESUME, () -> commits.commitAttempt(source, parents, message, maxFileBytes));
     }
 
     @Override
     public String commitTree(String tree, List<String> parents, String message) {
-        return guarded(() -> commits.commitTree(tree, parents, message));
+        return guarded(RESUME, () -> commits.commitTree(tree, parents, message));
     }
 
     @Override
@@ -157,7 +171,7 @@ public final class GitRepository implements Workspace {
     /** Points {@code refs/heads/<branch>} at {@code commit}, creating or moving it. */
     @Override
     public void setBranch(String branch, String commit) {
-        guarded(() -> {
+        guarded(RESUME, () -> {
             // A branch must name objects of the repository itself, for git and every other tool.
             objects.flushStaged();
             try {
@@ -188,9 +202,9 @@ public final class GitRepository implements Workspace {
      * Callers outside the runtime go through {@code Runs.mergeRelease}.
      */
     public BranchMerge mergeIntoCurrentBranch(String branch) {
-        return guarded(() -> {
+        return guarded("merge the run's branch yourself: git merge " + branch, () -> {
             objects.flushStaged();
-            return ReleaseMerge.merge(repository, branch);
+            return ReleaseMerge.merge(repository, branch, directory);
         });
     }
 
@@ -208,19 +222,20 @@ public final class GitRepository implements Workspace {
      * From now on, new objects are staged: kept in memory and added to {@code log}, which makes
      * them durable with the journal's next commit, instead of each being written as a loose file.
      * They reach the repository's object directory as one pack when a branch is set, when the
-     * staged content passes 64 MiB, and on {@link #close}. Objects the log still holds from a
+     * staged content passes 64 MiB, and on {@link #close}. A file over 16 MiB is the exception: it
+     * is written into the repository at once, streamed and durably, never held whole in memory. Objects the log still holds from a
      * process that stopped before flushing them are checked against their ids and flushed first.
      *
      * @throws SynodException.Corrupted when an object in the log is damaged; nothing was written
      *                                  then, and the log is as it was
      */
     public void stageObjectsIn(ObjectLog log) {
-        guarded(() -> objects.stageObjectsIn(log));
+        guarded(RESUME, () -> objects.stageObjectsIn(log));
     }
 
     /** Writes every staged object into the repository, durably, as one pack; then the log drops them. */
     public void flushStaged() {
-        guarded(objects::flushStaged);
+        guarded(RESUME, objects::flushStaged);
     }
 
     /** Flushes what is staged, then releases the repository. */

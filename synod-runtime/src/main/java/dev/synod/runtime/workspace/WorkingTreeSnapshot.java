@@ -1,8 +1,10 @@
 package dev.synod.runtime.workspace;
 
 import dev.synod.core.SynodException;
+import dev.synod.runtime.workspace.internal.ObjectStaging;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.eclipse.jgit.dircache.DirCache;
@@ -39,29 +41,36 @@ public final class WorkingTreeSnapshot {
     }
 
     /**
-     * Records the working tree of {@code repo} as the start commit of {@code run}.
+     * Records the working tree of {@code repository} as the start commit of {@code run}, its
+     * objects made through {@code objects} (staged in the journal once staging began, hashed with
+     * {@code ObjectIds}) and flushed into the repository before the ref names them. Called by
+     * {@link GitRepository#recordStart}, which reports a full disk as one.
      *
      * @return the start commit's id
      * @throws SynodException.InvalidInput when the ref already exists or the tree cannot be read
      */
-    public static String record(GitRepository repo, String run, Instant at) {
-        Repository repository = repo.jgit();
+    static String record(Repository repository, ObjectStaging objects, Path directory, String run, Instant at) {
         String ref = REF_PREFIX + run;
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
-            ObjectId tree = tree(repository, inserter);
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(tree);
-            ObjectId head = repository.resolve(Constants.HEAD + "^{commit}");
-            if (head != null) {
-                commit.setParentId(head);
+        try {
+            ObjectId id;
+            try (ObjectInserter inserter = objects.inserter()) {
+                ObjectId tree = tree(repository, inserter);
+                CommitBuilder commit = new CommitBuilder();
+                commit.setTreeId(tree);
+                ObjectId head = repository.resolve(Constants.HEAD + "^{commit}");
+                if (head != null) {
+                    commit.setParentId(head);
+                }
+                PersonIdent who = new PersonIdent("Synod", "synod@localhost", at, ZoneOffset.UTC);
+                commit.setAuthor(who);
+                commit.setCommitter(who);
+                commit.setMessage("synod: start of run " + run + "\n\nThe files on disk when the run started,"
+                        + " uncommitted edits included.\n");
+                id = inserter.insert(commit);
+                inserter.flush();
             }
-            PersonIdent who = new PersonIdent("Synod", "synod@localhost", at, ZoneOffset.UTC);
-            commit.setAuthor(who);
-            commit.setCommitter(who);
-            commit.setMessage("synod: start of run " + run + "\n\nThe files on disk when the run started, uncommitted"
-                    + " edits included.\n");
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
+            // A ref must name objects of the repository itself, for git and every other tool.
+            objects.flushStaged();
             RefUpdate update = repository.updateRef(ref);
             update.setNewObjectId(id);
             update.setExpectedOldObjectId(ObjectId.zeroId());
@@ -73,7 +82,7 @@ public final class WorkingTreeSnapshot {
             }
             return id.name();
         } catch (IOException e) {
-            throw new SynodException.InvalidInput("cannot record the files of " + repo.directory() + " as the start of run "
+            throw new SynodException.InvalidInput("cannot record the files of " + directory + " as the start of run "
                     + run + ": " + e.getMessage(), e);
         }
     }
@@ -83,7 +92,13 @@ public final class WorkingTreeSnapshot {
         DirCache snapshot = DirCache.newInCore();
         DirCacheBuilder builder = snapshot.builder();
         try (TreeWalk walk = new TreeWalk(repository)) {
-            int files = walk.addTree(new FileTreeIterator(repository));
+            // A nested repository (a git init inside the project) is taken as its files, its .git
+            // left out, as commitAttempt does: a gitlink would name a commit this repository lacks.
+            FileTreeIterator onDisk = new FileTreeIterator(repository, FileTreeIterator.NoGitlinksStrategy.INSTANCE);
+            // Lists what an ignored directory holds once entered (by default it looks empty), so its
+            // tracked files are found; only a directory holding tracked files is entered.
+            onDisk.setWalkIgnoredDirectories(true);
+            int files = walk.addTree(onDisk);
             int index = walk.addTree(new DirCacheIterator(repository.readDirCache()));
             walk.setRecursive(false);
             while (walk.next()) {
@@ -91,8 +106,11 @@ public final class WorkingTreeSnapshot {
                 if (file == null) {
                     continue; // in the index only: deleted on disk, so not part of the snapshot
                 }
-                // An ignored directory is not entered at all, so nothing under it is read.
-                if (file.isEntryIgnored()) {
+                DirCacheIterator staged = walk.getTree(index, DirCacheIterator.class);
+                // What git ignores is left out unless git tracks it (git add -f, a tracked file in
+                // an ignored directory), as AddCommand does; an ignored directory without tracked
+                // files is not entered at all, so nothing under it is read.
+                if (staged == null && file.isEntryIgnored()) {
                     continue;
                 }
                 FileMode mode = file.getEntryFileMode();
@@ -102,10 +120,9 @@ public final class WorkingTreeSnapshot {
                 }
                 DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
                 entry.setFileMode(mode);
-                DirCacheIterator staged = walk.getTree(index, DirCacheIterator.class);
-                if (mode == FileMode.GITLINK) {
-                    entry.setObjectId(file.getEntryObjectId());
-                } else if (staged != null && !file.isModified(staged.getDirCacheEntry(), true, walk.getObjectReader())) {
+                // Not forced to compare content: a file whose stat data differs is read and hashed
+                // once, by the inserter, rather than once here and once there.
+                if (staged != null && !file.isModified(staged.getDirCacheEntry(), false, walk.getObjectReader())) {
                     entry.setObjectId(staged.getEntryObjectId());
                 } else {
                     try (InputStream in = file.openEntryStream()) {

@@ -77,19 +77,74 @@ class GitRepositoryDiskFullTest {
     }
 
     @Test
-    void a_full_disk_while_committing_an_attempt_says_so_and_to_resume() throws IOException {
+    void a_full_disk_while_flushing_an_attempts_staged_objects_says_so_and_to_resume() throws IOException {
+        Path project = disk.resolve("project");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("README.md"), "# shop\n", StandardCharsets.UTF_8);
+        GitRepository repo = GitRepository.openOrInit(project);
+        try {
+            // As a run does: the attempt's objects are staged in the journal, and reach git as a pack.
+            repo.stageObjectsIn(new MemoryObjectLog());
+            Path work = root.resolve("work");
+            Files.createDirectories(work);
+            Files.write(work.resolve("data.bin"), incompressible(2100 << 10));
+            String commit = repo.commitAttempt(work, List.of(repo.head()), "attempt", 10L << 20).commit();
+
+            Throwable thrown = catchThrowable(() -> repo.setBranch("synod/r1", commit));
+
+            assertThat(thrown).isInstanceOf(SynodException.Retriable.class)
+                    .hasMessage("no space left on device in " + project + ": free some space and run synod resume");
+        } finally {
+            // Closing flushes again, and meets the same full disk.
+            assertThat(catchThrowable(repo::close)).isInstanceOf(SynodException.Retriable.class);
+        }
+    }
+
+    @Test
+    void a_full_disk_while_recording_the_start_of_a_run_says_so_and_to_run_again() throws IOException {
+        Path project = disk.resolve("project");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("README.md"), "# shop\n", StandardCharsets.UTF_8);
+        GitRepository repo = GitRepository.openOrInit(project);
+        try {
+            repo.stageObjectsIn(new MemoryObjectLog());
+            // Untracked, so the start commit holds it: the file fits, its pack beside it does not.
+            Files.write(project.resolve("data.bin"), incompressible(1200 << 10));
+
+            Throwable thrown = catchThrowable(() -> repo.recordStart("r1", java.time.Instant.EPOCH));
+
+            assertThat(thrown).isInstanceOf(SynodException.Retriable.class)
+                    .hasMessage("no space left on device in " + project + ": free some space and run synod run again");
+        } finally {
+            assertThat(catchThrowable(repo::close)).isInstanceOf(SynodException.Retriable.class);
+        }
+    }
+
+    @Test
+    void a_full_disk_while_merging_a_finished_runs_branch_says_to_merge_it_with_git_not_to_resume() throws IOException {
         Path project = disk.resolve("project");
         Files.createDirectories(project);
         Files.writeString(project.resolve("README.md"), "# shop\n", StandardCharsets.UTF_8);
         try (GitRepository repo = GitRepository.openOrInit(project)) {
             Path work = root.resolve("work");
             Files.createDirectories(work);
-            Files.write(work.resolve("data.bin"), incompressible(2100 << 10));
+            Files.writeString(work.resolve("README.md"), "# shop\n", StandardCharsets.UTF_8);
+            // Its object fits in .git; the file it checks out into the project, beside it, does not.
+            Files.write(work.resolve("data.bin"), incompressible(1100 << 10));
+            String release = repo.commitDirectory(work, List.of(repo.head()), "artifact");
+            repo.setBranch("synod/r1", release);
 
-            Throwable thrown = catchThrowable(() -> repo.commitAttempt(work, List.of(repo.head()), "attempt", 10L << 20));
+            String said;
+            try {
+                BranchMerge merged = repo.mergeIntoCurrentBranch("synod/r1");
+                assertThat(merged.merged()).isFalse();
+                said = merged.message();
+            } catch (SynodException.Retriable e) {
+                said = e.getMessage();
+            }
 
-            assertThat(thrown).isInstanceOf(SynodException.Retriable.class)
-                    .hasMessage("no space left on device in " + project + ": free some space and run synod resume");
+            assertThat(said).contains("no space left on device in " + project).contains("git merge synod/r1")
+                    .doesNotContain("resume");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.synod.runtime.workspace.internal;
 
+import dev.synod.core.SynodException;
 import dev.synod.core.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,37 +42,41 @@ public final class DirectoryCommits {
         this.trees = trees;
     }
 
-    /** An entry {@link #walk} found to commit: a regular file. */
-    private record Candidate(DirectoryIndex.Found found) {
-    }
-
     /** What a walk of an attempt's directory found: files to commit, paths dropped, problems refused. */
-    private record Walked(List<Candidate> files, List<String> dropped, List<String> problems) {
+    private record Walked(List<DirectoryIndex.Found> files, List<String> dropped, List<String> problems) {
     }
 
     /** See {@link Workspace#commitAttempt}. */
     public Workspace.Committed commitAttempt(Path source, List<String> parents, String message, long maxFileBytes) {
-        Walked walked = walk(source, maxFileBytes);
+        DirectoryIndex.Recorded recorded = index.take(source);
+        Walked walked = walk(source, maxFileBytes, recorded);
         if (!walked.problems().isEmpty()) {
             // Before anything is inserted: a refused attempt stages no object and logs none.
+            index.putBack(source, recorded);
             throw new Workspace.Refused(walked.problems());
         }
-        DirectoryIndex.Recorded recorded = index.take(source);
         try (ObjectInserter inserter = objects.inserter()) {
             Map<String, DirectoryIndex.Known> known = new HashMap<>();
             Map<String, Trees.Entry> files = new TreeMap<>();
-            for (Candidate c : walked.files()) {
-                DirectoryIndex.Found f = c.found();
+            List<String> unreadable = new ArrayList<>();
+            for (DirectoryIndex.Found f : walked.files()) {
                 ObjectId blob = recorded.blob(f.relative(), f.stat());
                 if (blob == null) {
                     // Streamed, never read whole here: the inserter holds at most what it must keep.
                     try (InputStream in = Files.newInputStream(f.path(), LinkOption.NOFOLLOW_LINKS)) {
                         blob = inserter.insert(Constants.OBJ_BLOB, f.stat().size(), in);
+                    } catch (AccessDeniedException e) {
+                        unreadable.add(unreadable(f.relative()));
+                        continue;
                     }
                 }
                 known.put(f.relative(), new DirectoryIndex.Known(f.stat(), blob));
                 files.put(f.relative(), new Trees.Entry(f.stat().executable() ? FileMode.EXECUTABLE_FILE
                         : FileMode.REGULAR_FILE, blob));
+            }
+            if (!unreadable.isEmpty()) {
+                // What was inserted is not named by any commit; packed, it is garbage git gc drops.
+                throw new Workspace.Refused(unreadable);
             }
             ObjectId tree = Trees.write(files, inserter);
             String commit = commit(inserter, tree, parents, message);
@@ -83,17 +88,23 @@ public final class DirectoryCommits {
         }
     }
 
-    private static Walked walk(Path source, long maxFileBytes) {
+    private static String unreadable(String relative) {
+        return relative + ": a file that cannot be read (permission denied); give its owner read permission"
+                + " (chmod u+r)";
+    }
+
+    private static Walked walk(Path source, long maxFileBytes, DirectoryIndex.Recorded base) {
         Walked out = new Walked(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         try {
-            walk(source, "", maxFileBytes, out);
+            walk(source, "", maxFileBytes, base, out);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the files of " + source + ": " + e.getMessage(), e);
         }
         return out;
     }
 
-    private static void walk(Path dir, String prefix, long maxFileBytes, Walked out) throws IOException {
+    private static void walk(Path dir, String prefix, long maxFileBytes, DirectoryIndex.Recorded base, Walked out)
+            throws IOException {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
@@ -115,13 +126,19 @@ public final class DirectoryCommits {
                 out.dropped().add(relative + ": " + (st.directory() ? "a .git directory" : "a .git file")
                         + " holds git's metadata, not the project's files");
             } else if (st.directory()) {
-                walk(p, relative + "/", maxFileBytes, out);
+                walk(p, relative + "/", maxFileBytes, base, out);
             } else if (st.regularFile()) {
-                if (st.size() > maxFileBytes) {
+                // The limit is on what the agent wrote: a file of the base, as checked out and not
+                // touched since (a large dataset of the project's), is the project's own.
+                boolean fromBase = base.unchanged(relative, st);
+                if (!fromBase && st.size() > maxFileBytes) {
                     out.problems().add(relative + ": " + st.size() + " bytes, over the limit of " + maxFileBytes
                             + " bytes for one file; delete it or keep it out of the workspace");
+                } else if ((st.mode() & 0400) == 0) {
+                    // Root reads it anyway, the agent's own user cannot: refused alike either way.
+                    out.problems().add(unreadable(relative));
                 } else {
-                    out.files().add(new Candidate(new DirectoryIndex.Found(p, relative, st)));
+                    out.files().add(new DirectoryIndex.Found(p, relative, st));
                 }
             } else {
                 out.dropped().add(relative + ": " + FileNames.kind(p, st.mode()) + ", which git does not keep");
@@ -159,6 +176,14 @@ public final class DirectoryCommits {
         DirectoryIndex.Recorded recorded = index.take(target);
         try {
             Map<String, Trees.Entry> wanted = trees.files(treeOrCommit);
+            List<String> gitlinks = wanted.entrySet().stream().filter(e -> e.getValue().mode() == FileMode.GITLINK)
+                    .map(Map.Entry::getKey).toList();
+            if (!gitlinks.isEmpty()) {
+                // A gitlink names a commit of another repository, which this one does not hold.
+                throw new SynodException.InvalidInput("cannot check out " + treeOrCommit + " into " + target
+                        + ": expected files and directories, found a git submodule (gitlink) at " + String.join(", ",
+                        gitlinks) + ", whose commit is not in this repository");
+            }
             if (Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                     && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.delete(target);

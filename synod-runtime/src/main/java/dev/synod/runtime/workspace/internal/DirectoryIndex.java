@@ -116,6 +116,30 @@ public final class DirectoryIndex {
             }
             return known.blob();
         }
+
+        /**
+         * Whether the file at {@code relative} is the very file that was recorded, by its stat data
+         * (inode, size, times, mode), the racy window aside: a file changed within a clock tick of
+         * its record may hold other bytes (so {@link #blob} does not trust it), but not another
+         * size, inode or name. Enough to know a file is the base's, not the agent's.
+         */
+        public boolean unchanged(String relative, Stat now) {
+            if (snapshot == null || now.ctimeNanos() < 0) {
+                return false;
+            }
+            Known known = snapshot.files().get(relative);
+            return known != null && known.stat().equals(now);
+        }
+    }
+
+    /**
+     * Puts back what {@link #take} took, for an operation that changed nothing (a refused commit):
+     * the record still holds as much as it did, since every use compares stat data again.
+     */
+    public void putBack(Path directory, Recorded taken) {
+        if (taken.snapshot != null) {
+            snapshots.putIfAbsent(directory.toAbsolutePath().normalize(), taken.snapshot);
+        }
     }
 
     /** The stat data of {@code path}, not following a symbolic link. */
@@ -132,46 +156,37 @@ public final class DirectoryIndex {
         return new Stat(type | exec, a.size(), epochNanos(a.lastModifiedTime()), -1, 0);
     }
 
-    /** An entry found by {@link #scan}: its path relative to the scanned directory, '/'-separated. */
+    /** An entry found by {@link #scanRestoringAccess}: its path relative to the scanned directory, '/'-separated. */
     public record Found(Path path, String relative, Stat stat) {
     }
 
     /**
      * Everything under {@code directory}, depth first, without following symbolic links: each entry
-     * with its stat data, a directory after everything inside it.
-     */
-    public static List<Found> scan(Path directory) throws IOException {
-        List<Found> out = new ArrayList<>();
-        scan(directory, "", false, out);
-        return out;
-    }
-
-    /**
-     * As {@link #scan}, for a directory Synod is about to empty or overwrite: each directory
-     * inside whose owner lacks read, write or search permission (an agent's {@code chmod 000})
-     * gets them back first, so that what an agent did to its workspace cannot stop every later
-     * attempt from using it.
+     * with its stat data, a directory after everything inside it. It is for a directory Synod is
+     * about to empty or overwrite: each directory inside whose owner lacks read, write or search
+     * permission (an agent's {@code chmod 000}) gets them back first, so that what an agent did to
+     * its workspace cannot stop every later attempt from using it.
      *
      * @throws java.nio.file.AccessDeniedException naming a directory that stays unreadable
      */
     public static List<Found> scanRestoringAccess(Path directory) throws IOException {
         Permissions.restoreOwnerAccess(directory);
         List<Found> out = new ArrayList<>();
-        scan(directory, "", true, out);
+        scan(directory, "", out);
         return out;
     }
 
-    private static void scan(Path dir, String prefix, boolean restore, List<Found> out) throws IOException {
+    private static void scan(Path dir, String prefix, List<Found> out) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String relative = prefix + p.getFileName();
                 Stat st = stat(p);
                 if (st.directory()) {
-                    if (restore && (st.mode() & 0700) != 0700) {
+                    if ((st.mode() & 0700) != 0700) {
                         Permissions.restoreOwnerAccess(p);
                         st = stat(p);
                     }
-                    scan(p, relative + "/", restore, out);
+                    scan(p, relative + "/", out);
                 }
                 out.add(new Found(p, relative, st));
             }

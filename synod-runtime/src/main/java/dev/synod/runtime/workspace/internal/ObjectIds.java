@@ -47,13 +47,17 @@ public final class ObjectIds {
         return ObjectId.fromRaw(sha1.digest());
     }
 
-    private static MessageDigest header(int type, long length) {
-        MessageDigest sha1;
+    /** A new SHA-1 digest of the JDK's, for the checksums of packs ({@link PackFiles}) and object ids. */
+    static MessageDigest sha1() {
         try {
-            sha1 = MessageDigest.getInstance("SHA-1");
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("expected the JDK to provide SHA-1, which every Java platform must", e);
         }
+    }
+
+    private static MessageDigest header(int type, long length) {
+        MessageDigest sha1 = sha1();
         sha1.update(Constants.encodedTypeString(type));
         sha1.update((byte) ' ');
         sha1.update(Long.toString(length).getBytes(StandardCharsets.US_ASCII));

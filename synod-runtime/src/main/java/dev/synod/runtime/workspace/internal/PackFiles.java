@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -50,7 +50,7 @@ final class PackFiles {
     /** Writes {@code objects} as one pack into {@code packDirectory}, durably. */
     static void write(List<ObjectLog.Entry> objects, Path packDirectory) throws IOException {
         Files.createDirectories(packDirectory);
-        Path tmpPack = Files.createTempFile(packDirectory, "incoming_", ".pack");
+        Path tmpPack = Files.createTempFile(packDirectory, "tmp_pack_", ".pack");
         Path tmpIdx = packDirectory.resolve(tmpPack.getFileName().toString().replace(".pack", ".idx"));
         try {
             List<Written> written = new ArrayList<>(objects.size());
@@ -68,30 +68,19 @@ final class PackFiles {
         }
     }
 
-    private static MessageDigest sha1() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("expected the JDK to provide SHA-1, which every Java platform must", e);
-        }
-    }
-
     private static byte[] writePack(List<ObjectLog.Entry> objects, Path file, List<Written> written) throws IOException {
-        MessageDigest digest = sha1();
+        MessageDigest digest = ObjectIds.sha1();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (OutputStream raw = Files.newOutputStream(file);
              DigestOutputStream out = new DigestOutputStream(new BufferedOutputStream(raw, 1 << 16), digest)) {
-            int n = (int) objects.stream().map(ObjectLog.Entry::id).distinct().count();
+            // Each object once: the callers' lists come from a map and the journal's primary key.
+            int n = objects.size();
             out.write(new byte[] {'P', 'A', 'C', 'K', 0, 0, 0, 2, (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8),
                     (byte) n});
             long offset = 12;
             Buffer entry = new Buffer();
             CRC32 crc = new CRC32();
-            java.util.Set<String> seen = new java.util.HashSet<>();
             for (ObjectLog.Entry object : objects) {
-                if (!seen.add(object.id())) {
-                    continue; // a pack names each object once
-                }
                 entry.reset();
                 header(entry, object.type(), object.data().length);
                 deflater.reset();
@@ -128,8 +117,8 @@ final class PackFiles {
 
     private static void writeIndex(List<Written> objects, byte[] packChecksum, Path file) throws IOException {
         List<Written> sorted = new ArrayList<>(objects);
-        sorted.sort((a, b) -> java.util.Arrays.compareUnsigned(a.id(), b.id()));
-        MessageDigest digest = sha1();
+        sorted.sort((a, b) -> Arrays.compareUnsigned(a.id(), b.id()));
+        MessageDigest digest = ObjectIds.sha1();
         try (OutputStream raw = Files.newOutputStream(file);
              DigestOutputStream hashed = new DigestOutputStream(new BufferedOutputStream(raw, 1 << 16), digest);
              DataOutputStream out = new DataOutputStream(hashed)) {

@@ -1,8 +1,10 @@
 package dev.synod.runtime.workspace.internal;
 
+import dev.synod.runtime.internal.DiskFull;
 import dev.synod.runtime.workspace.BranchMerge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeCommand;
@@ -26,7 +28,7 @@ public final class ReleaseMerge {
      * the files, the merge to be committed by the user); one that local changes would overwrite
      * changes nothing.
      */
-    public static BranchMerge merge(Repository repository, String branch) {
+    public static BranchMerge merge(Repository repository, String branch, Path directory) {
         try (Git git = new Git(repository)) {
             String current = repository.getBranch();
             ObjectId tip = repository.resolve(Constants.R_HEADS + branch);
@@ -55,6 +57,11 @@ public final class ReleaseMerge {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
+            if (DiskFull.isDiskFull(e)) {
+                // JGit says "Exception caught during execution of merge command"; its cause says why.
+                return new BranchMerge(false, "did not merge " + branch + ": no space left on device in " + directory
+                        + "; free some space, then: git merge " + branch);
+            }
             return new BranchMerge(false, "did not merge " + branch + ": " + e.getMessage() + "; merge it yourself: git merge "
                     + branch);
         }

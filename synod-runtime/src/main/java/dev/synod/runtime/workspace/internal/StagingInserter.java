@@ -12,9 +12,14 @@ import org.eclipse.jgit.transport.PackParser;
 /**
  * Inserts into {@link StagedObjects} instead of the repository's object directory: no loose
  * file, no existence check on disk, so committing an attempt costs a hash and a map entry.
- * {@link #flush()} has nothing to do: durability comes from the journal's commit.
+ * {@link #flush()} has nothing to do: durability comes from the journal's commit. An object over
+ * {@link #LARGE_OBJECT_BYTES} read from a stream is the exception: it goes into the repository
+ * at once, durably ({@link LooseObjects}).
  */
 public final class StagingInserter extends ObjectInserter {
+    /** Objects larger than this are written into the repository at once, streamed, rather than staged. */
+    static final long LARGE_OBJECT_BYTES = 16L << 20;
+
     private final StagedObjects staged;
     private final Repository repository;
 
@@ -30,8 +35,12 @@ public final class StagingInserter extends ObjectInserter {
 
     @Override
     public ObjectId insert(int type, long length, InputStream in) throws IOException {
-        if (length > Integer.MAX_VALUE - 16) {
-            throw new IOException("an object of " + length + " bytes is too large to stage");
+        if (length > LARGE_OBJECT_BYTES) {
+            // Not staged: the journal would hold it in one row and memory whole (see LooseObjects).
+            ObjectId id = LooseObjects.write(repository.getDirectory().toPath().resolve("objects"), type, length,
+                    in);
+            staged.knownInRepository(id);
+            return id;
         }
         byte[] data = in.readNBytes((int) length);
         if (data.length != length) {
