@@ -39,10 +39,10 @@ public record StartingPoint(String base, List<Workspace.Layer> layers, List<Stri
      * the files it wrote are there to fix instead of gone.
      *
      * @param attempt the earlier attempt's number
-     * @param commit  what it committed (gates or a review then rejected it, or its scope was broken)
      * @param role    who made it (another role than the new attempt's after an escalation)
+     * @param commit  what it committed (gates or a review then rejected it, or its scope was broken)
      */
-    public record Previous(int attempt, String commit, String role) {
+    public record Previous(int attempt, String role, String commit) {
     }
 
     /**
@@ -159,7 +159,7 @@ public record StartingPoint(String base, List<Workspace.Layer> layers, List<Stri
                 case Event.Outcome.Misconfigured m -> null;
             };
             if (commit != null) {
-                return Optional.of(new Previous(k, commit, h.performer(k)));
+                return Optional.of(new Previous(k, h.performer(k), commit));
             }
         }
         return Optional.empty();

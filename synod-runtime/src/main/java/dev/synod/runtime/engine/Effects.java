@@ -161,7 +161,7 @@ final class Effects {
         dev.synod.core.StartingPoint.Previous p = ctx.start().previous().get();
         WriteScope scope = Scopes.of(h.globs());
         List<String> files = workspace.read(p.commit()).keySet().stream().filter(scope::contains).sorted().toList();
-        return new Agent.Previous(p.attempt(), p.role(), p.commit(), files);
+        return new Agent.Previous(p.attempt(), p.role(), files);
     }
 
     private static String commitMessage(Command.RunAgent c, Context ctx, String summary) {

@@ -190,8 +190,7 @@ class EngineRetryTest {
         });
         assertThat(sawCalc).containsExactly(false, true);
         assertThat(seen.get(1).role()).isEqualTo("lead");
-        assertThat(seen.get(1).previous()).isEqualTo(new Agent.Previous(1, "dev",
-                ((Event.Outcome.Rejected) first.outcome()).commit(), List.of("src/Calc.java")));
+        assertThat(seen.get(1).previous()).isEqualTo(new Agent.Previous(1, "dev", List.of("src/Calc.java")));
         assertThat(Replay.check(plan, Budget.UNLIMITED, journal.read("r1"))).isEmpty();
     }
 }
