@@ -131,7 +131,7 @@ final class Effects {
             }
             case Deadlines.Timed.Threw<Attempted> t -> {
                 workdirs.release(lease);
-                yield agentFinished(c, new Event.Outcome.Crashed(describe(t.error())), Event.Usage.NONE);
+                yield agentFinished(c, new Event.Outcome.Crashed(Failures.describe(t.error())), Event.Usage.NONE);
             }
             case Deadlines.Timed.Done<Attempted> d -> {
                 try {
@@ -249,7 +249,7 @@ final class Effects {
             return new Event.GateFinished(c.id(), v.kind(), v.diagnostics(), false, clock.now());
         } catch (RuntimeException e) {
             return new Event.GateFinished(c.id(), Event.Verdict.ERROR, List.of("gate " + c.gate().name() + " could not run: "
-                    + describe(e)), false, clock.now());
+                    + Failures.describe(e)), false, clock.now());
         } finally {
             workdirs.release(lease);
         }
@@ -288,7 +288,7 @@ final class Effects {
             case Deadlines.Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
                     d.value().usage(), clock.now());
             case Deadlines.Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
-                    + " crashed: " + describe(t.error()), Event.Usage.NONE, clock.now());
+                    + " crashed: " + Failures.describe(t.error()), Event.Usage.NONE, clock.now());
         };
     }
 
@@ -308,7 +308,7 @@ final class Effects {
                     FailureDetector.describe(new Event.Outcome.TimedOut(t.elapsedMillis(), c.timeoutMillis(), t.bound())),
                     Event.Usage.NONE, clock.now());
             case Deadlines.Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
-                    + describe(t.error()), Event.Usage.NONE, clock.now());
+                    + Failures.describe(t.error()), Event.Usage.NONE, clock.now());
             case Deadlines.Timed.Done<Agent.Decision> done -> {
                 // A leader that answers nothing says why in its rationale (a model agent whose loop failed).
                 String problem = done.value().answers().isEmpty() && done.value().rationale() != null
@@ -348,11 +348,6 @@ final class Effects {
         String branch = "synod/" + ctx.run();
         workspace.setBranch(branch, commit);
         return new Event.RunFinished(c.id(), true, branch, clock.now());
-    }
-
-    private static String describe(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     static String directoryName(String commandId) {
