@@ -45,10 +45,12 @@ public final class FailureDetector {
         return startNanos + Math.min(HEARTBEAT_BOUND * timeoutNanos, sinceStart + timeoutNanos);
     }
 
-    /** Whether a call stopped at {@code deadlineNanos} was stopped by the heartbeat bound rather than by silence. */
+    /**
+     * Whether a call stopped at its {@link #deadlineNanos deadline} was stopped by the heartbeat
+     * bound rather than by silence: whether that deadline is the bound's, with the same readings.
+     */
     public static boolean stoppedByBound(long startNanos, long lastBeatNanos, long timeoutNanos) {
-        long sinceStart = Math.max(0, lastBeatNanos - startNanos);
-        return sinceStart + timeoutNanos >= HEARTBEAT_BOUND * timeoutNanos;
+        return deadlineNanos(startNanos, lastBeatNanos, timeoutNanos) - startNanos == HEARTBEAT_BOUND * timeoutNanos;
     }
 
     /**

@@ -93,15 +93,15 @@ final class Effects {
                     ? "a person cannot produce an artifact in this runtime" : "no agent for role " + c.role()), Event.Usage.NONE);
         }
         // A merging hand-off starts from the three-way merge of what it merges, conflicts marked.
-        Workspace.Merge merge = ctx.merges().isEmpty() ? new Workspace.Merge(ctx.base(), List.of())
-                : workspace.merge(ctx.base(), ctx.merges());
-        String tree = workspace.compose(merge.tree(), ctx.layers());
+        Workspace.Merge merge = ctx.start().merges().isEmpty() ? new Workspace.Merge(ctx.start().base(), List.of())
+                : workspace.merge(ctx.start().base(), ctx.start().merges());
+        String tree = workspace.compose(merge.tree(), ctx.start().layers());
         Workdirs.Lease lease = workdirs.acquire(c.role(), c.id());
         Path dir = lease.dir();
         List<String> inputs = new ArrayList<>(h.reads());
-        inputs.addAll(ctx.merges().keySet());
+        inputs.addAll(ctx.start().merges().keySet());
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.role(),
-                contracts.apply(c.role()), h.globs(), inputs, c.diagnostics(), ctx.decisions(),
+                contracts.apply(c.role()), h.globs(), inputs, c.diagnostics(), ctx.start().decisions(),
                 Duration.ofMillis(c.timeoutMillis()), merge.conflicts(), previous(ctx, h));
         long startNanos = clock.nanos();
         Deadlines.Timed<Attempted> timed;
@@ -113,7 +113,7 @@ final class Effects {
                     return new Attempted(outcome, null, null);
                 }
                 try {
-                    return new Attempted(outcome, workspace.commitAttempt(dir, ctx.parents(),
+                    return new Attempted(outcome, workspace.commitAttempt(dir, ctx.start().parents(),
                             commitMessage(c, ctx, f.summary()), maxFileBytes), null);
                 } catch (Workspace.Refused refused) {
                     return new Attempted(outcome, null, refused.problems());
@@ -152,7 +152,7 @@ final class Effects {
 
     /**
      * The earlier attempt this one continues from, with its files within the write scope: they
-     * are in the attempt's tree (the top layer of {@link Context#layers()}), and the agent is told.
+     * are in the attempt's tree (the top layer of {@link dev.synod.core.StartingPoint#layers()}), and the agent is told.
      */
     private Agent.Previous previous(Context ctx, Plan.Handoff h) {
         if (ctx.start().previous().isEmpty()) {
@@ -197,7 +197,7 @@ final class Effects {
             return agentFinished(c, new Event.Outcome.Rejected(diagnostics, commit), f.usage());
         }
         List<String> diagnostics = new ArrayList<>();
-        ctx.frozen().forEach((artifact, globs) -> {
+        ctx.start().frozen().forEach((artifact, globs) -> {
             WriteScope frozen = Scopes.of(globs);
             for (String path : changed) {
                 if (frozen.contains(path)) {
@@ -264,7 +264,7 @@ final class Effects {
         Workdirs.Lease lease = workdirs.acquire(c.reviewer() + ".review", c.id());
         Path dir = lease.dir();
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.reviewer(),
-                contracts.apply(c.reviewer()), List.of(), List.of(h.id()), List.of(), ctx.decisions(),
+                contracts.apply(c.reviewer()), List.of(), List.of(h.id()), List.of(), ctx.start().decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
         Deadlines.Timed<Agent.Review> timed;
         try {
@@ -300,7 +300,7 @@ final class Effects {
         }
         Map<String, List<String>> questions = new LinkedHashMap<>();
         d.questions().forEach(q -> questions.put(q, plan.questions().get(q).options()));
-        Agent.DecisionRequest request = new Agent.DecisionRequest(ctx.run(), c.step(), c.role(), questions, ctx.decisions(),
+        Agent.DecisionRequest request = new Agent.DecisionRequest(ctx.run(), c.step(), c.role(), questions, ctx.start().decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
         return switch (deadlines.run(() -> agent.decide(request, session), c.timeoutMillis(), c.id(), c.role(), clock.nanos(),
                 session, r -> true)) {
@@ -328,7 +328,7 @@ final class Effects {
             Directories.deleteTree(dir, "the scratch directory");
             Files.createDirectories(dir);
             List<String> paths = Decisions.write(plan, d, c, dir, clock.now());
-            String commit = workspace.commitDirectory(dir, List.of(ctx.base()), "synod: decision on "
+            String commit = workspace.commitDirectory(dir, List.of(ctx.start().base()), "synod: decision on "
                     + String.join(", ", d.questions()) + "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\n");
             return new Event.DecisionRecorded(c.id(), commit, String.join(",", paths), clock.now());
         } catch (IOException e) {
@@ -342,8 +342,8 @@ final class Effects {
         if (!c.succeeded()) {
             return new Event.RunFinished(c.id(), false, null, clock.now());
         }
-        String tree = workspace.compose(ctx.base(), ctx.layers());
-        String commit = workspace.commitTree(tree, ctx.parents(), "synod: release of run " + ctx.run() + "\n\nSynod-Run: "
+        String tree = workspace.compose(ctx.start().base(), ctx.start().layers());
+        String commit = workspace.commitTree(tree, ctx.start().parents(), "synod: release of run " + ctx.run() + "\n\nSynod-Run: "
                 + ctx.run() + "\n");
         String branch = "synod/" + ctx.run();
         workspace.setBranch(branch, commit);
