@@ -55,13 +55,14 @@ public final class FailureDetector {
 
     /**
      * How a timed-out attempt reads: {@code timed out after 10s} for one that fell silent, and
-     * {@code stopped after 40s: it kept heartbeating past 4× its within of 10s} for one the
-     * heartbeat bound stopped.
+     * {@code stopped after 40s: it kept heartbeating past 4× its timeout of 10s} for one the
+     * heartbeat bound stopped. The timeout is the call's, which late answers may have grown past
+     * its {@code within}.
      */
     public static String describe(Event.Outcome.TimedOut t) {
         if (t.bound()) {
             return "stopped after " + seconds(t.afterMillis()) + ": it kept heartbeating past " + HEARTBEAT_BOUND
-                    + "× its within of " + seconds(t.timeoutMillis());
+                    + "× its timeout of " + seconds(t.timeoutMillis());
         }
         return "timed out after " + seconds(t.afterMillis());
     }

@@ -190,9 +190,9 @@ class EngineFaultTest {
         assertThat(outcome()).isEqualTo(new Event.Outcome.TimedOut(4500, 1000L, true));
         assertThat(Timeline.describe(journal.read("r1").stream().filter(e -> e instanceof Event.AgentFinished)
                 .findFirst().orElseThrow())).isEqualTo("notes#1: stopped after 4s: it kept heartbeating past 4× its "
-                + "within of 1s");
+                + "timeout of 1s");
         assertThat(result).isInstanceOfSatisfying(Engine.Result.Finished.class, f -> assertThat(f.reason())
-                .endsWith("attempt 1 by a stopped after 4s: it kept heartbeating past 4× its within of 1s"));
+                .endsWith("attempt 1 by a stopped after 4s: it kept heartbeating past 4× its timeout of 1s"));
     }
 
     private void runLimited(Agent agent, long maxFileBytes) throws Exception {
