@@ -7,7 +7,6 @@ import dev.synod.core.Event;
 import dev.synod.core.FailureDetector;
 import dev.synod.core.Gate;
 import dev.synod.core.Plan;
-import dev.synod.core.Scopes;
 import dev.synod.core.Workspace;
 import dev.synod.lang.WriteScope;
 import dev.synod.runtime.gates.Diagnostics;
@@ -159,7 +158,7 @@ final class Effects {
             return null;
         }
         dev.synod.core.StartingPoint.Previous p = ctx.start().previous().get();
-        WriteScope scope = Scopes.of(h.globs());
+        WriteScope scope = plan.scope(h.id());
         List<String> files = workspace.read(p.commit()).keySet().stream().filter(scope::contains).sorted().toList();
         return new Agent.Previous(p.attempt(), p.role(), files);
     }
@@ -187,7 +186,7 @@ final class Effects {
         String commit = committed.commit();
         List<String> changed = workspace.changedPaths(tree, commit);
         // The write scope first, then frozen artifacts, then what a merge left unresolved.
-        WriteScope scope = Scopes.of(h.globs());
+        WriteScope scope = plan.scope(h.id());
         List<String> outside = changed.stream().filter(p -> !scope.contains(p)).toList();
         if (!outside.isEmpty()) {
             List<String> diagnostics = new ArrayList<>();
@@ -198,7 +197,7 @@ final class Effects {
         }
         List<String> diagnostics = new ArrayList<>();
         ctx.start().frozen().forEach((artifact, globs) -> {
-            WriteScope frozen = Scopes.of(globs);
+            WriteScope frozen = plan.scope(artifact);
             for (String path : changed) {
                 if (frozen.contains(path)) {
                     diagnostics.add(path + ":1:1: belongs to " + artifact + ", which was accepted and frozen");
