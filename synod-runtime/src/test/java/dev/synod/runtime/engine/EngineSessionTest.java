@@ -9,12 +9,7 @@ import dev.synod.core.Command;
 import dev.synod.core.Event;
 import dev.synod.core.Interpreter;
 import dev.synod.core.Plan;
-import dev.synod.core.PlanCompiler;
 import dev.synod.core.Replay;
-import dev.synod.lang.CheckOptions;
-import dev.synod.lang.SourceFile;
-import dev.synod.lang.Synod;
-import dev.synod.runtime.gates.ExistsGate;
 import dev.synod.runtime.workspace.GitRepository;
 import dev.synod.testkit.InMemoryBlobStore;
 import dev.synod.testkit.FakeClock;
@@ -32,30 +27,28 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Model turns journaled through the agent's session, the budget it consults, and its heartbeat. */
 class EngineSessionTest {
-    private static final String SOURCE = """
-            synod 1
-            team t {
-              defaults within 1s retry 0
-              role a model m
-              role r model m
-              a -> r : notes "NOTES.md"
-                gate exists
-            }
-            """;
-
     @TempDir
     Path dir;
 
-    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private EngineFixture fixture;
+    private InMemoryBlobStore blobs;
+    private FakeClock clock;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new EngineFixture(dir).team(EngineFixture.oneStep("1s", 0, "NOTES.md"));
+        blobs = fixture.blobs;
+        clock = fixture.clock;
+    }
+
     private final List<List<Agent.Turn>> turnsSeen = new CopyOnWriteArrayList<>();
     private final List<Optional<String>> refusalsSeen = new CopyOnWriteArrayList<>();
-
-    private final FakeClock clock = new FakeClock();
 
     /**
      * Makes two model turns of 10 + 5 tokens each, skipping those journaled before, then works
@@ -125,9 +118,7 @@ class EngineSessionTest {
 
     private Engine engine(Plan plan, Budget budget, InMemoryJournal journal, GitRepository repo, Agent agent,
                           Clock engineClock) {
-        return new Engine(new Engine.Setup(plan, budget, journal, blobs, repo, dir.resolve(".synod/work"),
-                dir.resolve(".synod/answers"), Map.of("a", agent), Map.of("exists", new ExistsGate()), role -> "",
-                engineClock, new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }));
+        return fixture.budget(budget).agent(agent).clock(engineClock).engine(journal, repo);
     }
 
     /**
@@ -157,9 +148,8 @@ class EngineSessionTest {
         };
     }
 
-    private Plan plan() throws Exception {
-        Files.writeString(dir.resolve("README.md"), "x\n");
-        return PlanCompiler.compile(Synod.check(new SourceFile("team.synod", SOURCE), CheckOptions.none()));
+    private Plan plan() {
+        return fixture.plan();
     }
 
     @Test
