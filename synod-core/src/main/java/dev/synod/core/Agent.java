@@ -131,13 +131,14 @@ public interface Agent {
     /**
      * The earlier attempt a retry or an escalation starts from: its files within the write scope
      * are in the workspace, and {@link Assignment#diagnostics()} says why it was not accepted.
+     * What the agent is told of {@link StartingPoint.Previous}: its commit stays with the engine,
+     * which has already put its files in the workspace.
      *
      * @param attempt the earlier attempt's number
      * @param role    who made it
-     * @param commit  what it committed
      * @param files   its files within the write scope, as they now are in the workspace, sorted
      */
-    record Previous(int attempt, String role, String commit, List<String> files) {
+    record Previous(int attempt, String role, List<String> files) {
         public Previous {
             files = List.copyOf(files);
         }

@@ -43,11 +43,6 @@ public final class AttemptLifecycle {
         ESCALATED,
         /** No attempt is left, or none could help: the hand-off fails. */
         FAILED;
-
-        /** Whether the attempt is over: nothing it waits for can move it any more. */
-        public boolean over() {
-            return this == ACCEPTED || this == RETRYING || this == ESCALATED || this == FAILED;
-        }
     }
 
     /** What moves an attempt. */

@@ -45,21 +45,24 @@ public final class FailureDetector {
         return startNanos + Math.min(HEARTBEAT_BOUND * timeoutNanos, sinceStart + timeoutNanos);
     }
 
-    /** Whether a call stopped at {@code deadlineNanos} was stopped by the heartbeat bound rather than by silence. */
+    /**
+     * Whether a call stopped at its {@link #deadlineNanos deadline} was stopped by the heartbeat
+     * bound rather than by silence: whether that deadline is the bound's, with the same readings.
+     */
     public static boolean stoppedByBound(long startNanos, long lastBeatNanos, long timeoutNanos) {
-        long sinceStart = Math.max(0, lastBeatNanos - startNanos);
-        return sinceStart + timeoutNanos >= HEARTBEAT_BOUND * timeoutNanos;
+        return deadlineNanos(startNanos, lastBeatNanos, timeoutNanos) - startNanos == HEARTBEAT_BOUND * timeoutNanos;
     }
 
     /**
      * How a timed-out attempt reads: {@code timed out after 10s} for one that fell silent, and
-     * {@code stopped after 40s: it kept heartbeating past 4× its within of 10s} for one the
-     * heartbeat bound stopped.
+     * {@code stopped after 40s: it kept heartbeating past 4× its timeout of 10s} for one the
+     * heartbeat bound stopped. The timeout is the call's, which late answers may have grown past
+     * its {@code within}.
      */
     public static String describe(Event.Outcome.TimedOut t) {
         if (t.bound()) {
             return "stopped after " + seconds(t.afterMillis()) + ": it kept heartbeating past " + HEARTBEAT_BOUND
-                    + "× its within of " + seconds(t.timeoutMillis());
+                    + "× its timeout of " + seconds(t.timeoutMillis());
         }
         return "timed out after " + seconds(t.afterMillis());
     }

@@ -181,8 +181,6 @@ public final class Interpreter {
         final List<AttemptLifecycle.Transition> path = new ArrayList<>();
         List<String> diagnostics = List.of();
         String commit;
-        /** For a configuration fault: its reason, which fails the hand-off at once. */
-        String misconfigured;
 
         void fire(AttemptLifecycle.Trigger trigger) {
             AttemptLifecycle.Transition t = AttemptLifecycle.next(phase, trigger);
@@ -197,9 +195,10 @@ public final class Interpreter {
         }
 
         String failure(Plan.Handoff h, int attempt) {
-            if (misconfigured != null) {
+            // A configuration fault is the walk's first step, and its reason its only diagnostic.
+            if (!path.isEmpty() && path.get(0).on() == AttemptLifecycle.Trigger.MISCONFIGURED) {
                 return "hand-off " + h.id() + " cannot run: attempt " + attempt + " by " + h.performer(attempt)
-                        + " found a configuration fault that no retry can mend: " + misconfigured;
+                        + " found a configuration fault that no retry can mend: " + diagnostics.get(0);
             }
             String last = diagnostics.isEmpty() ? ""
                     : ": " + String.join(" ", diagnostics.subList(0, Math.min(3, diagnostics.size())));
@@ -225,10 +224,8 @@ public final class Interpreter {
             case Event.Outcome.TimedOut t -> walk.fail(AttemptLifecycle.Trigger.TIMED_OUT, List.of("attempt " + attempt
                     + " by " + role + " " + FailureDetector.describe(t)), h, attempt);
             case Event.Outcome.Rejected rej -> walk.fail(AttemptLifecycle.Trigger.REFUSED, rej.diagnostics(), h, attempt);
-            case Event.Outcome.Misconfigured m -> {
-                walk.misconfigured = m.reason();
-                walk.fail(AttemptLifecycle.Trigger.MISCONFIGURED, List.of(m.reason()), h, attempt);
-            }
+            case Event.Outcome.Misconfigured m -> walk.fail(AttemptLifecycle.Trigger.MISCONFIGURED, List.of(m.reason()),
+                    h, attempt);
             case Event.Outcome.Produced p -> {
                 walk.commit = p.commit();
                 walk.fire(AttemptLifecycle.Trigger.PRODUCED);

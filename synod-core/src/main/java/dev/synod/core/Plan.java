@@ -28,10 +28,31 @@ public record Plan(String team, List<Step> steps, Node root, Map<String, Questio
         return s;
     }
 
-    /** The steps in order, indexed by id (the first of a repeated id wins, as a search in order would). */
+    /**
+     * The write scope of hand-off {@code handoff}, compiled once for this plan: compiling builds
+     * automata, and every attempt needs its hand-off's scope and those of its inputs. The cache
+     * lives and dies with the plan, so it holds only as many scopes as the plan has hand-offs.
+     *
+     * @throws IllegalArgumentException when the plan has no such step or it is not a hand-off
+     */
+    public dev.synod.lang.WriteScope scope(String handoff) {
+        return ((Steps) steps).scopes.computeIfAbsent(handoff, id -> {
+            if (!(step(id) instanceof Handoff h)) {
+                throw new IllegalArgumentException("expected a hand-off with a write scope, found step '" + id
+                        + "' of another kind in the plan of team " + team);
+            }
+            return dev.synod.lang.WriteScope.of(h.globs());
+        });
+    }
+
+    /**
+     * The steps in order, indexed by id (the first of a repeated id wins, as a search in order
+     * would), with the hand-offs' compiled write scopes.
+     */
     private static final class Steps extends java.util.AbstractList<Step> implements java.util.RandomAccess {
         private final List<Step> list;
         private final Map<String, Step> byId = new java.util.HashMap<>();
+        private final Map<String, dev.synod.lang.WriteScope> scopes = new java.util.concurrent.ConcurrentHashMap<>();
 
         Steps(List<Step> steps) {
             this.list = List.copyOf(steps);

@@ -1,5 +1,6 @@
 package dev.synod.core;
 
+import dev.synod.lang.WriteScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +40,10 @@ public record StartingPoint(String base, List<Workspace.Layer> layers, List<Stri
      * the files it wrote are there to fix instead of gone.
      *
      * @param attempt the earlier attempt's number
-     * @param commit  what it committed (gates or a review then rejected it, or its scope was broken)
      * @param role    who made it (another role than the new attempt's after an escalation)
+     * @param commit  what it committed (gates or a review then rejected it, or its scope was broken)
      */
-    public record Previous(int attempt, String commit, String role) {
+    public record Previous(int attempt, String role, String commit) {
     }
 
     /**
@@ -64,7 +65,7 @@ public record StartingPoint(String base, List<Workspace.Layer> layers, List<Stri
             for (Plan.Step step : plan.steps()) {
                 if (step instanceof Plan.Decide d
                         && state.result(Ids.record(d.id())).orElse(null) instanceof Event.DecisionRecorded r) {
-                    decisionLayers.add(new Workspace.Layer(r.commit(), Scopes.of(List.of(r.path().split(",")))));
+                    decisionLayers.add(new Workspace.Layer(r.commit(), WriteScope.of(List.of(r.path().split(",")))));
                     decisionCommits.add(r.commit());
                     if (state.result(Ids.leader(d.id())).orElse(null) instanceof Event.LeaderAnswered a) {
                         decisions.putAll(a.answers());
@@ -126,14 +127,14 @@ public record StartingPoint(String base, List<Workspace.Layer> layers, List<Stri
         for (String artifact : inputs) {
             String commit = accepted.get(artifact);
             if (commit != null) {
-                layers.add(new Workspace.Layer(commit, Scopes.of(((Plan.Handoff) plan.step(artifact)).globs())));
+                layers.add(new Workspace.Layer(commit, plan.scope(artifact)));
                 parents.add(commit);
             }
         }
         if (command instanceof Command.RunAgent a && previous.isPresent()) {
             // Last, so that within the write scope the attempt finds exactly what the previous one left.
             layers.add(new Workspace.Layer(previous.get().commit(),
-                    Scopes.of(((Plan.Handoff) plan.step(a.step())).globs())));
+                    plan.scope(a.step())));
         }
         if (command instanceof Command.Finish) {
             parents.addAll(settled.decisionCommits());
@@ -159,7 +160,7 @@ public record StartingPoint(String base, List<Workspace.Layer> layers, List<Stri
                 case Event.Outcome.Misconfigured m -> null;
             };
             if (commit != null) {
-                return Optional.of(new Previous(k, commit, h.performer(k)));
+                return Optional.of(new Previous(k, h.performer(k), commit));
             }
         }
         return Optional.empty();

@@ -127,11 +127,11 @@ public interface Workspace extends AutoCloseable {
      * {@code maxFileBytes}, a name that is not valid UTF-8 (which git would store under another
      * name). Files are streamed, never held whole in memory.
      *
+     * Every implementation applies the limit itself: there is no default that could forget it.
+     *
      * @throws Refused naming every path that cannot be committed; nothing is committed then
      */
-    default Committed commitAttempt(Path source, List<String> parents, String message, long maxFileBytes) {
-        return new Committed(commitDirectory(source, parents, message), List.of());
-    }
+    Committed commitAttempt(Path source, List<String> parents, String message, long maxFileBytes);
 
     /**
      * Commits an existing tree (such as one from {@link #compose}); no branch moves.

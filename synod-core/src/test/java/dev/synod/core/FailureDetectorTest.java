@@ -39,6 +39,13 @@ class FailureDetectorTest {
         assertThat(FailureDetector.describe(new Event.Outcome.TimedOut(10_250, 10_000L, false)))
                 .isEqualTo("timed out after 10s");
         assertThat(FailureDetector.describe(new Event.Outcome.TimedOut(40_013, 10_000L, true)))
-                .isEqualTo("stopped after 40s: it kept heartbeating past 4× its within of 10s");
+                .isEqualTo("stopped after 40s: it kept heartbeating past 4× its timeout of 10s");
+    }
+
+    @Test
+    void a_bound_stop_names_the_timeout_it_had_not_the_within_it_grew_from() {
+        // within 10s, grown to 15s after a late answer: the bound was 4 × 15s, and the text says so.
+        assertThat(FailureDetector.describe(new Event.Outcome.TimedOut(60_002, 15_000L, true)))
+                .isEqualTo("stopped after 60s: it kept heartbeating past 4× its timeout of 15s");
     }
 }

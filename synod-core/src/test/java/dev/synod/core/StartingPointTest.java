@@ -28,9 +28,9 @@ class StartingPointTest {
         StartingPoint third = StartingPoint.of(d.state, attempt(d, 3));
 
         assertThat(first.previous()).isEmpty();
-        assertThat(second.previous()).contains(new StartingPoint.Previous(1, "c-agent:impl[dev1]#1", "dev[1]"));
+        assertThat(second.previous()).contains(new StartingPoint.Previous(1, "dev[1]", "c-agent:impl[dev1]#1"));
         assertThat(third.previous()).as("attempt 2 crashed and left nothing; the escalation starts from attempt 1")
-                .contains(new StartingPoint.Previous(1, "c-agent:impl[dev1]#1", "dev[1]"));
+                .contains(new StartingPoint.Previous(1, "dev[1]", "c-agent:impl[dev1]#1"));
         // The previous attempt's files are the top layer, restricted to the write scope.
         Workspace.Layer top = third.layers().getLast();
         assertThat(top.commit()).isEqualTo("c-agent:impl[dev1]#1");
@@ -53,5 +53,16 @@ class StartingPointTest {
         assertThat(second.layers()).extracting(Workspace.Layer::commit).containsExactly("d-decide:money", "c-agent:api#1");
         assertThat(second.frozen()).containsOnlyKeys("api");
         assertThat(second.decisions()).containsEntry("money", "long cents");
+    }
+
+    @Test
+    void the_agent_is_told_the_previous_attempt_as_the_starting_point_has_it_less_the_commit() {
+        // One shape for one thing: the agent's record is the starting point's, in the same order,
+        // without the commit that only the engine reads.
+        java.util.function.Function<Class<?>, List<String>> names = type -> java.util.Arrays.stream(type.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList();
+
+        assertThat(names.apply(StartingPoint.Previous.class)).containsExactly("attempt", "role", "commit");
+        assertThat(names.apply(Agent.Previous.class)).containsExactly("attempt", "role", "files");
     }
 }

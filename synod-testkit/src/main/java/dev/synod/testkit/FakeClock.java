@@ -17,9 +17,12 @@ public final class FakeClock implements Clock {
     /** Where a fake clock starts unless told otherwise: a fixed, unremarkable instant. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
+    /**
+     * The one state: {@link #nanos()} is {@link Clock}'s default derived from it, which never
+     * goes backwards because this never does, and moves by exactly what {@link #advance} and
+     * {@link #set} move it.
+     */
     private final AtomicReference<Instant> now;
-    /** The monotonic reading: starts at 0 and moves with {@link #advance} and {@link #set}. */
-    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
 
     /** A clock standing at {@link #DEFAULT_START}. */
     public FakeClock() {
@@ -47,16 +50,7 @@ public final class FakeClock implements Clock {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("a clock advances by a duration that is not negative, found " + duration);
         }
-        synchronized (this) {
-            nanos.addAndGet(duration.toNanos());
-            return now.updateAndGet(t -> t.plus(duration));
-        }
-    }
-
-    /** The monotonic reading: the nanoseconds this clock was moved since it was made. */
-    @Override
-    public long nanos() {
-        return nanos.get();
+        return now.updateAndGet(t -> t.plus(duration));
     }
 
     /**
@@ -66,16 +60,13 @@ public final class FakeClock implements Clock {
      */
     public void set(Instant instant) {
         Objects.requireNonNull(instant, "instant must not be null");
-        synchronized (this) {
-            Instant before = now.getAndUpdate(t -> {
-                if (instant.isBefore(t)) {
-                    throw new IllegalArgumentException("a clock never goes backwards: it stands at " + t
-                            + ", cannot set it to " + instant);
-                }
-                return instant;
-            });
-            nanos.addAndGet(Duration.between(before, instant).toNanos());
-        }
+        now.updateAndGet(t -> {
+            if (instant.isBefore(t)) {
+                throw new IllegalArgumentException("a clock never goes backwards: it stands at " + t
+                        + ", cannot set it to " + instant);
+            }
+            return instant;
+        });
     }
 
     @Override

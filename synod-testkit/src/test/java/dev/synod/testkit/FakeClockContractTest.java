@@ -86,4 +86,15 @@ class FakeClockContractTest extends ClockContract {
         clock.set(clock.now().plusSeconds(2));
         assertThat(clock.nanos() - start).isEqualTo(3_500_000_000L);
     }
+
+    @Test
+    void nanos_are_the_reading_every_clock_derives_from_now() {
+        FakeClock clock = new FakeClock();
+        Clock derived = clock::now;
+
+        clock.advance(Duration.ofMillis(1500));
+
+        // One source of truth: the fake clock keeps no second counter that could drift from now().
+        assertThat(clock.nanos()).isEqualTo(derived.nanos());
+    }
 }

@@ -53,8 +53,11 @@ final class Deadlines {
     }
 
     /**
-     * The longest real wait between two looks at the clock. The deadline is read from
-     * {@link Clock#nanos()}, which a fake clock moves by hand, so the wait is cut into slices.
+     * The longest real wait between two looks at the clock. With the system clock one wait until
+     * the deadline would do (a heartbeat only moves the deadline later, and the loop looks again
+     * when the wait ends). The deadline is read from {@link Clock#nanos()}, though, and a fake
+     * clock moves by hand without waking anyone: the slices are there only so that a timeout on a
+     * fake clock is noticed, at the price of one wake-up per slice per running effect.
      */
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 

@@ -7,7 +7,6 @@ import dev.synod.core.Event;
 import dev.synod.core.FailureDetector;
 import dev.synod.core.Gate;
 import dev.synod.core.Plan;
-import dev.synod.core.Scopes;
 import dev.synod.core.Workspace;
 import dev.synod.lang.WriteScope;
 import dev.synod.runtime.gates.Diagnostics;
@@ -93,15 +92,15 @@ final class Effects {
                     ? "a person cannot produce an artifact in this runtime" : "no agent for role " + c.role()), Event.Usage.NONE);
         }
         // A merging hand-off starts from the three-way merge of what it merges, conflicts marked.
-        Workspace.Merge merge = ctx.merges().isEmpty() ? new Workspace.Merge(ctx.base(), List.of())
-                : workspace.merge(ctx.base(), ctx.merges());
-        String tree = workspace.compose(merge.tree(), ctx.layers());
+        Workspace.Merge merge = ctx.start().merges().isEmpty() ? new Workspace.Merge(ctx.start().base(), List.of())
+                : workspace.merge(ctx.start().base(), ctx.start().merges());
+        String tree = workspace.compose(merge.tree(), ctx.start().layers());
         Workdirs.Lease lease = workdirs.acquire(c.role(), c.id());
         Path dir = lease.dir();
         List<String> inputs = new ArrayList<>(h.reads());
-        inputs.addAll(ctx.merges().keySet());
+        inputs.addAll(ctx.start().merges().keySet());
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.role(),
-                contracts.apply(c.role()), h.globs(), inputs, c.diagnostics(), ctx.decisions(),
+                contracts.apply(c.role()), h.globs(), inputs, c.diagnostics(), ctx.start().decisions(),
                 Duration.ofMillis(c.timeoutMillis()), merge.conflicts(), previous(ctx, h));
         long startNanos = clock.nanos();
         Deadlines.Timed<Attempted> timed;
@@ -113,7 +112,7 @@ final class Effects {
                     return new Attempted(outcome, null, null);
                 }
                 try {
-                    return new Attempted(outcome, workspace.commitAttempt(dir, ctx.parents(),
+                    return new Attempted(outcome, workspace.commitAttempt(dir, ctx.start().parents(),
                             commitMessage(c, ctx, f.summary()), maxFileBytes), null);
                 } catch (Workspace.Refused refused) {
                     return new Attempted(outcome, null, refused.problems());
@@ -131,7 +130,7 @@ final class Effects {
             }
             case Deadlines.Timed.Threw<Attempted> t -> {
                 workdirs.release(lease);
-                yield agentFinished(c, new Event.Outcome.Crashed(describe(t.error())), Event.Usage.NONE);
+                yield agentFinished(c, new Event.Outcome.Crashed(Failures.describe(t.error())), Event.Usage.NONE);
             }
             case Deadlines.Timed.Done<Attempted> d -> {
                 try {
@@ -152,16 +151,16 @@ final class Effects {
 
     /**
      * The earlier attempt this one continues from, with its files within the write scope: they
-     * are in the attempt's tree (the top layer of {@link Context#layers()}), and the agent is told.
+     * are in the attempt's tree (the top layer of {@link dev.synod.core.StartingPoint#layers()}), and the agent is told.
      */
     private Agent.Previous previous(Context ctx, Plan.Handoff h) {
         if (ctx.start().previous().isEmpty()) {
             return null;
         }
         dev.synod.core.StartingPoint.Previous p = ctx.start().previous().get();
-        WriteScope scope = Scopes.of(h.globs());
+        WriteScope scope = plan.scope(h.id());
         List<String> files = workspace.read(p.commit()).keySet().stream().filter(scope::contains).sorted().toList();
-        return new Agent.Previous(p.attempt(), p.role(), p.commit(), files);
+        return new Agent.Previous(p.attempt(), p.role(), files);
     }
 
     private static String commitMessage(Command.RunAgent c, Context ctx, String summary) {
@@ -187,7 +186,7 @@ final class Effects {
         String commit = committed.commit();
         List<String> changed = workspace.changedPaths(tree, commit);
         // The write scope first, then frozen artifacts, then what a merge left unresolved.
-        WriteScope scope = Scopes.of(h.globs());
+        WriteScope scope = plan.scope(h.id());
         List<String> outside = changed.stream().filter(p -> !scope.contains(p)).toList();
         if (!outside.isEmpty()) {
             List<String> diagnostics = new ArrayList<>();
@@ -197,8 +196,8 @@ final class Effects {
             return agentFinished(c, new Event.Outcome.Rejected(diagnostics, commit), f.usage());
         }
         List<String> diagnostics = new ArrayList<>();
-        ctx.frozen().forEach((artifact, globs) -> {
-            WriteScope frozen = Scopes.of(globs);
+        ctx.start().frozen().forEach((artifact, globs) -> {
+            WriteScope frozen = plan.scope(artifact);
             for (String path : changed) {
                 if (frozen.contains(path)) {
                     diagnostics.add(path + ":1:1: belongs to " + artifact + ", which was accepted and frozen");
@@ -249,7 +248,7 @@ final class Effects {
             return new Event.GateFinished(c.id(), v.kind(), v.diagnostics(), false, clock.now());
         } catch (RuntimeException e) {
             return new Event.GateFinished(c.id(), Event.Verdict.ERROR, List.of("gate " + c.gate().name() + " could not run: "
-                    + describe(e)), false, clock.now());
+                    + Failures.describe(e)), false, clock.now());
         } finally {
             workdirs.release(lease);
         }
@@ -264,7 +263,7 @@ final class Effects {
         Workdirs.Lease lease = workdirs.acquire(c.reviewer() + ".review", c.id());
         Path dir = lease.dir();
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.reviewer(),
-                contracts.apply(c.reviewer()), List.of(), List.of(h.id()), List.of(), ctx.decisions(),
+                contracts.apply(c.reviewer()), List.of(), List.of(h.id()), List.of(), ctx.start().decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
         Deadlines.Timed<Agent.Review> timed;
         try {
@@ -288,7 +287,7 @@ final class Effects {
             case Deadlines.Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
                     d.value().usage(), clock.now());
             case Deadlines.Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
-                    + " crashed: " + describe(t.error()), Event.Usage.NONE, clock.now());
+                    + " crashed: " + Failures.describe(t.error()), Event.Usage.NONE, clock.now());
         };
     }
 
@@ -300,7 +299,7 @@ final class Effects {
         }
         Map<String, List<String>> questions = new LinkedHashMap<>();
         d.questions().forEach(q -> questions.put(q, plan.questions().get(q).options()));
-        Agent.DecisionRequest request = new Agent.DecisionRequest(ctx.run(), c.step(), c.role(), questions, ctx.decisions(),
+        Agent.DecisionRequest request = new Agent.DecisionRequest(ctx.run(), c.step(), c.role(), questions, ctx.start().decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
         return switch (deadlines.run(() -> agent.decide(request, session), c.timeoutMillis(), c.id(), c.role(), clock.nanos(),
                 session, r -> true)) {
@@ -308,7 +307,7 @@ final class Effects {
                     FailureDetector.describe(new Event.Outcome.TimedOut(t.elapsedMillis(), c.timeoutMillis(), t.bound())),
                     Event.Usage.NONE, clock.now());
             case Deadlines.Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
-                    + describe(t.error()), Event.Usage.NONE, clock.now());
+                    + Failures.describe(t.error()), Event.Usage.NONE, clock.now());
             case Deadlines.Timed.Done<Agent.Decision> done -> {
                 // A leader that answers nothing says why in its rationale (a model agent whose loop failed).
                 String problem = done.value().answers().isEmpty() && done.value().rationale() != null
@@ -328,7 +327,7 @@ final class Effects {
             Directories.deleteTree(dir, "the scratch directory");
             Files.createDirectories(dir);
             List<String> paths = Decisions.write(plan, d, c, dir, clock.now());
-            String commit = workspace.commitDirectory(dir, List.of(ctx.base()), "synod: decision on "
+            String commit = workspace.commitDirectory(dir, List.of(ctx.start().base()), "synod: decision on "
                     + String.join(", ", d.questions()) + "\n\nSynod-Run: " + ctx.run() + "\nSynod-Step: " + c.step() + "\n");
             return new Event.DecisionRecorded(c.id(), commit, String.join(",", paths), clock.now());
         } catch (IOException e) {
@@ -342,17 +341,12 @@ final class Effects {
         if (!c.succeeded()) {
             return new Event.RunFinished(c.id(), false, null, clock.now());
         }
-        String tree = workspace.compose(ctx.base(), ctx.layers());
-        String commit = workspace.commitTree(tree, ctx.parents(), "synod: release of run " + ctx.run() + "\n\nSynod-Run: "
+        String tree = workspace.compose(ctx.start().base(), ctx.start().layers());
+        String commit = workspace.commitTree(tree, ctx.start().parents(), "synod: release of run " + ctx.run() + "\n\nSynod-Run: "
                 + ctx.run() + "\n");
         String branch = "synod/" + ctx.run();
         workspace.setBranch(branch, commit);
         return new Event.RunFinished(c.id(), true, branch, clock.now());
-    }
-
-    private static String describe(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     static String directoryName(String commandId) {

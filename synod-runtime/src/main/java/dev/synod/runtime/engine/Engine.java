@@ -50,7 +50,8 @@ public final class Engine implements AutoCloseable {
      * @param autoApprove    answer every question to a person with an approval ({@code --yes})
      * @param waitForHumans  keep waiting for answers; otherwise return {@link Result.Waiting}
      * @param poll           how often to look for answers from people
-     * @param gateLinger     how long a turn waits for the gates it started before it commits
+     * @param gateLinger     how long a turn waits for the gates it started before it commits, in real
+     *                       time (System.nanoTime), whatever the engine's clock
      * @param maxFileBytes   the largest file an attempt may leave; a larger one rejects the attempt
      */
     public record Options(boolean autoApprove, boolean waitForHumans, Duration poll, Duration gateLinger,
@@ -272,7 +273,11 @@ public final class Engine implements AutoCloseable {
     private List<Command> derive(State state, List<Event> all, Event.RunStarted started, Set<String> running,
                                  Map<String, Command> people) {
         List<Command> costly = new ArrayList<>();
-        long lingerEnd = clock.nanos() + options.gateLinger().toNanos();
+        // The linger batches quick verdicts into one commit: a knob of real time, like the poll
+        // interval, not part of the run's timeline. It is read once from System.nanoTime, so a fake
+        // clock that stands still (or jumps) can neither hold the turn nor cut it short; no verdict
+        // and no journaled time depends on it.
+        long lingerEnd = System.nanoTime() + options.gateLinger().toNanos();
         while (state.finished().isEmpty()) {
             List<Command> next = Interpreter.next(state);
             Instant now = clock.now();
@@ -293,8 +298,7 @@ public final class Engine implements AutoCloseable {
             List<Event> arrived = new ArrayList<>();
             try {
                 while (!awaiting.isEmpty()) {
-                    // Waits at most the linger in real time too: a fake clock that stands still must not hold the turn.
-                    long left = Math.min(lingerEnd - clock.nanos(), options.gateLinger().toNanos());
+                    long left = lingerEnd - System.nanoTime();
                     Event e = results.poll(left, TimeUnit.NANOSECONDS);
                     if (e == null) {
                         break;

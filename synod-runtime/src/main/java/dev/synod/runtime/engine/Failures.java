@@ -18,12 +18,20 @@ final class Failures {
     }
 
     /**
+     * How an unexpected exception reads in messages and journals: its class's simple name, then
+     * its message if it has one ({@code IllegalStateException: no tree}).
+     */
+    static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /**
      * The exception that stops the engine after an {@link Error} in the effect of {@code command}: the
      * process may be out of memory or stack, so no result is trusted, and the run resumes from
      * its journal once the cause is dealt with.
      */
     static SynodException fatal(String command, Throwable t) {
-        String why = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        String why = describe(t);
         String hint = t instanceof OutOfMemoryError
                 ? " (give Java more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx4g, or find what the agent left that is so large)"
                 : "";
@@ -32,7 +40,7 @@ final class Failures {
     }
 
     static Optional<Event> asResult(Command c, RuntimeException e, Instant now) {
-        String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String why = describe(e);
         return switch (c) {
             case Command.RunAgent a -> Optional.of(new Event.AgentFinished(a.id(), new Event.Outcome.Crashed(why),
                     Event.Usage.NONE, now));

@@ -42,7 +42,8 @@ public final class Timeline {
             case Event.DecisionRecorded d -> d.command().substring("record:".length()) + ": recorded in " + d.path();
             case Event.TurnRecorded t -> null;
             case Event.ProviderRetried r -> r.command().substring(r.command().indexOf(':') + 1) + ": " + r.reason()
-                    + ", retry " + r.retry() + " of " + r.of() + " in " + Math.round(r.delayMillis() / 1000.0) + "s";
+                    + ", retry " + r.retry() + " of " + r.of() + " in "
+                    + dev.synod.runtime.config.Units.describe(java.time.Duration.ofMillis(r.delayMillis()));
             case Event.LateAnswer l -> l.role() + " answered " + l.command() + " late, after " + l.elapsedMillis() / 1000
                     + "s: its timeout grows";
             case Event.DeadlinePassed d -> "the deadline passed";

@@ -17,7 +17,7 @@ class InstructionsPreviousAttemptTest {
 
     @Test
     void a_retry_is_told_which_files_it_was_left_and_why_they_were_rejected() {
-        String text = Instructions.produce(assignment(2, new Agent.Previous(1, "dev", "c1",
+        String text = Instructions.produce(assignment(2, new Agent.Previous(1, "dev",
                 List.of("src/Calc.java", "src/CalcTest.java")), List.of("gate compile failed on attempt 1:",
                 "src/Calc.java:1:50: error: ';' expected")));
 
@@ -35,7 +35,7 @@ class InstructionsPreviousAttemptTest {
 
     @Test
     void attempts_that_left_nothing_in_between_are_mentioned() {
-        String text = Instructions.produce(assignment(3, new Agent.Previous(1, "dev", "c1", List.of()),
+        String text = Instructions.produce(assignment(3, new Agent.Previous(1, "dev", List.of()),
                 List.of("attempt 2 by dev crashed: boom")));
 
         assertThat(text).contains("Attempt 1 (by `dev`) was not accepted, and the attempts after it left nothing "

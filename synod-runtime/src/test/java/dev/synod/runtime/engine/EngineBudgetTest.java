@@ -8,7 +8,6 @@ import dev.synod.core.Clock;
 import dev.synod.core.Event;
 import dev.synod.core.Gate;
 import dev.synod.core.Plan;
-import dev.synod.core.PlanCompiler;
 import dev.synod.core.Replay;
 import dev.synod.lang.CheckOptions;
 import dev.synod.lang.CheckResult;
@@ -22,11 +21,9 @@ import dev.synod.runtime.agents.scripted.AgentScript;
 import dev.synod.runtime.agents.scripted.ScriptedChatModel;
 import dev.synod.runtime.gates.ExistsGate;
 import dev.synod.runtime.workspace.GitRepository;
-import dev.synod.testkit.InMemoryBlobStore;
 import dev.synod.testkit.InMemoryJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,14 +73,16 @@ class EngineBudgetTest {
     @TempDir
     Path dir;
 
-    private final InMemoryJournal journal = new InMemoryJournal();
+    private EngineFixture fixture;
+    private InMemoryJournal journal;
 
     private Engine.Result run(Budget budget) throws Exception {
-        Files.writeString(dir.resolve("README.md"), "x\n");
+        fixture = new EngineFixture(dir).clock(Clock.SYSTEM);
+        journal = fixture.journal;
         Path script = dir.resolve("agents.yaml");
         Files.writeString(script, SCRIPT);
         CheckResult checked = Synod.check(new SourceFile("team.synod", TEAM), CheckOptions.none());
-        Plan plan = PlanCompiler.compile(checked);
+        Plan plan = fixture.team(TEAM).plan();
         Map<String, Gate> gates = Map.of("exists", new ExistsGate());
         TeamView team = TeamView.of(checked.model().orElseThrow(), gates);
         ScriptedChatModel model = new ScriptedChatModel(AgentScript.load(script));
@@ -91,14 +90,9 @@ class EngineBudgetTest {
         for (String role : List.of("a[1]", "a[2]", "b")) {
             agents.put(role, new ModelAgent(model, Pricing.FREE, Limits.DEFAULT, team));
         }
-        try (GitRepository repo = GitRepository.openOrInit(dir);
-             Engine engine = new Engine(new Engine.Setup(plan, budget, journal, new InMemoryBlobStore(), repo,
-                     dir.resolve(".synod/work"), dir.resolve(".synod/answers"), agents, gates, role -> "", Clock.SYSTEM,
-                     new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }))) {
-            Engine.Result result = engine.start("r1", "plan", null, 1);
-            assertThat(Replay.check(plan, budget, journal.read("r1"))).isEmpty();
-            return result;
-        }
+        Engine.Result result = fixture.agents(agents).gates(gates).budget(budget).start();
+        assertThat(Replay.check(plan, budget, journal.read("r1"))).isEmpty();
+        return result;
     }
 
     private List<String> crashes() {

@@ -13,7 +13,6 @@ import dev.synod.core.Event;
 import dev.synod.core.Gate;
 import dev.synod.core.Interpreter;
 import dev.synod.core.Plan;
-import dev.synod.core.PlanCompiler;
 import dev.synod.core.Replay;
 import dev.synod.core.RunInfo;
 import dev.synod.lang.CheckOptions;
@@ -32,11 +31,11 @@ import dev.synod.testkit.InMemoryBlobStore;
 import dev.synod.testkit.InMemoryJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,15 +73,22 @@ class EngineModelAgentTest {
     @TempDir
     Path dir;
 
-    private final InMemoryJournal journal = new InMemoryJournal();
-    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private EngineFixture fixture;
+    private InMemoryJournal journal;
+    private InMemoryBlobStore blobs;
     private final AtomicInteger calls = new AtomicInteger();
 
     private record Team(Plan plan, Map<String, Agent> agents, Map<String, Gate> gates) {
     }
 
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new EngineFixture(dir).team(TEAM).contracts(role -> "contract of " + role).clock(Clock.SYSTEM);
+        journal = fixture.journal;
+        blobs = fixture.blobs;
+    }
+
     private Team team(String script) throws Exception {
-        Files.writeString(dir.resolve("README.md"), "x\n");
         Path file = dir.resolve("agents.yaml");
         Files.writeString(file, script);
         CheckResult checked = Synod.check(new SourceFile("team.synod", TEAM), CheckOptions.none());
@@ -96,13 +102,11 @@ class EngineModelAgentTest {
             }
         };
         ModelAgent agent = new ModelAgent(counting, Pricing.FREE, Limits.DEFAULT, TeamView.of(checked.model().orElseThrow(), gates));
-        return new Team(PlanCompiler.compile(checked), Map.of("a", agent), gates);
+        return new Team(fixture.plan(), Map.of("a", agent), gates);
     }
 
     private Engine engine(Team team, GitRepository repo) {
-        return new Engine(new Engine.Setup(team.plan(), Budget.UNLIMITED, journal, blobs, repo, dir.resolve(".synod/work"),
-                dir.resolve(".synod/answers"), team.agents(), team.gates(), role -> "contract of " + role, Clock.SYSTEM,
-                new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }));
+        return fixture.agents(team.agents()).gates(team.gates()).engine(repo);
     }
 
     @Test

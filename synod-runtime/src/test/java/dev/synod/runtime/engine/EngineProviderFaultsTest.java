@@ -9,7 +9,6 @@ import dev.synod.core.Command;
 import dev.synod.core.Event;
 import dev.synod.core.Gate;
 import dev.synod.core.Plan;
-import dev.synod.core.PlanCompiler;
 import dev.synod.core.Replay;
 import dev.synod.lang.CheckOptions;
 import dev.synod.lang.CheckResult;
@@ -24,14 +23,11 @@ import dev.synod.runtime.agents.model.RetryPolicy;
 import dev.synod.runtime.agents.model.TeamView;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.gates.ExistsGate;
-import dev.synod.runtime.workspace.GitRepository;
 import dev.synod.testkit.FakeClock;
-import dev.synod.testkit.InMemoryBlobStore;
 import dev.synod.testkit.InMemoryJournal;
 import dev.synod.testkit.stub.OpenAiStub;
 import dev.synod.testkit.stub.Reply;
 import dev.synod.testkit.stub.ToolCall;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +52,8 @@ class EngineProviderFaultsTest {
     Path dir;
 
     private final OpenAiStub stub = new OpenAiStub();
-    private final InMemoryJournal journal = new InMemoryJournal();
+    private EngineFixture fixture;
+    private InMemoryJournal journal;
     private final List<String> progress = new CopyOnWriteArrayList<>();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private Plan plan;
@@ -66,18 +63,21 @@ class EngineProviderFaultsTest {
         stub.close();
     }
 
+    private static final String TEAM = """
+            synod 1
+            team t {
+              defaults within 1m retry %d
+              role a model m
+              a -> all : notes "notes/**"
+                gate exists
+            }
+            """;
+
     /** Runs a team of one role whose hand-off allows {@code retries} retries, on the stub's answers. */
     private Engine.Result run(int retries) throws Exception {
-        Files.writeString(dir.resolve("README.md"), "x\n");
-        CheckResult checked = Synod.check(new SourceFile("team.synod", """
-                synod 1
-                team t {
-                  defaults within 1m retry %d
-                  role a model m
-                  a -> all : notes "notes/**"
-                    gate exists
-                }
-                """.formatted(retries)), CheckOptions.none());
+        fixture = new EngineFixture(dir);
+        journal = fixture.journal;
+        CheckResult checked = Synod.check(new SourceFile("team.synod", TEAM.formatted(retries)), CheckOptions.none());
         SynodConfig config = SynodConfig.parse("models:\n  m: { provider: openai, model: gpt-test, base-url: \""
                 + stub.baseUrl() + "\", api-key-env: ENGINE_TEST_KEY }\n", dir.resolve("synod.yaml"));
         FakeClock clock = new FakeClock(Instant.parse("2026-03-01T12:00:00Z"));
@@ -88,14 +88,9 @@ class EngineProviderFaultsTest {
         Map<String, Gate> gates = Map.of("exists", new ExistsGate());
         Agent agent = new ModelAgent(Providers.chatModel(config, "m", Map.of("ENGINE_TEST_KEY", KEY), policy), Pricing.FREE,
                 Limits.DEFAULT, TeamView.of(checked.model().orElseThrow(), gates));
-        plan = PlanCompiler.compile(checked);
-        try (GitRepository repo = GitRepository.openOrInit(dir);
-             Engine engine = new Engine(new Engine.Setup(plan, Budget.UNLIMITED, journal, new InMemoryBlobStore(), repo,
-                     dir.resolve(".synod/work"), dir.resolve(".synod/answers"), Map.of("a", agent), gates,
-                     role -> "contract of " + role, Clock.SYSTEM, new Engine.Options(true, false, Duration.ofMillis(20)),
-                     progress::add))) {
-            return engine.start("r1", "plan", null, 1);
-        }
+        plan = fixture.team(TEAM.formatted(retries)).plan();
+        return fixture.agent(agent).gates(gates).contracts(role -> "contract of " + role)
+                .clock(Clock.SYSTEM).progress(progress::add).start();
     }
 
     @Test

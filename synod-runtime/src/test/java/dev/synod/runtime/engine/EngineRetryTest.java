@@ -13,7 +13,6 @@ import dev.synod.core.Clock;
 import dev.synod.core.Event;
 import dev.synod.core.Gate;
 import dev.synod.core.Plan;
-import dev.synod.core.PlanCompiler;
 import dev.synod.core.Replay;
 import dev.synod.lang.CheckOptions;
 import dev.synod.lang.CheckResult;
@@ -27,15 +26,14 @@ import dev.synod.runtime.agents.scripted.AgentScript;
 import dev.synod.runtime.agents.scripted.ScriptedChatModel;
 import dev.synod.runtime.gates.CompileGate;
 import dev.synod.runtime.workspace.GitRepository;
-import dev.synod.testkit.InMemoryBlobStore;
 import dev.synod.testkit.InMemoryJournal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,11 +72,17 @@ class EngineRetryTest {
     @TempDir
     Path dir;
 
-    private final InMemoryJournal journal = new InMemoryJournal();
+    private EngineFixture fixture;
+    private InMemoryJournal journal;
     private final List<String> firstMessages = new CopyOnWriteArrayList<>();
 
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new EngineFixture(dir).clock(Clock.SYSTEM);
+        journal = fixture.journal;
+    }
+
     private Engine engine(GitRepository repo, String team, String script, List<String> roles) throws Exception {
-        Files.writeString(dir.resolve("README.md"), "x\n");
         Path file = dir.resolve("agents.yaml");
         Files.writeString(file, script);
         CheckResult checked = Synod.check(new SourceFile("team.synod", team), CheckOptions.none());
@@ -102,11 +106,8 @@ class EngineRetryTest {
             agents.put(role, new ModelAgent(watching, Pricing.FREE, Limits.DEFAULT,
                     TeamView.of(checked.model().orElseThrow(), gates)));
         }
-        Plan plan = PlanCompiler.compile(checked);
-        this.plan = plan;
-        return new Engine(new Engine.Setup(plan, Budget.UNLIMITED, journal, new InMemoryBlobStore(), repo,
-                dir.resolve(".synod/work"), dir.resolve(".synod/answers"), agents, gates, role -> "", Clock.SYSTEM,
-                new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }));
+        this.plan = fixture.team(team).plan();
+        return fixture.agents(agents).gates(gates).engine(repo);
     }
 
     private Plan plan;
@@ -160,9 +161,7 @@ class EngineRetryTest {
 
     @Test
     void an_escalation_after_a_scope_rejection_starts_from_the_files_within_the_scope() throws Exception {
-        Files.writeString(dir.resolve("README.md"), "x\n");
-        Plan plan = PlanCompiler.compile(Synod.check(new SourceFile("team.synod", TEAM.replace("retry 1", "retry 0")),
-                CheckOptions.none()));
+        Plan plan = fixture.team(TEAM.replace("retry 1", "retry 0")).plan();
         List<Agent.Assignment> seen = new CopyOnWriteArrayList<>();
         List<Boolean> sawCalc = new CopyOnWriteArrayList<>();
         Map<String, Agent> agents = Map.of(
@@ -170,17 +169,14 @@ class EngineRetryTest {
                 "lead", writing(Map.of("src/CalcTest.java", "class CalcTest { Calc c = new Calc(); }\n"), seen, sawCalc));
         Map<String, Gate> gates = Map.of("compile", new CompileGate(CompileGate.Settings.defaults(),
                 dir.resolve(".synod/classpath")));
-        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = new Engine(new Engine.Setup(plan,
-                Budget.UNLIMITED, journal, new InMemoryBlobStore(), repo, dir.resolve(".synod/work"),
-                dir.resolve(".synod/answers"), agents, gates, role -> "", Clock.SYSTEM,
-                new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }))) {
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = fixture.agents(agents).gates(gates)
+                .engine(repo)) {
             assertThat(engine.start("r1", "plan", null, 1)).isEqualTo(new Engine.Result.Finished(true,
                     "every step was accepted", "synod/r1"));
             Map<String, byte[]> release = repo.read(repo.branch("synod/r1").orElseThrow());
             assertThat(release).containsKeys("src/Calc.java", "src/CalcTest.java").doesNotContainKey("NOTES.md");
         }
-        Event.AgentFinished first = journal.read("r1").stream().filter(e -> e instanceof Event.AgentFinished f
-                && f.command().equals("agent:calc#1")).map(Event.AgentFinished.class::cast).findFirst().orElseThrow();
+        Event.AgentFinished first = fixture.finished("agent:calc#1");
         assertThat(first.outcome()).isInstanceOfSatisfying(Event.Outcome.Rejected.class, r -> {
             assertThat(r.commit()).isNotNull();
             assertThat(r.diagnostics()).containsExactly("attempt 1 by dev changed 1 file outside its write scope (src/**):",
@@ -190,8 +186,7 @@ class EngineRetryTest {
         });
         assertThat(sawCalc).containsExactly(false, true);
         assertThat(seen.get(1).role()).isEqualTo("lead");
-        assertThat(seen.get(1).previous()).isEqualTo(new Agent.Previous(1, "dev",
-                ((Event.Outcome.Rejected) first.outcome()).commit(), List.of("src/Calc.java")));
+        assertThat(seen.get(1).previous()).isEqualTo(new Agent.Previous(1, "dev", List.of("src/Calc.java")));
         assertThat(Replay.check(plan, Budget.UNLIMITED, journal.read("r1"))).isEmpty();
     }
 }

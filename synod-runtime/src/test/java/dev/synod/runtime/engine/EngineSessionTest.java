@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synod.core.Agent;
 import dev.synod.core.Budget;
+import dev.synod.core.Clock;
 import dev.synod.core.Command;
 import dev.synod.core.Event;
 import dev.synod.core.Interpreter;
 import dev.synod.core.Plan;
-import dev.synod.core.PlanCompiler;
 import dev.synod.core.Replay;
-import dev.synod.lang.CheckOptions;
-import dev.synod.lang.SourceFile;
-import dev.synod.lang.Synod;
-import dev.synod.runtime.gates.ExistsGate;
 import dev.synod.runtime.workspace.GitRepository;
 import dev.synod.testkit.InMemoryBlobStore;
 import dev.synod.testkit.FakeClock;
@@ -30,30 +26,29 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Model turns journaled through the agent's session, the budget it consults, and its heartbeat. */
 class EngineSessionTest {
-    private static final String SOURCE = """
-            synod 1
-            team t {
-              defaults within 1s retry 0
-              role a model m
-              role r model m
-              a -> r : notes "NOTES.md"
-                gate exists
-            }
-            """;
-
     @TempDir
     Path dir;
 
-    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private EngineFixture fixture;
+    private InMemoryBlobStore blobs;
+    private FakeClock clock;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new EngineFixture(dir).team(EngineFixture.oneStep("1s", 0, "NOTES.md"));
+        blobs = fixture.blobs;
+        clock = fixture.clock;
+    }
+
     private final List<List<Agent.Turn>> turnsSeen = new CopyOnWriteArrayList<>();
     private final List<Optional<String>> refusalsSeen = new CopyOnWriteArrayList<>();
-
-    private final FakeClock clock = new FakeClock();
 
     /**
      * Makes two model turns of 10 + 5 tokens each, skipping those journaled before, then works
@@ -61,6 +56,14 @@ class EngineSessionTest {
      * then writes the file.
      */
     private Agent turnTaker(long millisPerBeat, int beats) {
+        return turnTaker(millisPerBeat, beats, true, () -> { });
+    }
+
+    /**
+     * As {@link #turnTaker(long, int)}, heartbeating only if {@code heartbeat}, and calling
+     * {@code afterBeats} (which may block) before it writes the file.
+     */
+    private Agent turnTaker(long millisPerBeat, int beats, boolean heartbeat, Waiting afterBeats) {
         return new Agent() {
             @Override
             public Outcome perform(Assignment a, Path workspace) {
@@ -78,8 +81,11 @@ class EngineSessionTest {
                 }
                 for (int i = 0; i < beats; i++) {
                     clock.advance(Duration.ofMillis(millisPerBeat));
-                    session.heartbeat();
+                    if (heartbeat) {
+                        session.heartbeat();
+                    }
                 }
+                afterBeats.await();
                 try {
                     Files.writeString(workspace.resolve("NOTES.md"), "notes\n");
                 } catch (java.io.IOException e) {
@@ -100,15 +106,50 @@ class EngineSessionTest {
         };
     }
 
-    private Engine engine(Plan plan, Budget budget, InMemoryJournal journal, GitRepository repo, Agent agent) {
-        return new Engine(new Engine.Setup(plan, budget, journal, blobs, repo, dir.resolve(".synod/work"),
-                dir.resolve(".synod/answers"), Map.of("a", agent), Map.of("exists", new ExistsGate()), role -> "",
-                clock, new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }));
+    /** What an agent waits for before it finishes. */
+    @FunctionalInterface
+    private interface Waiting {
+        void await() throws InterruptedException;
     }
 
-    private Plan plan() throws Exception {
-        Files.writeString(dir.resolve("README.md"), "x\n");
-        return PlanCompiler.compile(Synod.check(new SourceFile("team.synod", SOURCE), CheckOptions.none()));
+    private Engine engine(Plan plan, Budget budget, InMemoryJournal journal, GitRepository repo, Agent agent) {
+        return engine(plan, budget, journal, repo, agent, clock);
+    }
+
+    private Engine engine(Plan plan, Budget budget, InMemoryJournal journal, GitRepository repo, Agent agent,
+                          Clock engineClock) {
+        return fixture.budget(budget).agent(agent).clock(engineClock).engine(journal, repo);
+    }
+
+    /**
+     * The fake clock, seen by the engine through a reading that opens {@code readPast} once the
+     * deadline loop ({@link Deadlines}) has read it at least {@code pastMillis} after the clock's
+     * reading when this was made: the agent then cannot answer before the loop has had its chance
+     * to stop it.
+     */
+    private Clock watched(CountDownLatch readPast, long pastMillis) {
+        long from = clock.nanos();
+        return new Clock() {
+            @Override
+            public Instant now() {
+                return clock.now();
+            }
+
+            @Override
+            public long nanos() {
+                long now = clock.nanos();
+                boolean byDeadlines = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                        .walk(frames -> frames.anyMatch(f -> f.getDeclaringClass() == Deadlines.class));
+                if (byDeadlines && now - from >= Duration.ofMillis(pastMillis).toNanos()) {
+                    readPast.countDown();
+                }
+                return now;
+            }
+        };
+    }
+
+    private Plan plan() {
+        return fixture.plan();
     }
 
     @Test
@@ -182,11 +223,27 @@ class EngineSessionTest {
     void heartbeats_keep_a_working_agent_from_being_suspected() throws Exception {
         Plan plan = plan();
         InMemoryJournal journal = new InMemoryJournal();
-        // 6 beats 300 ms apart on the fake clock: 1.8 s in all, past the 1 s timeout, but never 1 s without a sign of life
+        // 6 beats 300 ms apart on the fake clock: 1.8 s in all, past the 1 s timeout, but never 1 s without
+        // a sign of life; the agent answers only once the deadline loop has seen the clock past 1.8 s.
+        CountDownLatch seen = new CountDownLatch(1);
         try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = engine(plan, Budget.UNLIMITED, journal, repo,
-                turnTaker(300, 6))) {
+                turnTaker(300, 6, true, seen::await), watched(seen, 1800))) {
             assertThat(engine.start("r1", "plan", null, 1)).isEqualTo(new Engine.Result.Finished(true,
                     "every step was accepted", "synod/r1"));
         }
+    }
+
+    @Test
+    void the_same_agent_without_heartbeats_times_out() throws Exception {
+        Plan plan = plan();
+        InMemoryJournal journal = new InMemoryJournal();
+        CountDownLatch seen = new CountDownLatch(1);
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = engine(plan, Budget.UNLIMITED, journal, repo,
+                turnTaker(300, 6, false, seen::await), watched(seen, 1800))) {
+            engine.start("r1", "plan", null, 1);
+        }
+        assertThat(journal.read("r1")).filteredOn(e -> e instanceof Event.AgentFinished).singleElement()
+                .satisfies(e -> assertThat(((Event.AgentFinished) e).outcome()).isInstanceOfSatisfying(
+                        Event.Outcome.TimedOut.class, t -> assertThat(t.bound()).isFalse()));
     }
 }

@@ -24,9 +24,9 @@ class EngineTest {
 
     @Test
     void a_run_puts_every_accepted_artifact_and_decision_on_the_release_branch() throws Exception {
-        TestTeam team = new TestTeam(dir);
+        EngineFixture team = new EngineFixture(dir).shop();
         InMemoryJournal journal = new InMemoryJournal();
-        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(journal, repo, true)) {
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(journal, repo)) {
             Engine.Result result = engine.start("r1", "plan", null, 7);
 
             assertThat(result).isEqualTo(new Engine.Result.Finished(true, "every step was accepted", "synod/r1"));
@@ -37,13 +37,13 @@ class EngineTest {
             assertThat(new String(release.get("docs/decisions/0001-money.md"), StandardCharsets.UTF_8))
                     .contains("Chosen option: \"long cents\"");
         }
-        assertThat(Replay.check(team.plan, dev.synod.core.Budget.UNLIMITED, journal.read("r1"))).isEmpty();
+        assertThat(Replay.check(team.plan(), dev.synod.core.Budget.UNLIMITED, journal.read("r1"))).isEmpty();
         assertThat(team.invocations).containsOnlyKeys("api#1", "impl[dev1]#1", "impl[dev2]#1", "release#1");
     }
 
     @Test
     void a_gate_failure_is_retried_with_its_diagnostics_and_a_crash_escalates() throws Exception {
-        TestTeam team = new TestTeam(dir);
+        EngineFixture team = new EngineFixture(dir).shop();
         List<List<String>> diagnosticsSeen = new ArrayList<>();
         team.behaviour = (role, a) -> {
             if (a.step().equals("impl[dev1]") && a.attempt() == 1) {
@@ -55,10 +55,10 @@ class EngineTest {
             if (role.equals("dev[2]")) {
                 return null;
             }
-            return TestTeam.defaultFiles(role, a);
+            return EngineFixture.defaultFiles(role, a);
         };
         InMemoryJournal journal = new InMemoryJournal();
-        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(journal, repo, true)) {
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(journal, repo)) {
             assertThat(engine.start("r1", "plan", null, 7)).isInstanceOf(Engine.Result.Finished.class);
             assertThat(new String(repo.read(repo.branch("synod/r1").orElseThrow()).get("src/dev2/Impl.java"),
                     StandardCharsets.UTF_8)).contains("lead");
@@ -70,11 +70,11 @@ class EngineTest {
 
     @Test
     void writes_outside_the_scope_reject_the_attempt_and_name_each_path() throws Exception {
-        TestTeam team = new TestTeam(dir);
+        EngineFixture team = new EngineFixture(dir).shop();
         team.behaviour = (role, a) -> a.step().equals("api") && a.attempt() == 1
-                ? Map.of("api/Api.java", "x", "README.md", "vandalised") : TestTeam.defaultFiles(role, a);
+                ? Map.of("api/Api.java", "x", "README.md", "vandalised") : EngineFixture.defaultFiles(role, a);
         InMemoryJournal journal = new InMemoryJournal();
-        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(journal, repo, true)) {
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(journal, repo)) {
             engine.start("r1", "plan", null, 7);
             assertThat(new String(repo.read(repo.branch("synod/r1").orElseThrow()).get("README.md"), StandardCharsets.UTF_8))
                     .isEqualTo("a shop\n");
@@ -87,9 +87,9 @@ class EngineTest {
 
     @Test
     void resume_reruns_only_the_effect_that_was_in_flight() throws Exception {
-        TestTeam team = new TestTeam(dir);
+        EngineFixture team = new EngineFixture(dir).shop();
         InMemoryJournal complete = new InMemoryJournal();
-        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(complete, repo, true)) {
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(complete, repo)) {
             engine.start("r1", "plan", null, 7);
         }
         String undisturbed = treeOfRelease(dir, "r1");
@@ -101,7 +101,7 @@ class EngineTest {
         killed.append("r1", events.subList(0, cut));
         Map<String, Integer> before = counts(team);
 
-        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(killed, repo, true)) {
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(killed, repo)) {
             assertThat(engine.drive("r1")).isInstanceOf(Engine.Result.Finished.class);
         }
 
@@ -112,14 +112,14 @@ class EngineTest {
                 .map(e -> ((Event.AgentFinished) e).command().substring("agent:".length())).toList();
         assertThat(rerun.keySet()).doesNotContainAnyElementsOf(completedBefore).contains("impl[dev2]#1");
         assertThat(treeOfRelease(dir, "r1")).isEqualTo(undisturbed);
-        assertThat(Replay.check(team.plan, dev.synod.core.Budget.UNLIMITED, killed.read("r1"))).isEmpty();
+        assertThat(Replay.check(team.plan(), dev.synod.core.Budget.UNLIMITED, killed.read("r1"))).isEmpty();
     }
 
     @Test
     void a_person_answers_through_the_inbox_and_the_run_continues() throws Exception {
-        TestTeam team = new TestTeam(dir);
+        EngineFixture team = new EngineFixture(dir).shop();
         InMemoryJournal journal = new InMemoryJournal();
-        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(journal, repo, false)) {
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.autoApprove(false).engine(journal, repo)) {
             Engine.Result waiting = engine.start("r1", "plan", null, 7);
             assertThat(waiting).isInstanceOfSatisfying(Engine.Result.Waiting.class,
                     w -> assertThat(w.questions()).singleElement().isInstanceOf(Command.AskHuman.class));
@@ -160,7 +160,7 @@ class EngineTest {
         throw new AssertionError("no result for " + command);
     }
 
-    private static Map<String, Integer> counts(TestTeam team) {
+    private static Map<String, Integer> counts(EngineFixture team) {
         Map<String, Integer> out = new HashMap<>();
         team.invocations.forEach((k, v) -> out.put(k, v.get()));
         return out;

@@ -3,24 +3,14 @@ package dev.synod.runtime.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synod.core.Agent;
-import dev.synod.core.Budget;
 import dev.synod.core.Clock;
 import dev.synod.core.Event;
-import dev.synod.core.Plan;
-import dev.synod.core.PlanCompiler;
-import dev.synod.lang.CheckOptions;
-import dev.synod.lang.SourceFile;
-import dev.synod.lang.Synod;
-import dev.synod.runtime.gates.ExistsGate;
 import dev.synod.runtime.workspace.GitRepository;
-import dev.synod.testkit.InMemoryBlobStore;
 import dev.synod.testkit.InMemoryJournal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,61 +31,27 @@ class EngineWorkspaceTest {
     private final List<Agent.Assignment> assignments = new CopyOnWriteArrayList<>();
 
     private Agent agent(Work work) {
-        return new Agent() {
-            @Override
-            public Outcome perform(Assignment a, Path workspace) {
-                assignments.add(a);
-                try {
-                    work.in(a, workspace);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return new Outcome.Finished("done", Event.Usage.NONE);
-            }
-
-            @Override
-            public Review review(Assignment a, Path workspace) {
-                return new Review(true, "", Event.Usage.NONE);
-            }
-
-            @Override
-            public Decision decide(DecisionRequest request) {
-                return new Decision(Map.of(), "", Event.Usage.NONE);
-            }
-        };
+        return EngineFixture.agent((a, w, session) -> {
+            assignments.add(a);
+            work.in(a, w);
+        });
     }
 
-    private InMemoryJournal run(String source, Map<String, Agent> agents) throws IOException {
+    private EngineFixture fixture;
+
+    private InMemoryJournal run(String source, Map<String, Agent> agents) throws Exception {
         Files.createDirectories(dir.resolve("src"));
         Files.writeString(dir.resolve("src/App.java"), "class App {\n  int x = 1;\n}\n");
-        Files.writeString(dir.resolve("README.md"), "a project\n");
-        Plan plan = PlanCompiler.compile(Synod.check(new SourceFile("team.synod", source), CheckOptions.none()));
-        InMemoryJournal journal = new InMemoryJournal();
-        try (GitRepository repo = GitRepository.openOrInit(dir);
-             Engine engine = new Engine(new Engine.Setup(plan, Budget.UNLIMITED, journal, new InMemoryBlobStore(), repo,
-                     dir.resolve(".synod/work"), dir.resolve(".synod/answers"), agents, Map.of("exists", new ExistsGate()),
-                     role -> "", Clock.SYSTEM, new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }))) {
-            engine.start("r1", "plan", null, 1);
-        }
-        return journal;
+        fixture = new EngineFixture(dir).readme("a project\n").team(source).agents(agents).clock(Clock.SYSTEM);
+        fixture.start();
+        return fixture.journal;
     }
 
-    private static List<String> rejection(InMemoryJournal journal, String command) {
-        return journal.read("r1").stream().filter(e -> e instanceof Event.AgentFinished f && f.command().equals(command))
-                .map(e -> ((Event.AgentFinished) e).outcome()).filter(o -> o instanceof Event.Outcome.Rejected)
-                .map(o -> ((Event.Outcome.Rejected) o).diagnostics()).findFirst().orElseThrow();
+    private List<String> rejection(InMemoryJournal journal, String command) {
+        return fixture.rejection(command);
     }
 
-    private static final String ONE_STEP = """
-            synod 1
-            team t {
-              defaults within 1m retry 1
-              role a model m
-              role r model m
-              a -> r : notes "notes/**"
-                gate exists
-            }
-            """;
+    private static final String ONE_STEP = EngineFixture.oneStep("1m", 1, "notes/**");
 
     @Test
     void a_rename_and_a_delete_outside_the_scope_are_each_named() throws Exception {

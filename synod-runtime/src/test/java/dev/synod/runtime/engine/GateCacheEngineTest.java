@@ -42,10 +42,10 @@ class GateCacheEngineTest {
         }
     }
 
-    private List<Event.GateFinished> run(TestTeam team, String run, Gate gate) throws Exception {
+    private List<Event.GateFinished> run(EngineFixture team, String run, Gate gate) throws Exception {
         InMemoryJournal journal = new InMemoryJournal();
-        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(journal, repo, true,
-                Map.of("exists", gate))) {
+        try (GitRepository repo = GitRepository.openOrInit(dir);
+             Engine engine = team.gates(Map.of("exists", gate)).engine(journal, repo)) {
             engine.start(run, "plan", null, 7);
         }
         return journal.read(run).stream().filter(e -> e instanceof Event.GateFinished).map(Event.GateFinished.class::cast).toList();
@@ -53,7 +53,7 @@ class GateCacheEngineTest {
 
     @Test
     void a_second_run_on_the_same_trees_takes_every_verdict_from_the_cache() throws Exception {
-        TestTeam team = new TestTeam(dir);
+        EngineFixture team = new EngineFixture(dir).shop();
         Counting gate = new Counting(false);
 
         List<Event.GateFinished> first = run(team, "r1", gate);
@@ -71,13 +71,13 @@ class GateCacheEngineTest {
 
     @Test
     void a_changed_tree_is_checked_again() throws Exception {
-        TestTeam team = new TestTeam(dir);
+        EngineFixture team = new EngineFixture(dir).shop();
         Counting gate = new Counting(false);
         run(team, "r1", gate);
         int before = gate.checks.get();
 
         team.behaviour = (role, a) -> a.step().equals("impl[dev1]") ? Map.of("src/dev1/Impl.java", "class Impl { int changed; }\n")
-                : TestTeam.defaultFiles(role, a);
+                : EngineFixture.defaultFiles(role, a);
         List<Event.GateFinished> second = run(team, "r2", gate);
 
         assertThat(second).filteredOn(g -> g.command().startsWith("gate:api#")).allMatch(Event.GateFinished::cached);
@@ -87,7 +87,7 @@ class GateCacheEngineTest {
 
     @Test
     void errors_are_checked_again_every_time() throws Exception {
-        TestTeam team = new TestTeam(dir);
+        EngineFixture team = new EngineFixture(dir).shop();
         Counting gate = new Counting(true);
 
         List<Event.GateFinished> first = run(team, "r1", gate);
@@ -100,7 +100,7 @@ class GateCacheEngineTest {
 
     @Test
     void every_gates_diagnostics_reach_the_journal_normalized() throws Exception {
-        TestTeam team = new TestTeam(dir);
+        EngineFixture team = new EngineFixture(dir).shop();
         Gate raw = input -> Gate.Verdict.fail(List.of(input.tree() + "/api/Api.java:1:11: error: bad\n"
                 + input.tree() + "/api/Api.java:1:11: error: bad"));
 

@@ -49,7 +49,7 @@ class GateDiagnosticsEngineTest {
 
     @Test
     void an_sh_gates_120_errors_reach_the_next_attempt_capped_once_with_the_true_count_cut() throws Exception {
-        TestTeam team = new TestTeam(dir, TEAM);
+        EngineFixture team = new EngineFixture(dir).shop().team(TEAM);
         Map<Integer, List<String>> told = new ConcurrentHashMap<>();
         team.behaviour = (role, a) -> {
             told.put(a.attempt(), a.diagnostics());
@@ -60,8 +60,8 @@ class GateDiagnosticsEngineTest {
                 Optional.of(Duration.ofMinutes(1)), OptionalLong.empty(), OptionalInt.empty(), List.of())));
         InMemoryJournal journal = new InMemoryJournal();
 
-        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(journal, repo, true,
-                Map.of("exists", gate))) {
+        try (GitRepository repo = GitRepository.openOrInit(dir);
+             Engine engine = team.gates(Map.of("exists", gate)).engine(journal, repo)) {
             engine.start("r1", "plan", null, 7);
         }
 
