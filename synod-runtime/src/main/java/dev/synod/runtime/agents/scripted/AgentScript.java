@@ -265,11 +265,18 @@ public final class AgentScript {
         });
     }
 
+    /** A found value as a message quotes it: its first line, at most 80 characters, so a whole file is never repeated. */
+    private static String firstLine(String text) {
+        String line = text.lines().findFirst().orElse("");
+        boolean cut = line.length() > 80 || line.length() < text.strip().length();
+        return (line.length() > 80 ? line.substring(0, 80) : line) + (cut ? "…" : "");
+    }
+
     private void expect(boolean ok, String where, String expected, JsonNode found) {
         if (!ok) {
             String kind = found == null || found.isMissingNode() || found.isNull() ? "nothing" : found.isArray()
                     ? (found.isEmpty() ? "an empty list" : "a list") : found.isObject() ? "a mapping" : found.isTextual()
-                    ? dev.synod.lang.Diagnostic.quote(found.asText()) : found.asText();
+                    ? "'" + firstLine(found.asText()) + "'" : found.asText();
             throw new SynodException.InvalidInput(file + ": '" + where + "' must be " + expected + ", found " + kind);
         }
     }
