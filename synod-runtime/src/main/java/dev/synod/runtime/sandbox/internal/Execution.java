@@ -109,7 +109,7 @@ public final class Execution {
         Sandbox.Output stdout = out.output();
         Sandbox.Output stderr = err.output();
         return new Sandbox.Result(process.exitValue(), stdout, stderr, timedOut, killed,
-                session.limitReached(stdout.text(), stderr.text()));
+                session.limitReached(stderr.text()));
     }
 
     /**
