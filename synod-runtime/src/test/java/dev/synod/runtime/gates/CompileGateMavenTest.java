@@ -8,6 +8,7 @@ import dev.synod.runtime.gates.internal.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,5 +135,25 @@ class CompileGateMavenTest {
         assertThat(verdict.diagnostics().get(0)).contains(" -o ").contains("build-classpath");
         assertThat(String.join("\n", verdict.diagnostics())).contains("no-such-library");
         assertThat(cache).satisfiesAnyOf(c -> assertThat(c).doesNotExist(), c -> assertThat(kept()).isZero());
+    }
+
+    @Test
+    void maven_sees_the_local_repository_it_is_given_and_nothing_else_of_dot_m2() throws Exception {
+        // ~/.m2 also holds settings.xml and settings-security.xml, credentials a pom's plugins could
+        // read; only ~/.m2/repository is shown, at the path Maven is told to use.
+        Path m2 = Path.of(System.getProperty("user.home"), ".m2");
+        Path fake = Files.createDirectories(dir.resolve("listing-maven/bin")).resolve("mvn");
+        Files.writeString(fake, """
+                #!/bin/bash
+                for a in "$@"; do case "$a" in -Dmaven.repo.local=*) repo="${a#-Dmaven.repo.local=}";; esac; done
+                echo "[ERROR] m2: $(ls -A '%s' 2>&1 | tr '\\n' ' ')"
+                [ -d "$repo" ] && echo "[ERROR] repository: $repo"
+                exit 1
+                """.formatted(m2));
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Gate.Verdict verdict = check(settings(List.of(fake.toString())), tree("tree", pom(JUNIT)));
+
+        assertThat(verdict.diagnostics()).contains("m2: repository", "repository: " + m2.resolve("repository").toRealPath());
     }
 }

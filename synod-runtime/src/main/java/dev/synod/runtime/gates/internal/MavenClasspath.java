@@ -24,7 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The pom is agent-written, so Maven runs inside the {@link Sandbox} (docs/security.md): no
  * network (a repository the pom names cannot be reached, offline or not), the local repository
- * ({@code ~/.m2}) and Maven's own installation read-only, and as its only writable place a
+ * ({@code ~/.m2/repository}, not the rest of {@code ~/.m2}, where settings and their credentials
+ * are) and Maven's own installation read-only, and as its only writable place a
  * scratch directory holding a copy of the pom alone. The tree is never written to, and nothing
  * else of the tree ({@code .mvn/} extensions and options, parent poms, wrappers) takes part, so
  * that the pom's bytes alone decide the class path, as the cache assumes. A pom that inherits
@@ -104,12 +105,14 @@ public final class MavenClasspath {
                     + command.get(0) + " is not an executable file or on the PATH; set gates.compile.maven in synod.yaml, "
                     + "or gates.compile.classpath"));
         }
-        Path home = Path.of(System.getProperty("user.home"));
-        Path repository = home.resolve(".m2/repository");
+        // Only the local repository, and as Maven is told where it is: the rest of ~/.m2 holds
+        // settings.xml and settings-security.xml, credentials an agent-written pom must not read.
+        Path repository = Path.of(System.getProperty("user.home"), ".m2", "repository");
         Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
         List<Sandbox.Bind> binds = new ArrayList<>();
-        if (Files.isDirectory(home.resolve(".m2"))) {
-            binds.add(Sandbox.Bind.readOnly(home.resolve(".m2").toRealPath()));
+        if (Files.isDirectory(repository)) {
+            repository = repository.toRealPath();
+            binds.add(Sandbox.Bind.readOnly(repository));
         }
         installation(program.get()).ifPresent(dir -> binds.add(Sandbox.Bind.readOnly(dir)));
         if (!javaHome.startsWith("/usr")) {
