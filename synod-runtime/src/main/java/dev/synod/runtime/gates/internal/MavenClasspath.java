@@ -1,6 +1,7 @@
 package dev.synod.runtime.gates.internal;
 
 import dev.synod.core.SynodException;
+import dev.synod.runtime.internal.PathLookup;
 import dev.synod.runtime.sandbox.Sandbox;
 import java.io.File;
 import java.io.IOException;
@@ -154,18 +155,9 @@ public final class MavenClasspath {
 
     /** The program that starts Maven: a path as given, or a name looked up on this process's PATH. */
     private static Optional<Path> program(String name) throws IOException {
-        if (name.contains("/")) {
-            Path path = Path.of(name).toAbsolutePath();
-            return Files.isExecutable(path) ? Optional.of(path.toRealPath()) : Optional.empty();
-        }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-                return Optional.of(candidate.toAbsolutePath().toRealPath());
-            }
-        }
-        return Optional.empty();
+        Optional<Path> found = name.contains("/") ? Optional.of(Path.of(name).toAbsolutePath()).filter(Files::isExecutable)
+                : PathLookup.find(name, Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin"));
+        return found.isPresent() ? Optional.of(found.get().toRealPath()) : Optional.empty();
     }
 
     /**
