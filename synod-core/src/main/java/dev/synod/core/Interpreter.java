@@ -181,7 +181,7 @@ public final class Interpreter {
         final List<AttemptLifecycle.Transition> path = new ArrayList<>();
         List<String> diagnostics = List.of();
         String commit;
-        /** For a configuration fault: its reason, which fails the hand-off at once. */
+        /** For a configuration fault: who found it and why, which fails the hand-off at once. */
         String misconfigured;
 
         void fire(AttemptLifecycle.Trigger trigger) {
@@ -198,8 +198,7 @@ public final class Interpreter {
 
         String failure(Plan.Handoff h, int attempt) {
             if (misconfigured != null) {
-                return "hand-off " + h.id() + " cannot run: attempt " + attempt + " by " + h.performer(attempt)
-                        + " found a configuration fault that no retry can mend: " + misconfigured;
+                return "hand-off " + h.id() + " cannot run: " + misconfigured;
             }
             String last = diagnostics.isEmpty() ? ""
                     : ": " + String.join(" ", diagnostics.subList(0, Math.min(3, diagnostics.size())));
@@ -226,7 +225,8 @@ public final class Interpreter {
                     + " by " + role + " " + FailureDetector.describe(t)), h, attempt);
             case Event.Outcome.Rejected rej -> walk.fail(AttemptLifecycle.Trigger.REFUSED, rej.diagnostics(), h, attempt);
             case Event.Outcome.Misconfigured m -> {
-                walk.misconfigured = m.reason();
+                walk.misconfigured = "attempt " + attempt + " by " + role + " found a configuration fault that no retry "
+                        + "can mend: " + m.reason();
                 walk.fail(AttemptLifecycle.Trigger.MISCONFIGURED, List.of(m.reason()), h, attempt);
             }
             case Event.Outcome.Produced p -> {
@@ -286,6 +286,12 @@ public final class Interpreter {
                 comment = a.comment();
             } else {
                 Event.ReviewFinished rf = (Event.ReviewFinished) answer.get();
+                if (rf.misconfigured()) {
+                    walk.misconfigured = "reviewer " + reviewer + " found a configuration fault on attempt " + attempt
+                            + " that no retry can mend: " + rf.comment();
+                    walk.fail(AttemptLifecycle.Trigger.MISCONFIGURED, List.of(walk.misconfigured), h, attempt);
+                    return;
+                }
                 approved = rf.approved();
                 comment = rf.comment();
             }

@@ -286,7 +286,7 @@ final class Effects {
                         late.bound())), Event.Usage.NONE, clock.now());
             }
             case Deadlines.Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
-                    d.value().usage(), clock.now());
+                    d.value().usage(), clock.now(), d.value().misconfigured());
             case Deadlines.Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
                     + " crashed: " + describe(t.error()), Event.Usage.NONE, clock.now());
         };

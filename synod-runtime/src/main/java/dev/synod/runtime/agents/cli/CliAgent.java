@@ -134,7 +134,7 @@ public final class CliAgent implements Agent {
         }
         return switch (run(Instructions.review(a) + task + closing, workspace, vars, session)) {
             case Run.NotStarted n -> new Review(false, n.reason(), Event.Usage.NONE);
-            case Run.CannotStart c -> new Review(false, c.reason(), Event.Usage.NONE);
+            case Run.CannotStart c -> Review.misconfigured(c.reason(), Event.Usage.NONE);
             case Run.Ran r when r.succeeded() -> {
                 Verdicts.Result<Verdicts.Review> verdict = Verdicts.review(r.transcript().lastStdoutLine());
                 yield verdict.value().map(v -> new Review(v.approve(), v.comment(), Event.Usage.NONE))
