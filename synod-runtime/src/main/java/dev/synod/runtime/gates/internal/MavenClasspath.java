@@ -109,16 +109,14 @@ public final class MavenClasspath {
         // Only the local repository, and as Maven is told where it is: the rest of ~/.m2 holds
         // settings.xml and settings-security.xml, credentials an agent-written pom must not read.
         Path repository = Path.of(System.getProperty("user.home"), ".m2", "repository");
-        Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+        Path javaHome = JavaHome.real();
         List<Sandbox.Bind> binds = new ArrayList<>();
         if (Files.isDirectory(repository)) {
             repository = repository.toRealPath();
             binds.add(Sandbox.Bind.readOnly(repository));
         }
-        installation(program.get()).ifPresent(dir -> binds.add(Sandbox.Bind.readOnly(dir)));
-        if (!javaHome.startsWith("/usr")) {
-            binds.add(Sandbox.Bind.readOnly(javaHome));
-        }
+        binds.add(Sandbox.Bind.readOnly(installation(program.get())));
+        binds.add(Sandbox.Bind.readOnly(javaHome));
         try (Scratch scratch = Scratch.create("synod-maven-")) {
             Path work = scratch.path().toRealPath();
             Files.copy(pom, work.resolve("pom.xml"));
@@ -161,19 +159,16 @@ public final class MavenClasspath {
     }
 
     /**
-     * The directory of Maven's installation to show read-only in the sandbox: none under
-     * {@code /usr}, which the sandbox shows anyway; the directory above {@code bin/}, where
-     * Maven's {@code boot/}, {@code lib/} and {@code conf/} are; else the program's directory.
+     * The directory of Maven's installation to show read-only in the sandbox: the directory above
+     * {@code bin/}, where Maven's {@code boot/}, {@code lib/} and {@code conf/} are; else the
+     * program's directory.
      */
-    private static Optional<Path> installation(Path program) {
-        if (program.startsWith("/usr")) {
-            return Optional.empty();
-        }
+    private static Path installation(Path program) {
         Path dir = program.getParent();
         if (dir.getFileName() != null && dir.getFileName().toString().equals("bin") && dir.getParent() != null) {
             dir = dir.getParent();
         }
-        return Optional.of(dir);
+        return dir;
     }
 
     /** Maven's error lines, which say what is missing, under a line saying what was run. */
