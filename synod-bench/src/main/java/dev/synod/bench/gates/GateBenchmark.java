@@ -125,7 +125,7 @@ public final class GateBenchmark {
                 Runtime.getRuntime().availableProcessors(), String.join(" ", maven));
 
         CompileGate.Settings d = CompileGate.Settings.defaults();
-        CompileGate gate = new CompileGate(new CompileGate.Settings(d.release(), d.classpath(), d.tests(), maven),
+        CompileGate gate = new CompileGate(d.withMaven(maven),
                 root.resolve("classpath-cache"));
         Gate.Input input = new Gate.Input(module, null, List.of("src/**"));
         long start = System.nanoTime();

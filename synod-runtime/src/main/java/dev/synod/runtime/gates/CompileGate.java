@@ -71,6 +71,11 @@ public final class CompileGate implements CacheableGate {
         public static Settings defaults() {
             return new Settings(21, List.of(), true, List.of("mvn"));
         }
+
+        /** These settings with Maven started by {@code command} instead. */
+        public Settings withMaven(List<String> command) {
+            return new Settings(release, classpath, tests, command);
+        }
     }
 
     /**

@@ -189,7 +189,7 @@ class CompileGateTest {
         List<CompileGate.Settings> variants = List.of(d, new CompileGate.Settings(17, d.classpath(), d.tests(), d.maven()),
                 new CompileGate.Settings(d.release(), List.of("lib/*.jar"), d.tests(), d.maven()),
                 new CompileGate.Settings(d.release(), d.classpath(), false, d.maven()),
-                new CompileGate.Settings(d.release(), d.classpath(), d.tests(), List.of("/opt/maven/bin/mvn")));
+                d.withMaven(List.of("/opt/maven/bin/mvn")));
 
         assertThat(variants.stream().map(s -> new CompileGate(s, dir).configuration()).distinct()).hasSize(variants.size());
     }
