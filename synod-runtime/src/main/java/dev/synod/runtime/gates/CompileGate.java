@@ -88,12 +88,6 @@ public final class CompileGate implements CacheableGate {
         this.maven = new MavenClasspath(settings.maven(), classpathCache, sandbox);
     }
 
-    /** A gate whose Maven runs under bubblewrap, as {@code sandbox: bwrap} (the default) has it. */
-    public CompileGate(Settings settings, Path classpathCache) {
-        // Under bubblewrap no run is unisolated, so there is no warning to pass on.
-        this(settings, classpathCache, Sandbox.create(Sandbox.Mode.BWRAP, System.getenv(), warning -> { }));
-    }
-
     /**
      * The gate of a run directory, configured by its {@code synod.yaml}, with Maven in the
      * sandbox its {@code sandbox:} names; with {@code sandbox: none}, every unisolated Maven run

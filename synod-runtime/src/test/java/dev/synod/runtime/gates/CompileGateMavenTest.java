@@ -94,7 +94,7 @@ class CompileGateMavenTest {
     }
 
     private Gate.Verdict check(CompileGate.Settings with, Path tree) throws InterruptedException {
-        return new CompileGate(with, cache).check(new Gate.Input(tree, null, List.of("**")));
+        return new CompileGate(with, cache, TreeFiles.sandbox()).check(new Gate.Input(tree, null, List.of("**")));
     }
 
     private long kept() throws IOException {

@@ -3,6 +3,7 @@ package dev.synod.runtime.gates;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.synod.runtime.internal.PathLookup;
+import dev.synod.runtime.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,12 @@ import javax.tools.ToolProvider;
 /** Trees for the gates' tests: files written from text, and jars compiled from sources. */
 final class TreeFiles {
     private TreeFiles() {
+    }
+
+    /** The sandbox of {@code sandbox: bwrap}, the default, where the compile gate's Maven runs. */
+    static Sandbox sandbox() {
+        // Under bubblewrap no run is unisolated, so there is no warning to pass on.
+        return Sandbox.create(Sandbox.Mode.BWRAP, System.getenv(), warning -> { });
     }
 
     /** Writes each file (path relative to {@code dir}) with its text; returns {@code dir}. */

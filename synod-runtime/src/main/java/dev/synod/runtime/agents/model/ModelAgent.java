@@ -144,7 +144,7 @@ public final class ModelAgent implements Agent {
      * retries.
      */
     private ChatModel reporting(Session session) {
-        return model instanceof RetryingChatModel retrying ? retrying.reportingTo(session::retrying) : model;
+        return model instanceof RetryingChatModel retrying ? retrying.reportingTo(session) : model;
     }
 
     /**

@@ -91,7 +91,8 @@ class CliAgentTest {
     }
 
     private CliAgent agent(CliSettings.Prompt prompt, List<String> env, Optional<Duration> timeout, String... command) {
-        return new CliAgent("coder", new CliSettings(List.of(command), prompt, env, timeout), ProcessLauncher.direct(), parent);
+        return new CliAgent("coder", new CliSettings(List.of(command), prompt, env, timeout), ProcessLauncher.direct(), parent,
+                Optional.empty());
     }
 
     private CliAgent agent(String body) throws Exception {
@@ -219,7 +220,7 @@ class CliAgentTest {
                 if [ -d "$TMPDIR" ] && touch "$TMPDIR/scratch"; then echo writable > tmpdir.txt; fi
                 """);
         CliAgent agent = new CliAgent("coder", new CliSettings(List.of(script.toString()), CliSettings.Prompt.STDIN,
-                List.of(), Optional.empty()), SandboxedLauncher.checked(parent), parent);
+                List.of(), Optional.empty()), SandboxedLauncher.checked(parent), parent, Optional.empty());
 
         assertThat(agent.perform(assignment(List.of()), workspace, session)).isInstanceOf(Agent.Outcome.Finished.class);
 
@@ -326,7 +327,8 @@ class CliAgentTest {
             Files.setPosixFilePermissions(command, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
         CliAgent agent = new CliAgent("coder", new CliSettings(List.of(command.toString()), CliSettings.Prompt.STDIN,
-                List.of(), Optional.empty()), sandboxed ? SandboxedLauncher.checked(parent) : ProcessLauncher.direct(), parent);
+                List.of(), Optional.empty()), sandboxed ? SandboxedLauncher.checked(parent) : ProcessLauncher.direct(), parent,
+                Optional.empty());
 
         Agent.Outcome outcome = agent.perform(assignment(List.of()), workspace, session);
 
