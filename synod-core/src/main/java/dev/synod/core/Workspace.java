@@ -158,6 +158,15 @@ public interface Workspace extends AutoCloseable {
     Map<String, byte[]> read(String treeOrCommit);
 
     /**
+     * The paths of every file of a tree or commit, sorted: {@code read(c).keySet()} without the
+     * contents. The default reads them; an implementation that can list a tree without loading
+     * its files (git's tree objects) should.
+     */
+    default List<String> paths(String treeOrCommit) {
+        return List.copyOf(read(treeOrCommit).keySet());
+    }
+
+    /**
      * Points the branch {@code branch} (such as {@code synod/r1}) at {@code commit}, creating it
      * when missing and moving it otherwise, also backwards: the run decides where it points.
      */

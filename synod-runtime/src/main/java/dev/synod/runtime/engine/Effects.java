@@ -160,7 +160,7 @@ final class Effects {
         }
         dev.synod.core.StartingPoint.Previous p = ctx.start().previous().get();
         WriteScope scope = Scopes.of(h.globs());
-        List<String> files = workspace.read(p.commit()).keySet().stream().filter(scope::contains).sorted().toList();
+        List<String> files = workspace.paths(p.commit()).stream().filter(scope::contains).sorted().toList();
         return new Agent.Previous(p.attempt(), p.role(), p.commit(), files);
     }
 
