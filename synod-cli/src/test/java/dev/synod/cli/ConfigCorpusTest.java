@@ -38,7 +38,7 @@ class ConfigCorpusTest {
 
     private Path project(Path synodYaml) throws IOException, URISyntaxException {
         Path team = Path.of(ConfigCorpusTest.class.getResource("/config-corpus/team").toURI());
-        for (String file : List.of("team.synod", "agents.yaml")) {
+        for (String file : List.of("team.synod", "agents.yaml", "checkstyle.xml")) {
             Files.copy(team.resolve(file), dir.resolve(file));
         }
         Files.copy(synodYaml, dir.resolve("synod.yaml"));

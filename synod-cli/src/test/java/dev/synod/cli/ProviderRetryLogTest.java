@@ -49,8 +49,8 @@ class ProviderRetryLogTest {
             for (String output : new String[] {run.out() + run.err(), log.out()}) {
                 assertThat(output.lines().filter(l -> l.contains("notes#1: openai: HTTP 503: The server is overloaded.")))
                         .as(output).hasSize(2)
-                        .anySatisfy(l -> assertThat(l).endsWith(", retry 1 of 5 in 0s"))
-                        .anySatisfy(l -> assertThat(l).endsWith(", retry 2 of 5 in 0s"));
+                        .anySatisfy(l -> assertThat(l).endsWith(", retry 1 of 5 in 1ms"))
+                        .anySatisfy(l -> assertThat(l).endsWith(", retry 2 of 5 in 1ms"));
             }
         }
     }

@@ -162,8 +162,30 @@ public interface Agent {
         }
     }
 
-    /** A reviewer's verdict. */
-    record Review(boolean approved, String comment, Event.Usage usage) {
+    /**
+     * A reviewer's verdict.
+     *
+     * @param misconfigured the reviewer cannot work as configured (a 401, 403 or 404 from its
+     *                      provider, a program that cannot start); {@code comment} says why. The
+     *                      engine then fails the hand-off at once instead of letting a reviewer
+     *                      that cannot run reject every attempt.
+     */
+    record Review(boolean approved, String comment, Event.Usage usage, boolean misconfigured) {
+        public Review {
+            if (approved && misconfigured) {
+                throw new IllegalArgumentException("a review cannot approve and be misconfigured: " + comment);
+            }
+        }
+
+        /** A verdict of a reviewer that ran. */
+        public Review(boolean approved, String comment, Event.Usage usage) {
+            this(approved, comment, usage, false);
+        }
+
+        /** The answer of a reviewer that cannot work as configured, saying why. */
+        public static Review misconfigured(String reason, Event.Usage usage) {
+            return new Review(false, reason, usage, true);
+        }
     }
 
     /** The questions of a decide, with their options (empty for an open question). */

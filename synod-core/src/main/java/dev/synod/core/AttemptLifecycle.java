@@ -35,7 +35,10 @@ public final class AttemptLifecycle {
         TIMED_OUT,
         /** Its output broke a rule (its write scope), a gate failed, or a review rejected it. */
         REJECTED,
-        /** The agent cannot work as configured (a 401 from its provider, a program that cannot start). */
+        /**
+         * The agent, or a reviewer of its work, cannot work as configured (a 401 from its provider,
+         * a program that cannot start).
+         */
         MISCONFIGURED,
         /** The same performer tries again, from this attempt's files. */
         RETRYING,
@@ -53,6 +56,7 @@ public final class AttemptLifecycle {
         TIMED_OUT,
         /** The agent finished but its output was refused before any gate (write scope, frozen files, size). */
         REFUSED,
+        /** The agent, or a reviewer, cannot work as configured. */
         MISCONFIGURED,
         /** The next gate in declared order passed, and more follow. */
         GATE_PASSED,
@@ -93,6 +97,7 @@ public final class AttemptLifecycle {
             new Transition(Phase.REVIEWING, Trigger.REVIEW_APPROVED, Phase.REVIEWING),
             new Transition(Phase.REVIEWING, Trigger.REVIEW_REJECTED, Phase.REJECTED),
             new Transition(Phase.REVIEWING, Trigger.REVIEWS_APPROVED, Phase.ACCEPTED),
+            new Transition(Phase.REVIEWING, Trigger.MISCONFIGURED, Phase.MISCONFIGURED),
             new Transition(Phase.CRASHED, Trigger.RETRY, Phase.RETRYING),
             new Transition(Phase.CRASHED, Trigger.ESCALATE, Phase.ESCALATED),
             new Transition(Phase.CRASHED, Trigger.GIVE_UP, Phase.FAILED),

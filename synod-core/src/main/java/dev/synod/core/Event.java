@@ -193,8 +193,24 @@ public sealed interface Event {
         }
     }
 
-    /** The result of a {@link Command.RunReview}. */
-    record ReviewFinished(String command, boolean approved, String comment, Usage usage, Instant at) implements Event {
+    /**
+     * The result of a {@link Command.RunReview}.
+     *
+     * @param misconfigured the reviewer cannot work as configured ({@code comment} says why): the
+     *                      interpreter fails the hand-off at once. Boxed so that journals written
+     *                      before it existed read (as false), and left out of the JSON when false so
+     *                      that they keep their bytes.
+     */
+    record ReviewFinished(String command, boolean approved, String comment, Usage usage, Instant at,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean misconfigured) implements Event {
+        public ReviewFinished {
+            misconfigured = misconfigured != null && misconfigured;
+        }
+
+        /** The verdict of a reviewer that ran. */
+        public ReviewFinished(String command, boolean approved, String comment, Usage usage, Instant at) {
+            this(command, approved, comment, usage, at, Boolean.FALSE);
+        }
     }
 
     /** A person's answer to a {@link Command.AskHuman}. */

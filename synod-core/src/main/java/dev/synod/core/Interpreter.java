@@ -195,10 +195,10 @@ public final class Interpreter {
         }
 
         String failure(Plan.Handoff h, int attempt) {
-            // A configuration fault is the walk's first step, and its reason its only diagnostic.
-            if (!path.isEmpty() && path.get(0).on() == AttemptLifecycle.Trigger.MISCONFIGURED) {
-                return "hand-off " + h.id() + " cannot run: attempt " + attempt + " by " + h.performer(attempt)
-                        + " found a configuration fault that no retry can mend: " + diagnostics.get(0);
+            // A configuration fault (of the producer or a reviewer) gives up at once; its only
+            // diagnostic says who found it and why.
+            if (path.stream().anyMatch(t -> t.on() == AttemptLifecycle.Trigger.MISCONFIGURED)) {
+                return "hand-off " + h.id() + " cannot run: " + diagnostics.get(0);
             }
             String last = diagnostics.isEmpty() ? ""
                     : ": " + String.join(" ", diagnostics.subList(0, Math.min(3, diagnostics.size())));
@@ -224,8 +224,8 @@ public final class Interpreter {
             case Event.Outcome.TimedOut t -> walk.fail(AttemptLifecycle.Trigger.TIMED_OUT, List.of("attempt " + attempt
                     + " by " + role + " " + FailureDetector.describe(t)), h, attempt);
             case Event.Outcome.Rejected rej -> walk.fail(AttemptLifecycle.Trigger.REFUSED, rej.diagnostics(), h, attempt);
-            case Event.Outcome.Misconfigured m -> walk.fail(AttemptLifecycle.Trigger.MISCONFIGURED, List.of(m.reason()),
-                    h, attempt);
+            case Event.Outcome.Misconfigured m -> walk.fail(AttemptLifecycle.Trigger.MISCONFIGURED, List.of("attempt "
+                    + attempt + " by " + role + " found a configuration fault that no retry can mend: " + m.reason()), h, attempt);
             case Event.Outcome.Produced p -> {
                 walk.commit = p.commit();
                 walk.fire(AttemptLifecycle.Trigger.PRODUCED);
@@ -283,6 +283,11 @@ public final class Interpreter {
                 comment = a.comment();
             } else {
                 Event.ReviewFinished rf = (Event.ReviewFinished) answer.get();
+                if (rf.misconfigured()) {
+                    walk.fail(AttemptLifecycle.Trigger.MISCONFIGURED, List.of("reviewer " + reviewer + " found a configuration"
+                            + " fault on attempt " + attempt + " that no retry can mend: " + rf.comment()), h, attempt);
+                    return;
+                }
                 approved = rf.approved();
                 comment = rf.comment();
             }

@@ -108,16 +108,28 @@ public interface Workspace extends AutoCloseable {
      */
     final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final List<String> problems;
+        private final List<PathProblem> problems;
 
-        public Refused(List<String> problems) {
-            super(String.join("; ", problems));
+        public Refused(List<PathProblem> problems) {
+            super(String.join("; ", problems.stream().map(PathProblem::toString).toList()));
             this.problems = List.copyOf(problems);
         }
 
-        /** Each problem as {@code path: what is wrong}. */
-        public List<String> problems() {
+        /** What is wrong, path by path. */
+        public List<PathProblem> problems() {
             return problems;
+        }
+    }
+
+    /**
+     * One path an attempt left that cannot be committed, and why. Kept apart rather than as one
+     * string, since a file name may itself hold ": ".
+     */
+    record PathProblem(String path, String reason) {
+        /** {@code path: reason}. */
+        @Override
+        public String toString() {
+            return path + ": " + reason;
         }
     }
 
@@ -156,6 +168,12 @@ public interface Workspace extends AutoCloseable {
      * files are exactly its tree's, so {@code read(c)} equals {@code read(tree(c))}.
      */
     Map<String, byte[]> read(String treeOrCommit);
+
+    /**
+     * The paths of every file of a tree or commit, sorted: {@code read(c).keySet()} without
+     * loading any file's content.
+     */
+    List<String> paths(String treeOrCommit);
 
     /**
      * Points the branch {@code branch} (such as {@code synod/r1}) at {@code commit}, creating it

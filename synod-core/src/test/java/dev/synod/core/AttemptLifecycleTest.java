@@ -108,6 +108,19 @@ class AttemptLifecycleTest {
     }
 
     @Test
+    void a_reviewer_that_cannot_run_gives_up_at_once() {
+        // Not a rejection: a reviewer that cannot start would reject every attempt until they run out.
+        Driver d = drive((c, dr) -> c instanceof Command.RunReview r
+                ? new Event.ReviewFinished(r.id(), false, "codex: no such program", Event.Usage.NONE, dr.now(), true) : null);
+
+        assertThat(triggers(d, 1)).containsExactly(Trigger.PRODUCED, Trigger.GATE_PASSED, Trigger.GATE_PASSED,
+                Trigger.GATES_PASSED, Trigger.MISCONFIGURED, Trigger.GIVE_UP);
+        assertThat(d.state.currentAttempt("code")).isEqualTo(1);
+        assertThat(d.finish().reason()).isEqualTo("hand-off code cannot run: reviewer critic found a configuration "
+                + "fault on attempt 1 that no retry can mend: codex: no such program");
+    }
+
+    @Test
     void a_failed_gate_rejects_the_attempt_wherever_it_is_in_the_order() {
         Map<String, Event.Verdict> verdicts = new LinkedHashMap<>();
         // attempt 1: the first gate fails; attempt 2: the second; attempt 3: the third could not run

@@ -56,4 +56,25 @@ class OutcomeFormatTest {
             assertThat(Journals.fromJson(Journals.toJson(e))).isEqualTo(e);
         }
     }
+
+    private static final String REVIEW = "{\"type\":\"review-finished\",\"command\":\"review:api#1:critic\","
+            + "\"approved\":false,\"comment\":\"no\",\"usage\":{\"inputTokens\":0,\"outputTokens\":0,\"usd\":0.0},"
+            + "\"at\":\"2026-01-01T00:00:00Z\"}";
+
+    @Test
+    void a_review_journaled_without_misconfigured_reads_as_a_review_that_ran_and_keeps_its_bytes() {
+        Event e = Journals.fromJson(REVIEW);
+
+        assertThat(e).isEqualTo(new Event.ReviewFinished("review:api#1:critic", false, "no", Event.Usage.NONE, Driver.T0));
+        assertThat(((Event.ReviewFinished) e).misconfigured()).isFalse();
+        assertThat(Journals.toJson(e)).isEqualTo(REVIEW);
+    }
+
+    @Test
+    void a_misconfigured_review_round_trips() {
+        Event e = new Event.ReviewFinished("review:api#1:critic", false, "no such program", Event.Usage.NONE, Driver.T0, true);
+
+        assertThat(Journals.toJson(e)).contains("\"misconfigured\":true");
+        assertThat(Journals.fromJson(Journals.toJson(e))).isEqualTo(e);
+    }
 }

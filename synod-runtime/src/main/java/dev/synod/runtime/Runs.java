@@ -187,6 +187,18 @@ public final class Runs implements AutoCloseable {
         return new Accepted(dir, loaded, teamText, configText, gates, agents);
     }
 
+    /**
+     * Reads every file {@code synod.yaml} names (the agent scripts, the lint configuration), as a
+     * run does before it starts: {@code synod check} calls it too, so the two refuse the same files.
+     *
+     * @param directory the run directory, which those paths are relative to
+     * @throws SynodException.InvalidInput naming the setting and what is wrong with its file
+     */
+    public static void checkNamedFiles(SynodConfig config, Path directory) {
+        Agents.scripts(config, directory);
+        LintGate.configure(config);
+    }
+
     /** A new run of the directory's team, driven until it finishes (or waits, without {@code waitForHumans}). */
     public Engine.Result start(Engine.Options options, Consumer<String> progress, Consumer<String> runId) {
         return switch (accept(directory, progress)) {

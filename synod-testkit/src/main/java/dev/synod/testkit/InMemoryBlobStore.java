@@ -2,6 +2,7 @@ package dev.synod.testkit;
 
 import dev.synod.core.BlobStore;
 import dev.synod.core.Blobs;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,5 +21,10 @@ public final class InMemoryBlobStore implements BlobStore {
     @Override
     public Optional<byte[]> get(String hash) {
         return Optional.ofNullable(blobs.get(Blobs.requireHash(hash))).map(byte[]::clone);
+    }
+
+    /** Copies of every payload stored so far, once each, in no particular order: for tests that search them all. */
+    public List<byte[]> contents() {
+        return blobs.values().stream().map(byte[]::clone).toList();
     }
 }

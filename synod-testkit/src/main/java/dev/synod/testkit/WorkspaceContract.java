@@ -104,6 +104,14 @@ public abstract class WorkspaceContract {
         assertThat(Files.isSameFile(workspace.directory(), project)).isTrue();
     }
 
+    @Test
+    void paths_lists_the_files_read_gives_in_their_order() {
+        String commit = commit(Map.of("src/b.txt", "b", "src/a.txt", "a", "top.txt", "t"));
+
+        assertThat(workspace.paths(commit)).containsExactly("src/a.txt", "src/b.txt", "top.txt")
+                .isEqualTo(List.copyOf(workspace.read(commit).keySet()));
+    }
+
     // ---- compose ----
 
     @Test
@@ -423,7 +431,7 @@ public abstract class WorkspaceContract {
 
         assertThat(thrown).isInstanceOf(Workspace.Refused.class);
         assertThat(((Workspace.Refused) thrown).problems()).hasSize(2)
-                .allSatisfy(p -> assertThat(p).startsWith("a\\ufffdb: ").contains("UTF-8"));
+                .allSatisfy(p -> assertThat(p.toString()).startsWith("a\\ufffdb: ").contains("UTF-8"));
     }
 
     @Test

@@ -125,8 +125,8 @@ public final class GateBenchmark {
                 Runtime.getRuntime().availableProcessors(), String.join(" ", maven));
 
         CompileGate.Settings d = CompileGate.Settings.defaults();
-        CompileGate gate = new CompileGate(new CompileGate.Settings(d.release(), d.classpath(), d.tests(), maven),
-                root.resolve("classpath-cache"));
+        CompileGate gate = new CompileGate(d.withMaven(maven), root.resolve("classpath-cache"),
+                Sandbox.create(Sandbox.Mode.BWRAP, System.getenv(), warning -> { }));
         Gate.Input input = new Gate.Input(module, null, List.of("src/**"));
         long start = System.nanoTime();
         expectPass(gate.check(input));

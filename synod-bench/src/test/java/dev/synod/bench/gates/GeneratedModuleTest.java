@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synod.core.Gate;
 import dev.synod.runtime.gates.CompileGate;
+import dev.synod.runtime.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class GeneratedModuleTest {
         Path opentest = Path.of(org.opentest4j.AssertionFailedError.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI());
         CompileGate gate = new CompileGate(new CompileGate.Settings(21, List.of(junit.toString(), opentest.toString()), true,
-                List.of("mvn")), dir.resolve("cache"));
+                List.of("mvn")), dir.resolve("cache"), Sandbox.create(Sandbox.Mode.BWRAP, System.getenv(), warning -> { }));
 
         assertThat(gate.check(new Gate.Input(dir, null, List.of("src/**")))).isEqualTo(Gate.Verdict.pass());
     }

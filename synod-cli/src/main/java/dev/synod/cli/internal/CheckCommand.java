@@ -6,7 +6,7 @@ import dev.synod.lang.Diagnostic;
 import dev.synod.lang.Severity;
 import dev.synod.lang.SourceFile;
 import dev.synod.lang.Synod;
-import dev.synod.runtime.agents.Agents;
+import dev.synod.runtime.Runs;
 import dev.synod.runtime.config.SynodConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
             // What run checks of the configuration against the team and of the files it names, check checks too.
             if (!checked.hasErrors()) {
                 checked.model().ifPresent(m -> loaded.ifPresent(c -> c.checkAgainst(m)));
-                loaded.ifPresent(c -> Agents.scripts(c, directory));
+                loaded.ifPresent(c -> Runs.checkNamedFiles(c, directory));
             }
             inputs.add(new Input(source, checked));
         }

@@ -81,7 +81,7 @@ final class Effects {
      * directory committed to or why it could not be committed (the commit runs inside the
      * attempt's bound, so a pathological tree cannot hang the step).
      */
-    private record Attempted(Agent.Outcome outcome, Workspace.Committed committed, List<String> refused) {
+    private record Attempted(Agent.Outcome outcome, Workspace.Committed committed, List<Workspace.PathProblem> refused) {
     }
 
     private Event agent(Command.RunAgent c, Context ctx, AttemptSession session) throws InterruptedException {
@@ -95,13 +95,14 @@ final class Effects {
         Workspace.Merge merge = ctx.start().merges().isEmpty() ? new Workspace.Merge(ctx.start().base(), List.of())
                 : workspace.merge(ctx.start().base(), ctx.start().merges());
         String tree = workspace.compose(merge.tree(), ctx.start().layers());
-        Workdirs.Lease lease = workdirs.acquire(c.role(), c.id());
-        Path dir = lease.dir();
         List<String> inputs = new ArrayList<>(h.reads());
         inputs.addAll(ctx.start().merges().keySet());
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.role(),
                 contracts.apply(c.role()), h.globs(), inputs, c.diagnostics(), ctx.start().decisions(),
                 Duration.ofMillis(c.timeoutMillis()), merge.conflicts(), previous(ctx, h));
+        // Nothing may fail between taking the lease and the try that gives it back.
+        Workdirs.Lease lease = workdirs.acquire(c.role(), c.id());
+        Path dir = lease.dir();
         long startNanos = clock.nanos();
         Deadlines.Timed<Attempted> timed;
         try {
@@ -118,7 +119,8 @@ final class Effects {
                     return new Attempted(outcome, null, refused.problems());
                 }
             }, c.timeoutMillis(), c.id(), c.role(), startNanos, session, a -> a.outcome() instanceof Agent.Outcome.Finished);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (Throwable e) {
+            // An Error too: the engine stops on it, and the role's directory must not stay leased.
             workdirs.release(lease);
             throw e;
         }
@@ -159,7 +161,7 @@ final class Effects {
         }
         dev.synod.core.StartingPoint.Previous p = ctx.start().previous().get();
         WriteScope scope = plan.scope(h.id());
-        List<String> files = workspace.read(p.commit()).keySet().stream().filter(scope::contains).sorted().toList();
+        List<String> files = workspace.paths(p.commit()).stream().filter(scope::contains).sorted().toList();
         return new Agent.Previous(p.attempt(), p.role(), files);
     }
 
@@ -170,14 +172,11 @@ final class Effects {
     }
 
     /** The diagnostics of an attempt whose files could not be committed: one line per path. */
-    private static List<String> refused(Command.RunAgent c, List<String> problems) {
+    private static List<String> refused(Command.RunAgent c, List<Workspace.PathProblem> problems) {
         List<String> diagnostics = new ArrayList<>();
         diagnostics.add("attempt " + c.attempt() + " by " + c.role() + " left files that cannot be committed:");
-        for (String problem : problems) {
-            // "path: why" reads as a diagnostic at the file's first line, as every other rejection does.
-            int colon = problem.indexOf(": ");
-            diagnostics.add(colon > 0 ? problem.substring(0, colon) + ":1:1: " + problem.substring(colon + 2) : problem);
-        }
+        // Each at its file's first line, as every other rejection reads.
+        problems.forEach(p -> diagnostics.add(p.path() + ":1:1: " + p.reason()));
         return diagnostics;
     }
 
@@ -270,7 +269,8 @@ final class Effects {
             workspace.checkout(c.commit(), dir);
             timed = deadlines.run(() -> agent.review(assignment, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
                     clock.nanos(), session, r -> true);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (Throwable e) {
+            // An Error too: the engine stops on it, and the role's directory must not stay leased.
             workdirs.release(lease);
             throw e;
         }
@@ -285,7 +285,7 @@ final class Effects {
                         late.bound())), Event.Usage.NONE, clock.now());
             }
             case Deadlines.Timed.Done<Agent.Review> d -> new Event.ReviewFinished(c.id(), d.value().approved(), d.value().comment(),
-                    d.value().usage(), clock.now());
+                    d.value().usage(), clock.now(), d.value().misconfigured());
             case Deadlines.Timed.Threw<Agent.Review> t -> new Event.ReviewFinished(c.id(), false, "the review by " + c.reviewer()
                     + " crashed: " + Failures.describe(t.error()), Event.Usage.NONE, clock.now());
         };

@@ -71,6 +71,11 @@ public final class CompileGate implements CacheableGate {
         public static Settings defaults() {
             return new Settings(21, List.of(), true, List.of("mvn"));
         }
+
+        /** These settings with Maven started by {@code command} instead. */
+        public Settings withMaven(List<String> command) {
+            return new Settings(release, classpath, tests, command);
+        }
     }
 
     /**
@@ -81,12 +86,6 @@ public final class CompileGate implements CacheableGate {
     public CompileGate(Settings settings, Path classpathCache, Sandbox sandbox) {
         this.settings = settings;
         this.maven = new MavenClasspath(settings.maven(), classpathCache, sandbox);
-    }
-
-    /** A gate whose Maven runs under bubblewrap, as {@code sandbox: bwrap} (the default) has it. */
-    public CompileGate(Settings settings, Path classpathCache) {
-        // Under bubblewrap no run is unisolated, so there is no warning to pass on.
-        this(settings, classpathCache, Sandbox.create(Sandbox.Mode.BWRAP, System.getenv(), warning -> { }));
     }
 
     /**

@@ -9,6 +9,7 @@ import com.puppycrawl.tools.checkstyle.api.CheckstyleException;
 import com.puppycrawl.tools.checkstyle.api.Configuration;
 import com.puppycrawl.tools.checkstyle.api.SeverityLevel;
 import dev.synod.core.Event;
+import dev.synod.core.SynodException;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.gates.internal.Hashing;
 import dev.synod.runtime.gates.internal.JavaFiles;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -31,13 +33,16 @@ import org.xml.sax.InputSource;
  * directories whose name starts with a dot). Checkstyle runs in this process through its
  * {@link Checker} API.
  *
- * <p>The configuration: the file {@code gates.lint.config} in {@code synod.yaml} names, relative
- * to the tree, else Synod's default, a light selection of the Sun and Google checks that catch
- * mistakes rather than taste ({@code default-checkstyle.xml} beside this class). In a
- * configuration, {@code ${config_loc}} is the configuration's directory and {@code ${basedir}}
- * the tree. A {@code checkstyle.xml} at the tree's root that {@code synod.yaml} does not name is
- * refused (an {@code ERROR} verdict): agents may write it, and Checkstyle runs in this process,
- * outside the sandbox, where a configuration can make it read the files and URLs it names.
+ * <p>The configuration: the file {@code gates.lint.config} in {@code synod.yaml} names, else
+ * Synod's default, a light selection of the Sun and Google checks that catch mistakes rather than
+ * taste ({@code default-checkstyle.xml} beside this class). Checkstyle runs in this process,
+ * outside the sandbox, where a configuration can make it read the files and URLs it names; agents
+ * may write the tree, so the tree's copy is never what Checkstyle reads. The named file is read
+ * once, when the gate is configured, from the run directory (the user's copy), and those bytes
+ * are used; a tree whose copy of it is missing or differs from them is refused (an {@code ERROR}
+ * verdict), and so is a {@code checkstyle.xml} at the tree's root that {@code synod.yaml} does not
+ * name. In a configuration, {@code ${config_loc}} is the run directory's directory of the file and
+ * {@code ${basedir}} the tree.
  *
  * <p>Diagnostics are {@code path:line:col: [Check] message} for each finding of severity error;
  * warnings neither fail the gate nor appear. A configuration that cannot be loaded is an
@@ -47,12 +52,27 @@ public final class LintGate implements CacheableGate {
     private static final String TREE_CONFIG = "checkstyle.xml";
     private static final String DEFAULT_CONFIG = "default-checkstyle.xml";
 
-    private final Optional<String> config;
+    private final Optional<Named> config;
     private final byte[] defaultConfig;
 
-    /** @param config the configuration's path in the tree, or empty for {@code checkstyle.xml} or the default */
-    public LintGate(Optional<String> config) {
-        this.config = config;
+    /**
+     * The configuration {@code synod.yaml} names: its path in the tree and the bytes of the run
+     * directory's copy, read once.
+     *
+     * @param directory the directory of the run directory's copy, for {@code ${config_loc}}
+     */
+    private record Named(String path, byte[] bytes, Path directory) {
+    }
+
+    /**
+     * @param config       the configuration's path relative to the run directory (and to the tree), or
+     *                     empty for Synod's default
+     * @param runDirectory where the run's {@code synod.yaml} is: the named file is read from there, now
+     * @throws SynodException.InvalidInput when the named file is outside the run directory or not a
+     *                                      readable file there
+     */
+    public LintGate(Optional<String> config, Path runDirectory) {
+        this.config = config.map(name -> named(name, runDirectory.toAbsolutePath().normalize()));
         try (InputStream in = LintGate.class.getResourceAsStream(DEFAULT_CONFIG)) {
             if (in == null) {
                 throw new IllegalStateException(DEFAULT_CONFIG + " is missing beside " + LintGate.class.getName());
@@ -63,14 +83,36 @@ public final class LintGate implements CacheableGate {
         }
     }
 
-    /** The gate of a run, configured by its {@code synod.yaml}. */
+    /** The gate of a run, configured by its {@code synod.yaml}; the named configuration is read now. */
     public static LintGate configure(SynodConfig config) {
-        return new LintGate(config.lintConfig());
+        Path directory = config.file().toAbsolutePath().getParent();
+        try {
+            return new LintGate(config.lintConfig(), directory);
+        } catch (SynodException.InvalidInput e) {
+            // Name the file the setting is in, as every other synod.yaml error does.
+            throw new SynodException.InvalidInput(config.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Named named(String name, Path directory) {
+        Path file = directory.resolve(name).normalize();
+        if (!file.startsWith(directory)) {
+            throw new SynodException.InvalidInput("gates.lint.config: expected a file inside " + directory + ", found "
+                    + name);
+        }
+        try {
+            return new Named(name, Files.readAllBytes(file), file.getParent());
+        } catch (IOException e) {
+            throw new SynodException.InvalidInput("gates.lint.config: expected a readable file " + file
+                    + " (the lint configuration is read from the run directory, not from agents' trees), found "
+                    + (Files.exists(file) ? e.toString() : "nothing"));
+        }
     }
 
     @Override
     public String configuration() {
-        return "lint config=" + config.orElse(TREE_CONFIG) + " default=" + Hashing.sha256(defaultConfig)
+        String named = config.map(c -> c.path() + " sha256=" + Hashing.sha256(c.bytes())).orElse("default");
+        return "lint config=" + named + " default=" + Hashing.sha256(defaultConfig)
                 + " checkstyle=" + Optional.ofNullable(Checker.class.getPackage().getImplementationVersion()).orElse("12.3.1");
     }
 
@@ -81,11 +123,9 @@ public final class LintGate implements CacheableGate {
         if (files.isEmpty()) {
             return Verdict.pass();
         }
-        String name = config.orElse(TREE_CONFIG);
+        String name = config.map(Named::path).orElse(TREE_CONFIG);
+        // Inside the tree: the default's name is, and a named path outside the run directory was refused.
         Path own = tree.resolve(name).normalize();
-        if (!own.startsWith(tree)) {
-            return error(name + ": the lint configuration must be inside the tree");
-        }
         if (config.isPresent() && !Files.isRegularFile(own)) {
             return error(name + ": the tree has no such file, which gates.lint.config in synod.yaml names");
         }
@@ -94,15 +134,18 @@ public final class LintGate implements CacheableGate {
                     + "(gates: { lint: { config: " + TREE_CONFIG + " } }), since agents may write it and Checkstyle runs "
                     + "outside the sandbox; name it, or remove it to lint with Synod's default");
         }
-        boolean useOwn = config.isPresent();
+        if (config.isPresent() && !Arrays.equals(bytes(own), config.get().bytes())) {
+            return error(name + ": the tree's copy differs from the run directory's, which is the one Checkstyle uses "
+                    + "(agents may write the tree, and Checkstyle runs outside the sandbox); restore it, or keep it "
+                    + "outside agents' write scopes");
+        }
         List<Located> findings = new ArrayList<>();
         Checker checker = new Checker();
         try {
             Properties properties = new Properties();
-            properties.setProperty("config_loc", (useOwn ? own.getParent() : tree).toString());
+            properties.setProperty("config_loc", config.map(Named::directory).orElse(tree).toString());
             properties.setProperty("basedir", tree.toString());
-            InputSource source = useOwn ? new InputSource(own.toUri().toString())
-                    : new InputSource(new ByteArrayInputStream(defaultConfig));
+            InputSource source = new InputSource(new ByteArrayInputStream(config.map(Named::bytes).orElse(defaultConfig)));
             Configuration configuration = ConfigurationLoader.loadConfiguration(source, new PropertiesExpander(properties),
                     ConfigurationLoader.IgnoredModulesOptions.OMIT);
             checker.setModuleClassLoader(Checker.class.getClassLoader());
@@ -115,11 +158,19 @@ public final class LintGate implements CacheableGate {
             checker.addListener(new Findings(tree, findings));
             checker.process(files);
         } catch (CheckstyleException e) {
-            return error((useOwn ? name : DEFAULT_CONFIG) + ": Checkstyle could not run: " + messages(e));
+            return error((config.isPresent() ? name : DEFAULT_CONFIG) + ": Checkstyle could not run: " + messages(e));
         } finally {
             checker.destroy();
         }
         return findings.isEmpty() ? Verdict.pass() : Verdict.fail(findings.stream().map(Located::format).toList());
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tree's lint configuration " + file, e);
+        }
     }
 
     private static Verdict error(String message) {

@@ -6,10 +6,10 @@ import dev.synod.runtime.gates.internal.ConsoleJar;
 import dev.synod.runtime.gates.internal.Located;
 import dev.synod.runtime.internal.Directories;
 import dev.synod.runtime.gates.internal.JUnitReport;
+import dev.synod.runtime.gates.internal.JavaHome;
 import dev.synod.runtime.gates.internal.TestSources;
 import dev.synod.runtime.sandbox.Sandbox;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ public final class TestGate implements Gate {
                 classpath.add(tree.resolve(resources).toString());
             }
         }
-        Path javaHome = javaHome();
+        Path javaHome = JavaHome.real();
         // Options of a short-lived JVM: one GC thread, the quick compiler only. The same ones make the
         // launcher's class-data archive, which is used only with them.
         List<String> jvm = List.of("-Xmx" + (limits.memory() >> 20) + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -93,10 +93,8 @@ public final class TestGate implements Gate {
                 "--details=none", "--fail-if-no-tests", "--include-classname=.*", "--reports-dir=" + reports,
                 "--class-path=" + String.join(":", classpath)));
         selected.forEach(source -> argv.add("--select-class=" + TestSources.className(TestSources.TEST, source)));
-        List<Sandbox.Bind> binds = new ArrayList<>(List.of(Sandbox.Bind.readOnly(jar.getParent()), Sandbox.Bind.writable(scratch)));
-        if (!javaHome.startsWith("/usr")) {
-            binds.add(Sandbox.Bind.readOnly(javaHome));
-        }
+        List<Sandbox.Bind> binds = List.of(Sandbox.Bind.readOnly(jar.getParent()), Sandbox.Bind.writable(scratch),
+                Sandbox.Bind.readOnly(javaHome));
         Sandbox.Result result = sandbox.run(Sandbox.Spec.of(tree, argv).withTimeout(limits.timeout())
                 .withMaxProcesses(limits.processes()).withEnv(sandbox.inherited(limits.env())).withBinds(binds));
         String what = "the tests";
@@ -119,15 +117,6 @@ public final class TestGate implements Gate {
                     + (hasReport(reports) ? " and no failed test in its report" : " before writing its report")));
         }
         return Verdict.fail(diagnostics);
-    }
-
-    /** The JDK running Synod, which the forked JVM uses too. */
-    private static Path javaHome() {
-        try {
-            return Path.of(System.getProperty("java.home")).toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot resolve java.home " + System.getProperty("java.home"), e);
-        }
     }
 
     private static boolean hasReport(Path reports) {

@@ -2,9 +2,11 @@ package dev.synod.runtime.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -47,12 +49,25 @@ public final class Directories {
     }
 
     /**
-     * Forces {@code path}, a file or a directory, to the disk: for a directory, the entries made
-     * or renamed in it.
+     * Forces {@code path}, a file or a directory, to the disk: for a directory, the entries made,
+     * linked or renamed in it, so that they survive a crash of the machine.
+     *
+     * @throws IOException when a file cannot be opened or forced, or a directory that could be
+     *                     opened cannot be forced
      */
     public static void fsync(Path path) throws IOException {
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path,
-                java.nio.file.StandardOpenOption.READ)) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            if (Files.isDirectory(path)) {
+                // Some platforms (Windows) cannot open a directory; there the entries' durability is
+                // the file system's to keep.
+                return;
+            }
+            throw e;
+        }
+        try (channel) {
             channel.force(true);
         }
     }

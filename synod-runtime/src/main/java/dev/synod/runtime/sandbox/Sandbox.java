@@ -60,7 +60,8 @@ public final class Sandbox {
      *
      * @param dir          the working directory, bound writable at the same path
      * @param argv         the command and its arguments
-     * @param env          variables the command sees besides PATH, HOME, LANG and TMPDIR (which these may override)
+     * @param env          variables the command sees besides PATH, HOME, LANG and TMPDIR (which these may override,
+     *                     except HOME and TMPDIR: the command's private home)
      * @param timeout      wall-clock limit; past it the whole process tree is killed
      * @param memory       address-space limit in bytes, or empty for none (a JVM gets {@code -Xmx} instead,
      *                     since an address-space limit breaks it)
@@ -233,12 +234,13 @@ public final class Sandbox {
         return Execution.run(mode == Mode.BWRAP, spec, env, parentEnv, limit);
     }
 
-    /** PATH, HOME, LANG and TMPDIR, then the spec's own variables; nothing else of the parent. */
+    /**
+     * PATH and LANG, then the spec's own variables; nothing else of the parent. HOME and TMPDIR
+     * are set where the private home is made: by bubblewrap's command line, or for a direct run.
+     */
     private Map<String, String> scrubbedEnvironment(Spec spec) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin");
-        env.put("HOME", "/tmp");
-        env.put("TMPDIR", "/tmp");
         env.put("LANG", parentEnv.getOrDefault("LANG", "C.UTF-8"));
         env.putAll(spec.env());
         return env;

@@ -168,6 +168,16 @@ public final class GitRepository implements Workspace {
         return trees.read(treeOrCommit);
     }
 
+    /** The tree's paths from its tree objects alone: no blob is read. */
+    @Override
+    public List<String> paths(String treeOrCommit) {
+        try {
+            return List.copyOf(new java.util.TreeSet<>(trees.files(treeOrCommit).keySet()));
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Points {@code refs/heads/<branch>} at {@code commit}, creating or moving it. */
     @Override
     public void setBranch(String branch, String commit) {

@@ -3,7 +3,6 @@ package dev.synod.runtime.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synod.core.Agent;
-import dev.synod.core.BlobStore;
 import dev.synod.lang.CheckOptions;
 import dev.synod.lang.SourceFile;
 import dev.synod.lang.Synod;
@@ -21,8 +20,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +75,7 @@ class TeamPromptTest {
             Agent agent = agent("{ provider: openai, model: gpt-test, base-url: \"" + stub.baseUrl()
                     + "\", api-key-env: PROMPT_TEST_KEY }", Map.of("PROMPT_TEST_KEY", "sk-prompt-0123456789"));
 
-            assertThat(agent.perform(assignment(), workspace, new Kept().session())).isInstanceOf(Agent.Outcome.Finished.class);
+            assertThat(agent.perform(assignment(), workspace, new DetachedSession(new InMemoryBlobStore()))).isInstanceOf(Agent.Outcome.Finished.class);
 
             String opening = stub.request(0).jsonBody().path("messages").get(1).path("content").asText();
             assertThat(opening).contains("## The team's task (PROMPT.md)", TASK);
@@ -91,7 +88,7 @@ class TeamPromptTest {
         Agent agent = agent("{ provider: cli, command: [\"./agent.sh\"], prompt: stdin }", Map.of("PATH",
                 System.getenv("PATH")));
 
-        assertThat(agent.perform(assignment(), workspace, new Kept().session())).isInstanceOf(Agent.Outcome.Finished.class);
+        assertThat(agent.perform(assignment(), workspace, new DetachedSession(new InMemoryBlobStore()))).isInstanceOf(Agent.Outcome.Finished.class);
 
         assertThat(Files.readString(workspace.resolve("r1.stdin"))).startsWith(Instructions.produce(assignment()))
                 .contains("## The team's task (PROMPT.md)", TASK, "## When you are done");
@@ -103,8 +100,8 @@ class TeamPromptTest {
         Agent agent = agent("{ provider: cli, command: [\"./agent.sh\", \"{prompt-file}\"], prompt: file }",
                 Map.of("PATH", System.getenv("PATH")));
 
-        agent.perform(assignment(), workspace, new Kept().session());
-        Agent.Review review = agent.review(assignment(), workspace, new Kept().session());
+        agent.perform(assignment(), workspace, new DetachedSession(new InMemoryBlobStore()));
+        Agent.Review review = agent.review(assignment(), workspace, new DetachedSession(new InMemoryBlobStore()));
 
         assertThat(Files.readString(workspace.resolve("produce.md"))).contains("## The team's task (PROMPT.md)", TASK);
         assertThat(review.approved()).as(review.comment()).isTrue();
@@ -122,38 +119,17 @@ class TeamPromptTest {
                           - calls: [ { finish: { summary: done } } ]
                 """);
         Agent agent = agent("{ provider: scripted, script: agents.yaml }", Map.of());
-        Kept kept = new Kept();
+        InMemoryBlobStore store = new InMemoryBlobStore();
 
-        assertThat(agent.perform(assignment(), workspace, kept.session())).isInstanceOf(Agent.Outcome.Finished.class);
+        assertThat(agent.perform(assignment(), workspace, new DetachedSession(store))).isInstanceOf(Agent.Outcome.Finished.class);
 
-        assertThat(kept.payloads).as("the journaled request of the first turn")
-                .anySatisfy(p -> assertThat(p).contains("The team's task (PROMPT.md)", TASK));
+        assertThat(store.contents()).as("the journaled request of the first turn")
+                .anySatisfy(p -> assertThat(new String(p, StandardCharsets.UTF_8)).contains("The team's task (PROMPT.md)", TASK));
     }
 
     private void script(String body) throws Exception {
         Path script = dir.resolve("agent.sh");
         Files.writeString(script, "#!/bin/sh\n" + body);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    /** A session that keeps every payload the agent stores, and journals nothing. */
-    private static final class Kept implements BlobStore {
-        final List<String> payloads = new CopyOnWriteArrayList<>();
-        private final InMemoryBlobStore store = new InMemoryBlobStore();
-
-        Agent.Session session() {
-            return new DetachedSession(this);
-        }
-
-        @Override
-        public String put(byte[] content) {
-            payloads.add(new String(content, StandardCharsets.UTF_8));
-            return store.put(content);
-        }
-
-        @Override
-        public Optional<byte[]> get(String hash) {
-            return store.get(hash);
-        }
     }
 }

@@ -25,6 +25,7 @@ import dev.synod.runtime.agents.model.TeamView;
 import dev.synod.runtime.agents.scripted.AgentScript;
 import dev.synod.runtime.agents.scripted.ScriptedChatModel;
 import dev.synod.runtime.gates.CompileGate;
+import dev.synod.runtime.sandbox.Sandbox;
 import dev.synod.runtime.workspace.GitRepository;
 import dev.synod.testkit.InMemoryJournal;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ class EngineRetryTest {
         Files.writeString(file, script);
         CheckResult checked = Synod.check(new SourceFile("team.synod", team), CheckOptions.none());
         Map<String, Gate> gates = Map.of("compile", new CompileGate(CompileGate.Settings.defaults(),
-                dir.resolve(".synod/classpath")));
+                dir.resolve(".synod/classpath"), Sandbox.create(Sandbox.Mode.BWRAP, System.getenv(), warning -> { })));
         ScriptedChatModel scripted = new ScriptedChatModel(AgentScript.load(file));
         ChatModel watching = new ChatModel() {
             @Override
@@ -168,7 +169,7 @@ class EngineRetryTest {
                 "dev", writing(Map.of("src/Calc.java", "class Calc {}\n", "NOTES.md", "outside the scope\n"), seen, sawCalc),
                 "lead", writing(Map.of("src/CalcTest.java", "class CalcTest { Calc c = new Calc(); }\n"), seen, sawCalc));
         Map<String, Gate> gates = Map.of("compile", new CompileGate(CompileGate.Settings.defaults(),
-                dir.resolve(".synod/classpath")));
+                dir.resolve(".synod/classpath"), Sandbox.create(Sandbox.Mode.BWRAP, System.getenv(), warning -> { })));
         try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = fixture.agents(agents).gates(gates)
                 .engine(repo)) {
             assertThat(engine.start("r1", "plan", null, 1)).isEqualTo(new Engine.Result.Finished(true,

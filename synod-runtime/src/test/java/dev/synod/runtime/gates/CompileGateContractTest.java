@@ -12,7 +12,8 @@ class CompileGateContractTest extends GateContract {
     @Override
     protected Gate gate() {
         try {
-            return new CompileGate(CompileGate.Settings.defaults(), Files.createTempDirectory("synod-classpath-cache"));
+            return new CompileGate(CompileGate.Settings.defaults(), Files.createTempDirectory("synod-classpath-cache"),
+                    TreeFiles.sandbox());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

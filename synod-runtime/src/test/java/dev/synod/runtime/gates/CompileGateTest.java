@@ -19,7 +19,7 @@ class CompileGateTest {
     Path dir;
 
     private Gate.Verdict check(CompileGate.Settings settings, Path tree) throws InterruptedException {
-        return new CompileGate(settings, dir.resolve("classpath-cache")).check(new Gate.Input(tree, null, List.of("**")));
+        return new CompileGate(settings, dir.resolve("classpath-cache"), TreeFiles.sandbox()).check(new Gate.Input(tree, null, List.of("**")));
     }
 
     private Gate.Verdict check(Path tree) throws InterruptedException {
@@ -127,7 +127,7 @@ class CompileGateTest {
         CompileGate.Settings settings = settings("gates: { compile: { classpath: [\"" + junit + "\"] } }");
 
         assertThat(check(settings, tree)).isEqualTo(Gate.Verdict.pass());
-        assertThat(new CompileGate(settings, dir).configuration()).contains(junit.toString() + "@");
+        assertThat(new CompileGate(settings, dir, TreeFiles.sandbox()).configuration()).contains(junit.toString() + "@");
     }
 
     @Test
@@ -189,9 +189,9 @@ class CompileGateTest {
         List<CompileGate.Settings> variants = List.of(d, new CompileGate.Settings(17, d.classpath(), d.tests(), d.maven()),
                 new CompileGate.Settings(d.release(), List.of("lib/*.jar"), d.tests(), d.maven()),
                 new CompileGate.Settings(d.release(), d.classpath(), false, d.maven()),
-                new CompileGate.Settings(d.release(), d.classpath(), d.tests(), List.of("/opt/maven/bin/mvn")));
+                d.withMaven(List.of("/opt/maven/bin/mvn")));
 
-        assertThat(variants.stream().map(s -> new CompileGate(s, dir).configuration()).distinct()).hasSize(variants.size());
+        assertThat(variants.stream().map(s -> new CompileGate(s, dir, TreeFiles.sandbox()).configuration()).distinct()).hasSize(variants.size());
     }
 
     @Test
@@ -201,7 +201,8 @@ class CompileGateTest {
         TreeFiles.write(withLib, Map.of("src/main/java/shop/Shop.java", "package shop;\n\nclass Shop {\n    money.Money m;\n}\n"));
         Path without = TreeFiles.write(dir.resolve("without"), Map.of("src/main/java/shop/Shop.java",
                 "package shop;\n\nclass Shop {\n    money.Money m;\n}\n"));
-        CompileGate gate = new CompileGate(settings("gates: { compile: { classpath: [\"lib/*.jar\"] } }"), dir.resolve("cache"));
+        CompileGate gate = new CompileGate(settings("gates: { compile: { classpath: [\"lib/*.jar\"] } }"), dir.resolve("cache"),
+                TreeFiles.sandbox());
 
         assertThat(gate.check(new Gate.Input(withLib, null, List.of()))).isEqualTo(Gate.Verdict.pass());
         assertThat(gate.check(new Gate.Input(without, null, List.of())).kind()).isEqualTo(Event.Verdict.FAIL);
@@ -213,7 +214,7 @@ class CompileGateTest {
         Path good = TreeFiles.write(dir.resolve("good"), Map.of("src/main/java/shop/Shop.java", "package shop;\n\nclass Shop {\n}\n"));
         Path bad = TreeFiles.write(dir.resolve("bad"), Map.of("src/main/java/shop/Shop.java",
                 "package shop;\n\nclass Shop {\n    Missing m;\n}\n"));
-        CompileGate gate = new CompileGate(CompileGate.Settings.defaults(), dir.resolve("cache"));
+        CompileGate gate = new CompileGate(CompileGate.Settings.defaults(), dir.resolve("cache"), TreeFiles.sandbox());
 
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
             List<java.util.concurrent.Future<Gate.Verdict>> verdicts = new java.util.ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.Optional;
 class LintGateContractTest extends GateContract {
     @Override
     protected Gate gate() {
-        return new LintGate(Optional.empty());
+        return new LintGate(Optional.empty(), Path.of("."));
     }
 
     @Override

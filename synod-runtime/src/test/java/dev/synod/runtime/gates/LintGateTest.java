@@ -53,7 +53,7 @@ class LintGateTest {
     void the_default_configuration_reports_each_finding_with_its_check() throws Exception {
         Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/main/java/shop/Shop.java", SHOP));
 
-        Gate.Verdict verdict = check(new LintGate(Optional.empty()), tree);
+        Gate.Verdict verdict = check(new LintGate(Optional.empty(), dir), tree);
 
         assertThat(verdict.kind()).isEqualTo(Event.Verdict.FAIL);
         assertThat(verdict.diagnostics()).containsExactly(
@@ -68,7 +68,7 @@ class LintGateTest {
         Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/main/java/shop/Shop.java", SHOP,
                 "checkstyle.xml", SHORT_NAMES));
 
-        Gate.Verdict verdict = check(new LintGate(Optional.empty()), tree);
+        Gate.Verdict verdict = check(new LintGate(Optional.empty(), dir), tree);
 
         assertThat(verdict).isEqualTo(new Gate.Verdict(Event.Verdict.ERROR, List.of("checkstyle.xml: the tree's own "
                 + "Checkstyle configuration is not used unless synod.yaml names it (gates: { lint: { config: checkstyle.xml } }), "
@@ -81,7 +81,7 @@ class LintGateTest {
         Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/main/java/shop/Shop.java", SHOP,
                 "checkstyle.xml", SHORT_NAMES));
 
-        Gate.Verdict verdict = check(new LintGate(Optional.of("checkstyle.xml")), tree);
+        Gate.Verdict verdict = check(new LintGate(Optional.of("checkstyle.xml"), tree), tree);
 
         assertThat(verdict.diagnostics()).containsExactly(
                 "src/main/java/shop/Shop.java:6:10: [MethodName] Name 'total' must match pattern '^[a-z]{1,4}$'.");
@@ -92,7 +92,7 @@ class LintGateTest {
         Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/main/java/shop/Shop.java", SHOP,
                 "config/style.xml", SHORT_NAMES));
         LintGate gate = LintGate.configure(SynodConfig.parse("gates: { lint: { config: config/style.xml } }",
-                Path.of("synod.yaml")));
+                tree.resolve("synod.yaml")));
 
         assertThat(check(gate, tree).diagnostics()).singleElement().asString().contains("[MethodName]");
         assertThat(check(gate, TreeFiles.write(dir.resolve("other"), Map.of("A.java", "class A {\n}\n"))))
@@ -111,7 +111,7 @@ class LintGateTest {
                 </module>
                 """));
 
-        Gate.Verdict verdict = check(new LintGate(Optional.of("checkstyle.xml")), tree);
+        Gate.Verdict verdict = check(new LintGate(Optional.of("checkstyle.xml"), tree), tree);
 
         assertThat(verdict.kind()).isEqualTo(Event.Verdict.ERROR);
         assertThat(verdict.diagnostics()).singleElement().asString()
@@ -122,7 +122,7 @@ class LintGateTest {
     void a_file_that_does_not_parse_is_a_finding_on_that_file() throws Exception {
         Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/Broken.java", "class Broken {\n    void f( {\n}\n"));
 
-        Gate.Verdict verdict = check(new LintGate(Optional.empty()), tree);
+        Gate.Verdict verdict = check(new LintGate(Optional.empty(), dir), tree);
 
         assertThat(verdict.kind()).isEqualTo(Event.Verdict.FAIL);
         assertThat(verdict.diagnostics()).singleElement().asString().startsWith("src/Broken.java:");
@@ -132,7 +132,39 @@ class LintGateTest {
     void a_configuration_outside_the_tree_is_refused() throws Exception {
         Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("A.java", "class A {\n}\n"));
 
-        assertThat(check(new LintGate(Optional.of("../checkstyle.xml")), tree).kind()).isEqualTo(Event.Verdict.ERROR);
+        TreeFiles.write(dir, Map.of("checkstyle.xml", SHORT_NAMES));
+
+        assertThatThrownBy(() -> new LintGate(Optional.of("../checkstyle.xml"), tree))
+                .isInstanceOf(SynodException.InvalidInput.class)
+                .hasMessageStartingWith("gates.lint.config: expected a file inside " + tree.toAbsolutePath());
+    }
+
+    @Test
+    void the_named_configuration_is_read_from_the_run_directory_and_a_tree_that_changed_it_is_refused() throws Exception {
+        // The agent's tree may hold any bytes; Checkstyle, running in Synod's process, reads only the
+        // user's copy, taken when the gate was configured.
+        Path run = TreeFiles.write(dir.resolve("run"), Map.of("checkstyle.xml", SHORT_NAMES));
+        LintGate gate = new LintGate(Optional.of("checkstyle.xml"), run);
+        Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/main/java/shop/Shop.java", SHOP,
+                "checkstyle.xml", SHORT_NAMES.replace("{1,4}", "{1,9}")));
+
+        assertThat(check(gate, tree)).isEqualTo(new Gate.Verdict(Event.Verdict.ERROR, List.of("checkstyle.xml: the tree's "
+                + "copy differs from the run directory's, which is the one Checkstyle uses (agents may write the tree, and "
+                + "Checkstyle runs outside the sandbox); restore it, or keep it outside agents' write scopes")));
+        TreeFiles.write(run, Map.of("checkstyle.xml", "<not even xml"));
+        TreeFiles.write(tree, Map.of("checkstyle.xml", SHORT_NAMES));
+        assertThat(check(gate, tree).diagnostics()).containsExactly(
+                "src/main/java/shop/Shop.java:6:10: [MethodName] Name 'total' must match pattern '^[a-z]{1,4}$'.");
+    }
+
+    @Test
+    void a_named_configuration_the_run_directory_does_not_hold_stops_the_gate_being_configured() {
+        assertThatThrownBy(() -> LintGate.configure(SynodConfig.parse("gates: { lint: { config: style.xml } }",
+                dir.resolve("synod.yaml"))))
+                .isInstanceOf(SynodException.InvalidInput.class)
+                .hasMessage(dir.resolve("synod.yaml") + ": gates.lint.config: expected a readable file "
+                        + dir.toAbsolutePath().resolve("style.xml")
+                        + " (the lint configuration is read from the run directory, not from agents' trees), found nothing");
     }
 
     @Test
@@ -143,8 +175,13 @@ class LintGateTest {
     }
 
     @Test
-    void the_configuration_names_the_configuration_file() {
-        assertThat(new LintGate(Optional.empty()).configuration())
-                .isNotEqualTo(new LintGate(Optional.of("config/style.xml")).configuration());
+    void the_configuration_names_the_configuration_file_and_its_bytes() throws Exception {
+        TreeFiles.write(dir, Map.of("config/style.xml", SHORT_NAMES));
+        String before = new LintGate(Optional.of("config/style.xml"), dir).configuration();
+        TreeFiles.write(dir, Map.of("config/style.xml", SHORT_NAMES + " "));
+
+        assertThat(new LintGate(Optional.empty(), dir).configuration()).startsWith("lint config=default ");
+        assertThat(before).startsWith("lint config=config/style.xml sha256=")
+                .isNotEqualTo(new LintGate(Optional.of("config/style.xml"), dir).configuration());
     }
 }

@@ -1,5 +1,9 @@
 package dev.synod.runtime.gates;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.synod.runtime.internal.PathLookup;
+import dev.synod.runtime.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -16,6 +21,12 @@ import javax.tools.ToolProvider;
 /** Trees for the gates' tests: files written from text, and jars compiled from sources. */
 final class TreeFiles {
     private TreeFiles() {
+    }
+
+    /** The sandbox of {@code sandbox: bwrap}, the default, where the compile gate's Maven runs. */
+    static Sandbox sandbox() {
+        // Under bubblewrap no run is unisolated, so there is no warning to pass on.
+        return Sandbox.create(Sandbox.Mode.BWRAP, System.getenv(), warning -> { });
     }
 
     /** Writes each file (path relative to {@code dir}) with its text; returns {@code dir}. */
@@ -55,16 +66,22 @@ final class TreeFiles {
     /**
      * The {@code bin/mvn} of the Maven distribution the project's wrapper installed under
      * {@code ~/.m2/wrapper}, which (unlike the wrapper, which reads the project's {@code .mvn/})
-     * runs inside the sandbox, where {@code ~/.m2} is visible read-only.
+     * runs inside the sandbox, where {@code ~/.m2/repository} is visible read-only; else
+     * {@code mvn} on the PATH. Without either, the calling test is skipped.
      */
     static Path maven() {
         Path dists = Path.of(System.getProperty("user.home"), ".m2", "wrapper", "dists");
-        try (var found = Files.find(dists, 4, (p, a) -> p.endsWith(Path.of("bin", "mvn")) && Files.isExecutable(p))) {
-            return found.sorted().reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException(
-                    "no Maven distribution under " + dists + "; run ./mvnw once to install it"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot look for Maven under " + dists, e);
+        Optional<Path> wrapped = Optional.empty();
+        if (Files.isDirectory(dists)) {
+            try (var found = Files.find(dists, 4, (p, a) -> p.endsWith(Path.of("bin", "mvn")) && Files.isExecutable(p))) {
+                wrapped = found.sorted().reduce((a, b) -> b);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot look for Maven under " + dists, e);
+            }
         }
+        Optional<Path> maven = wrapped.or(() -> PathLookup.find("mvn", Optional.ofNullable(System.getenv("PATH")).orElse("")));
+        assumeTrue(maven.isPresent(), "no Maven distribution under " + dists + " and no mvn on the PATH; run ./mvnw once");
+        return maven.get();
     }
 
     /** Where the class file or jar of {@code type} is, to put a real library on a class path. */

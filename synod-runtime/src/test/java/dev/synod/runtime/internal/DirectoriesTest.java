@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Removing a workspace that an agent made unreadable. Root reads and deletes anything, so the
+ * Forcing a file or directory to disk, and removing a workspace that an agent made unreadable. Root reads and deletes anything, so the
  * deletion that matters runs as an unprivileged user (nobody, through {@code setpriv}), as an
  * agent's own user would own its workspace. (As root, a deletion succeeds whatever the modes, so
  * only this test shows the defect.)
@@ -116,5 +116,16 @@ class DirectoriesTest {
 
         assertThat(result).startsWith("0:");
         assertThat(ws).doesNotExist();
+    }
+
+    @Test
+    void fsync_forces_a_file_and_a_directory_and_names_a_file_it_cannot_open() throws IOException {
+        Path file = Files.writeString(base.resolve("f.txt"), "x");
+
+        Directories.fsync(file);
+        Directories.fsync(base);
+        // The tolerance is for platforms that cannot open a directory, not for a missing file.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Directories.fsync(base.resolve("missing")))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("missing");
     }
 }

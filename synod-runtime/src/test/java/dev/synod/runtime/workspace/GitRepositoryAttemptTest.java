@@ -73,8 +73,8 @@ class GitRepositoryAttemptTest {
             Throwable thrown = catchThrowable(() -> repo.commitAttempt(work, List.of(repo.head()), "attempt", 1 << 20));
 
             assertThat(thrown).isInstanceOf(Workspace.Refused.class);
-            assertThat(((Workspace.Refused) thrown).problems()).containsExactly("src/Secret.java: a file that cannot be"
-                    + " read (permission denied); give its owner read permission (chmod u+r)");
+            assertThat(((Workspace.Refused) thrown).problems()).containsExactly(new Workspace.PathProblem("src/Secret.java",
+                    "a file that cannot be read (permission denied); give its owner read permission (chmod u+r)"));
         }
     }
 

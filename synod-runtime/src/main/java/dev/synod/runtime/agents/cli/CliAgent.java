@@ -62,11 +62,6 @@ public final class CliAgent implements Agent {
     private final Map<String, String> environment;
     private final Optional<String> prompt;
 
-    /** A CLI agent of a team without a prompt file. */
-    public CliAgent(String alias, CliSettings settings, ProcessLauncher launcher, Map<String, String> environment) {
-        this(alias, settings, launcher, environment, Optional.empty());
-    }
-
     /**
      * @param alias       the model alias, named in messages
      * @param settings    checked settings (see {@link CliSettings#checkedAgainst})
@@ -103,13 +98,7 @@ public final class CliAgent implements Agent {
         Map<String, String> vars = variables(a.run(), a.role(), a.step(), a.attempt(), "produce");
         vars.put("SYNOD_ARTIFACT", a.step());
         vars.put("SYNOD_WRITE_SCOPE", String.join("\n", a.writeScope()));
-        String task;
-        try {
-            task = Instructions.task(workspace, prompt);
-        } catch (IOException e) {
-            return new Outcome.Failed(unreadablePrompt(e), Event.Usage.NONE);
-        }
-        return switch (run(Instructions.produce(a) + task + PRODUCE_CLOSING, workspace, vars, session)) {
+        return switch (runOnTask(Instructions.produce(a), PRODUCE_CLOSING, workspace, vars, session)) {
             case Run.NotStarted n -> new Outcome.Failed(n.reason(), Event.Usage.NONE);
             case Run.CannotStart c -> new Outcome.Misconfigured(c.reason(), Event.Usage.NONE);
             case Run.Ran r when r.succeeded() -> new Outcome.Finished(summary(r), Event.Usage.NONE);
@@ -126,15 +115,9 @@ public final class CliAgent implements Agent {
         String closing = "\n## Your verdict\n\nEnd your answer with one line holding only a JSON object: "
                 + "{\"approve\": true, \"comment\": \"why\"} to accept `" + artifact + "`, or "
                 + "{\"approve\": false, \"comment\": \"what must change\"} to reject it.\n";
-        String task;
-        try {
-            task = Instructions.task(workspace, prompt);
-        } catch (IOException e) {
-            return new Review(false, unreadablePrompt(e), Event.Usage.NONE);
-        }
-        return switch (run(Instructions.review(a) + task + closing, workspace, vars, session)) {
+        return switch (runOnTask(Instructions.review(a), closing, workspace, vars, session)) {
             case Run.NotStarted n -> new Review(false, n.reason(), Event.Usage.NONE);
-            case Run.CannotStart c -> new Review(false, c.reason(), Event.Usage.NONE);
+            case Run.CannotStart c -> Review.misconfigured(c.reason(), Event.Usage.NONE);
             case Run.Ran r when r.succeeded() -> {
                 Verdicts.Result<Verdicts.Review> verdict = Verdicts.review(r.transcript().lastStdoutLine());
                 yield verdict.value().map(v -> new Review(v.approve(), v.comment(), Event.Usage.NONE))
@@ -192,6 +175,22 @@ public final class CliAgent implements Agent {
                 return ended instanceof CliProcess.Ended.Exited e && e.status() == 0;
             }
         }
+    }
+
+    /**
+     * Runs the program on the instructions {@code head}, the team's task (its prompt file, read from
+     * {@code workspace}) and {@code closing}; not at all when the prompt file cannot be read.
+     */
+    private Run runOnTask(String head, String closing, Path workspace, Map<String, String> vars, Session session)
+            throws InterruptedException {
+        String task;
+        try {
+            task = Instructions.task(workspace, prompt);
+        } catch (IOException e) {
+            return new Run.NotStarted(alias + " was not started: the team's prompt file " + prompt.orElse("")
+                    + " could not be read: " + e.getMessage());
+        }
+        return run(head + task + closing, workspace, vars, session);
     }
 
     private Run run(String instructions, Path directory, Map<String, String> vars, Session session)
@@ -314,11 +313,6 @@ public final class CliAgent implements Agent {
         return alias + " could not start " + settings.command().get(0) + ": " + why.strip() + "; check models." + alias
                 + ".command in synod.yaml (the program must exist and be executable where the agent runs, inside the "
                 + "sandbox too)";
-    }
-
-    private String unreadablePrompt(IOException e) {
-        return alias + " was not started: the team's prompt file " + prompt.orElse("") + " could not be read: "
-                + e.getMessage();
     }
 
     private static String transcriptNote(Run.Ran run) {

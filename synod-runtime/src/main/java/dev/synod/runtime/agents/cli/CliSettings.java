@@ -1,6 +1,7 @@
 package dev.synod.runtime.agents.cli;
 
 import dev.synod.core.SynodException;
+import dev.synod.runtime.internal.PathLookup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +65,7 @@ public record CliSettings(List<String> command, Prompt prompt, List<String> env,
         }
         String program = command.get(0);
         Path resolved = program.contains("/") ? directory.resolve(program).toAbsolutePath().normalize()
-                : onPath(program, environment.getOrDefault("PATH", ""))
+                : PathLookup.find(program, environment.getOrDefault("PATH", ""))
                         .orElseThrow(() -> new SynodException.InvalidInput(file + ": '" + where + ".command' runs '"
                                 + program + "', which is not a program on the PATH"));
         if (!Files.isRegularFile(resolved) || !Files.isExecutable(resolved)) {
@@ -74,18 +75,5 @@ public record CliSettings(List<String> command, Prompt prompt, List<String> env,
         List<String> absolute = new ArrayList<>(command);
         absolute.set(0, resolved.toString());
         return new CliSettings(absolute, prompt, env, timeout);
-    }
-
-    private static Optional<Path> onPath(String program, String path) {
-        for (String dir : path.split(":")) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir).resolve(program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate.toAbsolutePath());
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -43,9 +43,6 @@ public final class SandboxedLauncher implements ProcessLauncher {
         return new SandboxedLauncher(parentEnv);
     }
 
-    /** The sandbox's private {@code /tmp}: {@code HOME} and {@code TMPDIR} inside. */
-    static final String SCRATCH = "/tmp";
-
     /** How bubblewrap says, on its own standard error and with status 1, that it could not run the program. */
     private static final String EXEC_FAILED = "bwrap: execvp ";
 
@@ -60,19 +57,15 @@ public final class SandboxedLauncher implements ProcessLauncher {
     public Process start(Launch launch) throws IOException {
         List<Sandbox.Bind> binds = new ArrayList<>();
         launch.readable().forEach(p -> binds.add(Sandbox.Bind.readOnly(p)));
-        // The program itself, when the read-only system does not already hold it: the file alone,
-        // never its directory, which may be the project with Synod's journal beside it.
+        // The program itself, the file alone, never its directory, which may be the project with
+        // Synod's journal beside it (under /usr the read-only system holds it already).
         Path program = Path.of(launch.command().get(0));
-        if (program.isAbsolute() && !program.startsWith("/usr") && Files.isRegularFile(program)) {
+        if (program.isAbsolute() && Files.isRegularFile(program)) {
             binds.add(Sandbox.Bind.readOnly(program));
         }
         Sandbox.Spec spec = Sandbox.Spec.of(launch.directory(), launch.command()).withNetwork(true).withBinds(binds);
-        // Synod's own HOME and TMPDIR (such as /root) do not exist in here. The sandbox's /tmp is a
-        // fresh, private, writable tmpfs for each launch, gone when it ends: the agent's home for
-        // this attempt, as it is the gates' (Sandbox).
+        // HOME and TMPDIR become the sandbox's fresh, private /tmp, as they are the gates'.
         Map<String, String> env = new java.util.TreeMap<>(launch.environment());
-        env.put("HOME", SCRATCH);
-        env.put("TMPDIR", SCRATCH);
         ProcessBuilder builder = new ProcessBuilder(BwrapCommand.of(spec, env, launch.command()))
                 .directory(launch.directory().toFile());
         builder.environment().clear();

@@ -113,7 +113,7 @@ public final class ModelAgent implements Agent {
         return switch (new ToolLoop<>(reporting(session), pricing, limits, session, tools).run(opening)) {
             case ToolLoop.Ending.Done<Verdict> d -> new Review(d.value().approved(), d.value().comment(), d.usage());
             case ToolLoop.Ending.Failed<Verdict> f -> new Review(false, "the review could not finish: " + f.reason(), f.usage());
-            case ToolLoop.Ending.Misconfigured<Verdict> m -> new Review(false, "the review could not finish: " + m.reason(),
+            case ToolLoop.Ending.Misconfigured<Verdict> m -> Review.misconfigured("the review could not finish: " + m.reason(),
                     m.usage());
         };
     }
@@ -144,7 +144,7 @@ public final class ModelAgent implements Agent {
      * retries.
      */
     private ChatModel reporting(Session session) {
-        return model instanceof RetryingChatModel retrying ? retrying.reportingTo(session::retrying) : model;
+        return model instanceof RetryingChatModel retrying ? retrying.reportingTo(session) : model;
     }
 
     /**

@@ -7,7 +7,9 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.synod.core.Agent;
 import dev.synod.core.SynodException;
+import dev.synod.runtime.agents.DetachedSession;
 import dev.synod.runtime.agents.model.internal.CallFailure;
 import java.time.Duration;
 import java.util.List;
@@ -33,30 +35,16 @@ import java.util.function.Supplier;
  *       The call is over, but the step's next attempt may succeed.</li>
  * </ul>
  * An interrupt (the step's {@code within} ran out) stops the waiting at once. Before each wait the
- * retry is told to a {@link RetryListener} ({@link #reportingTo}), so that the engine journals it
- * and the run's output and {@code synod log} show it.
+ * retry is told to the attempt's {@link Agent.Session#retrying} ({@link #reportingTo}), so that the
+ * engine journals it and the run's output and {@code synod log} show it.
  */
 public final class RetryingChatModel implements ChatModel {
     private final ChatModel delegate;
     private final ModelSettings settings;
     private final Retries retries;
     private final Set<String> secrets;
-    private final RetryListener listener;
-
-    /** Hears of each retry before its wait; the engine's {@code Agent.Session#retrying} is one. */
-    @FunctionalInterface
-    public interface RetryListener {
-        /** Nobody listens. */
-        RetryListener NONE = (reason, retry, of, delay) -> { };
-
-        /**
-         * @param reason what failed, such as {@code openai: HTTP 503: overloaded}, never holding a key
-         * @param retry  the number of this retry, from 1
-         * @param of     how many retries the policy allows
-         * @param delay  how long the call waits before it
-         */
-        void retrying(String reason, int retry, int of, Duration delay);
-    }
+    /** Hears of each retry before its wait (its reason never holds a key). */
+    private final Agent.Session session;
 
     /**
      * @param delegate the model to call, which does not retry by itself
@@ -65,24 +53,25 @@ public final class RetryingChatModel implements ChatModel {
      * @param secrets  values (the API key) to blank out of every message
      */
     public RetryingChatModel(ChatModel delegate, ModelSettings settings, Retries retries, Set<String> secrets) {
-        this(delegate, settings, retries, secrets, RetryListener.NONE);
+        // A detached session hears of no retry: nothing outside the engine journals it.
+        this(delegate, settings, retries, secrets, new DetachedSession());
     }
 
     private RetryingChatModel(ChatModel delegate, ModelSettings settings, Retries retries, Set<String> secrets,
-                              RetryListener listener) {
+                              Agent.Session session) {
         this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.retries = Objects.requireNonNull(retries, "retries must not be null");
         this.secrets = Set.copyOf(secrets);
-        this.listener = Objects.requireNonNull(listener, "listener must not be null");
+        this.session = Objects.requireNonNull(session, "session must not be null");
     }
 
     /**
-     * The same model, telling {@code listener} of each retry before it waits. One model serves
+     * The same model, telling {@code session} of each retry before it waits. One model serves
      * every attempt of its alias; each attempt reports to its own session through its own view.
      */
-    public RetryingChatModel reportingTo(RetryListener listener) {
-        return new RetryingChatModel(delegate, settings, retries, secrets, listener);
+    public RetryingChatModel reportingTo(Agent.Session session) {
+        return new RetryingChatModel(delegate, settings, retries, secrets, session);
     }
 
     @Override
@@ -138,7 +127,7 @@ public final class RetryingChatModel implements ChatModel {
                 case CallFailure.Broken b -> throw new SynodException.Retriable(message(b.what()), cause(error));
                 case CallFailure.Passing p -> {
                     Duration wait = waitAfter(attempt, p, waited, error);
-                    listener.retrying(scrub(settings.provider().id() + ": " + p.what()), attempt,
+                    session.retrying(scrub(settings.provider().id() + ": " + p.what()), attempt,
                             retries.policy().maxAttempts() - 1, wait);
                     sleep(wait, attempt, error);
                     waited = waited.plus(wait);

@@ -3,6 +3,7 @@ package dev.synod.runtime.engine.internal;
 import dev.synod.core.BlobStore;
 import dev.synod.core.Blobs;
 import dev.synod.core.SynodException;
+import dev.synod.runtime.internal.Directories;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -66,9 +67,9 @@ public final class FileBlobStore implements BlobStore {
             if (!Files.isDirectory(dir)) {
                 boolean newRoot = !Files.isDirectory(root);
                 Files.createDirectories(dir);
-                Durable.forceDirectory(root);
+                Directories.fsync(root);
                 if (newRoot) {
-                    Durable.forceDirectory(root.getParent());
+                    Directories.fsync(root.getParent());
                 }
             }
             temp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
@@ -83,7 +84,7 @@ public final class FileBlobStore implements BlobStore {
             // identical bytes is harmless, and rename replaces atomically.
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
-            Durable.forceDirectory(dir);
+            Directories.fsync(dir);
             return hash;
         } catch (IOException e) {
             throw new SynodException.Retriable("could not write the blob " + hash + " at " + target + ": " + e, e);

@@ -82,19 +82,7 @@ final class JournalDatabase {
      * @param maxPages a cap on the database's pages ({@code PRAGMA max_page_count}), 0 for none
      */
     static JournalDatabase at(Path file, long maxPages) {
-        Path absolute = file.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(absolute.getParent());
-        } catch (IOException e) {
-            throw new SynodException.InvalidInput("could not create the directory " + absolute.getParent()
-                    + " for the journal: " + e, e);
-        }
-        if (Files.isDirectory(absolute)) {
-            throw new SynodException.InvalidInput("expected the journal at " + absolute + " to be a file, found a "
-                    + "directory");
-        }
-        checkHeader(absolute);
-        return new JournalDatabase(absolute, maxPages);
+        return of(file, maxPages, false);
     }
 
     /**
@@ -102,26 +90,36 @@ final class JournalDatabase {
      * that is not a SQLite database, an empty one included, is refused before SQLite touches it.
      */
     static JournalDatabase existing(Path file) {
+        return of(file, 0, true);
+    }
+
+    private static JournalDatabase of(Path file, long maxPages, boolean mustExist) {
         Path absolute = file.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
             throw new SynodException.InvalidInput("expected the journal at " + absolute + " to be a file, found a "
                     + "directory");
         }
-        if (!Files.exists(absolute)) {
+        if (Files.exists(absolute)) {
+            checkHeader(absolute);
+        } else if (mustExist) {
             throw new SynodException.InvalidInput("expected a journal at " + absolute + ", found none");
+        } else {
+            try {
+                Files.createDirectories(absolute.getParent());
+            } catch (IOException e) {
+                throw new SynodException.InvalidInput("could not create the directory " + absolute.getParent()
+                        + " for the journal: " + e, e);
+            }
         }
-        checkHeader(absolute);
-        return new JournalDatabase(absolute, 0);
+        return new JournalDatabase(absolute, maxPages);
     }
 
     Path file() {
         return file;
     }
 
+    /** Refuses an existing {@code file} that SQLite would take for a new database or could not read. */
     private static void checkHeader(Path file) {
-        if (!Files.exists(file)) {
-            return;
-        }
         byte[] head;
         long walBytes;
         try (InputStream in = Files.newInputStream(file)) {

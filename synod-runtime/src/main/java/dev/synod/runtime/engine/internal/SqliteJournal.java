@@ -4,6 +4,7 @@ import dev.synod.core.Event;
 import dev.synod.core.Journal;
 import dev.synod.core.RunInfo;
 import dev.synod.core.SynodException;
+import dev.synod.runtime.internal.Directories;
 import dev.synod.runtime.workspace.ObjectLog;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -87,7 +88,8 @@ public final class SqliteJournal implements Journal {
     /**
      * Opens the journal in {@code dbFile}, which must exist: for inspecting or continuing stored
      * runs. Nothing is created or repaired (SQLite adds only its {@code -wal} and {@code -shm}
-     * files beside it while it is open).
+     * files beside it while it is open); a journal of the first schema is migrated to the current
+     * one, as {@link #open} does, by adding the table of staged git objects.
      *
      * @throws SynodException.Corrupted when the file is not a SQLite database, is empty or damaged,
      *     or its tables are not a journal's
@@ -119,7 +121,7 @@ public final class SqliteJournal implements Journal {
                 // a journal created in the same instant by another process.
                 Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
             }
-            Durable.forceDirectory(dir);
+            Directories.fsync(dir);
         } catch (IOException e) {
             throw new SynodException.InvalidInput("could not create the journal " + file + ": " + e, e);
         } finally {

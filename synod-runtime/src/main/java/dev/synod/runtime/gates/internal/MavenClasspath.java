@@ -1,6 +1,7 @@
 package dev.synod.runtime.gates.internal;
 
 import dev.synod.core.SynodException;
+import dev.synod.runtime.internal.PathLookup;
 import dev.synod.runtime.sandbox.Sandbox;
 import java.io.File;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The pom is agent-written, so Maven runs inside the {@link Sandbox} (docs/security.md): no
  * network (a repository the pom names cannot be reached, offline or not), the local repository
- * ({@code ~/.m2}) and Maven's own installation read-only, and as its only writable place a
+ * ({@code ~/.m2/repository}, not the rest of {@code ~/.m2}, where settings and their credentials
+ * are) and Maven's own installation read-only, and as its only writable place a
  * scratch directory holding a copy of the pom alone. The tree is never written to, and nothing
  * else of the tree ({@code .mvn/} extensions and options, parent poms, wrappers) takes part, so
  * that the pom's bytes alone decide the class path, as the cache assumes. A pom that inherits
@@ -104,17 +106,17 @@ public final class MavenClasspath {
                     + command.get(0) + " is not an executable file or on the PATH; set gates.compile.maven in synod.yaml, "
                     + "or gates.compile.classpath"));
         }
-        Path home = Path.of(System.getProperty("user.home"));
-        Path repository = home.resolve(".m2/repository");
-        Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+        // Only the local repository, and as Maven is told where it is: the rest of ~/.m2 holds
+        // settings.xml and settings-security.xml, credentials an agent-written pom must not read.
+        Path repository = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        Path javaHome = JavaHome.real();
         List<Sandbox.Bind> binds = new ArrayList<>();
-        if (Files.isDirectory(home.resolve(".m2"))) {
-            binds.add(Sandbox.Bind.readOnly(home.resolve(".m2").toRealPath()));
+        if (Files.isDirectory(repository)) {
+            repository = repository.toRealPath();
+            binds.add(Sandbox.Bind.readOnly(repository));
         }
-        installation(program.get()).ifPresent(dir -> binds.add(Sandbox.Bind.readOnly(dir)));
-        if (!javaHome.startsWith("/usr")) {
-            binds.add(Sandbox.Bind.readOnly(javaHome));
-        }
+        binds.add(Sandbox.Bind.readOnly(installation(program.get())));
+        binds.add(Sandbox.Bind.readOnly(javaHome));
         try (Scratch scratch = Scratch.create("synod-maven-")) {
             Path work = scratch.path().toRealPath();
             Files.copy(pom, work.resolve("pom.xml"));
@@ -151,34 +153,22 @@ public final class MavenClasspath {
 
     /** The program that starts Maven: a path as given, or a name looked up on this process's PATH. */
     private static Optional<Path> program(String name) throws IOException {
-        if (name.contains("/")) {
-            Path path = Path.of(name).toAbsolutePath();
-            return Files.isExecutable(path) ? Optional.of(path.toRealPath()) : Optional.empty();
-        }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-                return Optional.of(candidate.toAbsolutePath().toRealPath());
-            }
-        }
-        return Optional.empty();
+        Optional<Path> found = name.contains("/") ? Optional.of(Path.of(name).toAbsolutePath()).filter(Files::isExecutable)
+                : PathLookup.find(name, Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin"));
+        return found.isPresent() ? Optional.of(found.get().toRealPath()) : Optional.empty();
     }
 
     /**
-     * The directory of Maven's installation to show read-only in the sandbox: none under
-     * {@code /usr}, which the sandbox shows anyway; the directory above {@code bin/}, where
-     * Maven's {@code boot/}, {@code lib/} and {@code conf/} are; else the program's directory.
+     * The directory of Maven's installation to show read-only in the sandbox: the directory above
+     * {@code bin/}, where Maven's {@code boot/}, {@code lib/} and {@code conf/} are; else the
+     * program's directory.
      */
-    private static Optional<Path> installation(Path program) {
-        if (program.startsWith("/usr")) {
-            return Optional.empty();
-        }
+    private static Path installation(Path program) {
         Path dir = program.getParent();
         if (dir.getFileName() != null && dir.getFileName().toString().equals("bin") && dir.getParent() != null) {
             dir = dir.getParent();
         }
-        return Optional.of(dir);
+        return dir;
     }
 
     /** Maven's error lines, which say what is missing, under a line saying what was run. */

@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
  * The bubblewrap command line of a sandboxed run. The sandbox's root is an empty tmpfs that
  * bubblewrap builds: {@code /usr} and the usual top-level system directories read-only, a few
  * files of {@code /etc} that programs need to start (never the whole of it), fresh
- * {@code /proc}, {@code /dev} and {@code /tmp}, then the spec's binds and its working directory
- * at their own paths. Everything else of the host, the caller's home included, does not exist
- * inside.
+ * {@code /proc}, {@code /dev} and {@code /tmp}, then the spec's binds (a read-only one under
+ * {@code /usr}, already shown, is left out, so callers need not decide it) and its working
+ * directory at their own paths. Everything else of the host, the caller's home included, does not
+ * exist inside; {@code HOME} and {@code TMPDIR} are the private {@code /tmp}.
  */
 public final class BwrapCommand {
     /** Top-level directories that are {@code /usr}'s on merged-/usr systems and real directories elsewhere. */
+    private static final String USR = "/usr";
+
     private static final List<String> SYSTEM_DIRS = List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32");
 
     /** What of {@code /etc} a program needs to start, find users, libraries, time zones and the alternatives symlinks. */
@@ -32,10 +35,16 @@ public final class BwrapCommand {
     private static final List<String> ETC_NETWORK = List.of("/etc/resolv.conf", "/etc/gai.conf", "/etc/ssl",
             "/etc/ca-certificates", "/etc/pki", "/etc/crypto-policies");
 
+    /** The sandbox's private, writable {@code /tmp}: {@code HOME} and {@code TMPDIR} inside. */
+    public static final String SCRATCH = "/tmp";
+
     private BwrapCommand() {
     }
 
-    /** The bubblewrap arguments that run {@code inner} (the command with its limits applied) for {@code spec}. */
+    /**
+     * The bubblewrap arguments that run {@code inner} (the command with its limits applied) for
+     * {@code spec}, in {@code env} with {@code HOME} and {@code TMPDIR} set to {@link #SCRATCH}.
+     */
     public static List<String> of(Sandbox.Spec spec, Map<String, String> env, List<String> inner) {
         return of(program(), spec, env, inner);
     }
@@ -51,7 +60,7 @@ public final class BwrapCommand {
         if (!spec.network()) {
             args.add("--unshare-net");
         }
-        args.addAll(List.of("--ro-bind", "/usr", "/usr"));
+        args.addAll(List.of("--ro-bind", USR, USR));
         for (String dir : SYSTEM_DIRS) {
             Path path = Path.of(dir);
             if (Files.isSymbolicLink(path)) {
@@ -69,13 +78,21 @@ public final class BwrapCommand {
             }
         }
         // Mounted before the binds, so that binds under /tmp (a test's temporary directory) sit on top of it.
-        args.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        args.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", SCRATCH));
         for (Sandbox.Bind bind : spec.binds()) {
+            if (!bind.writable() && bind.path().startsWith(USR)) {
+                continue;
+            }
             args.addAll(List.of(bind.writable() ? "--bind" : "--ro-bind", bind.path().toString(), bind.path().toString()));
         }
         args.addAll(List.of("--bind", spec.dir().toString(), spec.dir().toString(), "--chdir", spec.dir().toString()));
         args.add("--clearenv");
-        env.forEach((name, value) -> args.addAll(List.of("--setenv", name, value)));
+        // Synod's own HOME and TMPDIR (such as /root) do not exist in here; the fresh tmpfs is the
+        // command's home for this run, gone when it ends.
+        Map<String, String> inside = new java.util.LinkedHashMap<>(env);
+        inside.put("HOME", SCRATCH);
+        inside.put("TMPDIR", SCRATCH);
+        inside.forEach((name, value) -> args.addAll(List.of("--setenv", name, value)));
         args.add("--");
         args.addAll(inner);
         return args;

@@ -51,8 +51,8 @@ public final class Execution {
                 home = Files.createTempDirectory("synod-home", PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rwx------")));
                 Map<String, String> direct = new LinkedHashMap<>(env);
-                direct.replace("HOME", "/tmp", home.toString());
-                direct.replace("TMPDIR", "/tmp", home.toString());
+                direct.put("HOME", home.toString());
+                direct.put("TMPDIR", home.toString());
                 String setsid = Executables.find("setsid").orElseThrow(() -> new IllegalStateException(
                         "setsid (from util-linux) is not installed; sandbox: none needs it to kill what a command leaves running"));
                 builder = new ProcessBuilder(concat(session.outer(), concat(List.of(setsid), inner)));
@@ -109,7 +109,7 @@ public final class Execution {
         Sandbox.Output stdout = out.output();
         Sandbox.Output stderr = err.output();
         return new Sandbox.Result(process.exitValue(), stdout, stderr, timedOut, killed,
-                session.limitReached(stdout.text(), stderr.text()));
+                session.limitReached(stderr.text()));
     }
 
     /**

@@ -136,7 +136,7 @@ public record PidsCgroup(Path root, boolean v2, String prlimit) implements Proce
             }
 
             @Override
-            public boolean limitReached(String stdout, String stderr) {
+            public boolean limitReached(String stderr) {
                 // The kernel counts every fork the limit refused, whether or not the command said so.
                 for (String line : lines(dir.resolve("pids.events"))) {
                     String[] parts = line.strip().split("\\s+");

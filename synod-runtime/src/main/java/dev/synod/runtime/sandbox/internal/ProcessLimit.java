@@ -34,9 +34,10 @@ public sealed interface ProcessLimit permits ProcessLimit.Rlimit, PidsCgroup {
 
         /**
          * Whether the command tried to go past its limit: counted by the kernel where the limit
-         * is a cgroup, else seen in what the command printed ({@code stdout}, {@code stderr}).
+         * is a cgroup, else seen in what the command printed on {@code stderr}, where shells and the
+         * JVM complain. Standard output is the command's own: a correct gate may print the words.
          */
-        boolean limitReached(String stdout, String stderr);
+        boolean limitReached(String stderr);
 
         @Override
         void close();
@@ -87,10 +88,10 @@ public sealed interface ProcessLimit permits ProcessLimit.Rlimit, PidsCgroup {
                 }
 
                 @Override
-                public boolean limitReached(String stdout, String stderr) {
+                public boolean limitReached(String stderr) {
                     // The kernel keeps no count of refused forks under an rlimit; the refused
-                    // program's own complaint is the only sign of it.
-                    return ForkRefusal.in(stderr) || ForkRefusal.in(stdout);
+                    // program's own complaint, on stderr, is the only sign of it.
+                    return ForkRefusal.in(stderr);
                 }
 
                 @Override

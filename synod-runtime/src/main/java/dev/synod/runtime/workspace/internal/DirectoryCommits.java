@@ -43,7 +43,7 @@ public final class DirectoryCommits {
     }
 
     /** What a walk of an attempt's directory found: files to commit, paths dropped, problems refused. */
-    private record Walked(List<DirectoryIndex.Found> files, List<String> dropped, List<String> problems) {
+    private record Walked(List<DirectoryIndex.Found> files, List<String> dropped, List<Workspace.PathProblem> problems) {
     }
 
     /** See {@link Workspace#commitAttempt}. */
@@ -58,7 +58,7 @@ public final class DirectoryCommits {
         try (ObjectInserter inserter = objects.inserter()) {
             Map<String, DirectoryIndex.Known> known = new HashMap<>();
             Map<String, Trees.Entry> files = new TreeMap<>();
-            List<String> unreadable = new ArrayList<>();
+            List<Workspace.PathProblem> unreadable = new ArrayList<>();
             for (DirectoryIndex.Found f : walked.files()) {
                 ObjectId blob = recorded.blob(f.relative(), f.stat());
                 if (blob == null) {
@@ -88,9 +88,9 @@ public final class DirectoryCommits {
         }
     }
 
-    private static String unreadable(String relative) {
-        return relative + ": a file that cannot be read (permission denied); give its owner read permission"
-                + " (chmod u+r)";
+    private static Workspace.PathProblem unreadable(String relative) {
+        return new Workspace.PathProblem(relative, "a file that cannot be read (permission denied); give its owner read"
+                + " permission (chmod u+r)");
     }
 
     private static Walked walk(Path source, long maxFileBytes, DirectoryIndex.Recorded base) {
@@ -109,16 +109,17 @@ public final class DirectoryCommits {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
         } catch (AccessDeniedException e) {
-            out.problems().add((prefix.isEmpty() ? "." : prefix) + ": a directory that cannot be read (permission"
-                    + " denied); give its owner read and search permission (chmod u+rx)");
+            out.problems().add(new Workspace.PathProblem(prefix.isEmpty() ? "." : prefix,
+                    "a directory that cannot be read (permission denied); give its owner read and search permission"
+                    + " (chmod u+rx)"));
             return;
         }
         for (Path p : entries) {
             String name = p.getFileName().toString();
             String relative = prefix + name;
             if (!validName(p, name)) {
-                out.problems().add(FileNames.escaped(relative) + ": a name that is not valid UTF-8, which git would"
-                        + " store under another name; rename it");
+                out.problems().add(new Workspace.PathProblem(FileNames.escaped(relative), "a name that is not valid UTF-8,"
+                        + " which git would store under another name; rename it"));
                 continue;
             }
             DirectoryIndex.Stat st = DirectoryIndex.stat(p);
@@ -132,8 +133,8 @@ public final class DirectoryCommits {
                 // touched since (a large dataset of the project's), is the project's own.
                 boolean fromBase = base.unchanged(relative, st);
                 if (!fromBase && st.size() > maxFileBytes) {
-                    out.problems().add(relative + ": " + st.size() + " bytes, over the limit of " + maxFileBytes
-                            + " bytes for one file; delete it or keep it out of the workspace");
+                    out.problems().add(new Workspace.PathProblem(relative, st.size() + " bytes, over the limit of "
+                            + maxFileBytes + " bytes for one file; delete it or keep it out of the workspace"));
                 } else if ((st.mode() & 0400) == 0) {
                     // Root reads it anyway, the agent's own user cannot: refused alike either way.
                     out.problems().add(unreadable(relative));

@@ -36,7 +36,7 @@ class CliAgentContractTest extends AgentContract {
     void writeScript() throws IOException {
         Path script = Scripts.write(bin, "agent.sh", SCRIPT);
         agent = new CliAgent("coder", new CliSettings(List.of(script.toString()), CliSettings.Prompt.STDIN, List.of(),
-                Optional.empty()), ProcessLauncher.direct(), Map.of("PATH", System.getenv("PATH")));
+                Optional.empty()), ProcessLauncher.direct(), Map.of("PATH", System.getenv("PATH")), Optional.empty());
     }
 
     private static Agent.Assignment assignment(String step) {

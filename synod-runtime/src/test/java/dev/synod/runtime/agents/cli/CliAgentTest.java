@@ -91,7 +91,8 @@ class CliAgentTest {
     }
 
     private CliAgent agent(CliSettings.Prompt prompt, List<String> env, Optional<Duration> timeout, String... command) {
-        return new CliAgent("coder", new CliSettings(List.of(command), prompt, env, timeout), ProcessLauncher.direct(), parent);
+        return new CliAgent("coder", new CliSettings(List.of(command), prompt, env, timeout), ProcessLauncher.direct(), parent,
+                Optional.empty());
     }
 
     private CliAgent agent(String body) throws Exception {
@@ -219,7 +220,7 @@ class CliAgentTest {
                 if [ -d "$TMPDIR" ] && touch "$TMPDIR/scratch"; then echo writable > tmpdir.txt; fi
                 """);
         CliAgent agent = new CliAgent("coder", new CliSettings(List.of(script.toString()), CliSettings.Prompt.STDIN,
-                List.of(), Optional.empty()), SandboxedLauncher.checked(parent), parent);
+                List.of(), Optional.empty()), SandboxedLauncher.checked(parent), parent, Optional.empty());
 
         assertThat(agent.perform(assignment(List.of()), workspace, session)).isInstanceOf(Agent.Outcome.Finished.class);
 
@@ -249,6 +250,32 @@ class CliAgentTest {
         String transcript = blob(finished.summary());
         assertThat(finished.summary()).doesNotContain(ANTHROPIC_KEY).contains("using key [ANTHROPIC_API_KEY left out]");
         assertThat(transcript).doesNotContain(ANTHROPIC_KEY).contains("! key [ANTHROPIC_API_KEY left out]");
+    }
+
+    @Test
+    void a_key_at_every_offset_around_the_line_cut_is_left_out_of_the_transcript_and_the_summary() throws Exception {
+        // A line longer than CliProcess.MAX_LINE is cut into pieces; a key that straddled a cut used
+        // to reach the transcript blob and the summary in two halves, neither of which redaction
+        // recognised. The script prints OFFSET filler characters, the key, then more of the line.
+        Path script = Scripts.write(bin, "agent.sh", """
+                k=$(cat offset)
+                { head -c "$k" /dev/zero | tr '\\0' x; printf '%s' "$ANTHROPIC_API_KEY"; head -c 100 /dev/zero | tr '\\0' y; echo; }
+                """);
+        CliAgent agent = agent(CliSettings.Prompt.STDIN, List.of("ANTHROPIC_API_KEY"), Optional.empty(), script.toString());
+
+        for (int offset = CliProcess.MAX_LINE - 64; offset <= CliProcess.MAX_LINE + 64; offset++) {
+            Files.writeString(workspace.resolve("offset"), Integer.toString(offset));
+            Agent.Outcome.Finished finished = (Agent.Outcome.Finished) agent.perform(assignment(List.of()), workspace, session);
+            String transcript = blob(finished.summary());
+
+            assertThat(transcript).as("the transcript at offset %d", offset).contains("[ANTHROPIC_API_KEY left out]");
+            for (String text : List.of(transcript, finished.summary())) {
+                for (int i = 0; i + 8 <= ANTHROPIC_KEY.length(); i++) {
+                    assertThat(text).as("part of the key at offset %d", offset)
+                            .doesNotContain(ANTHROPIC_KEY.substring(i, i + 8));
+                }
+            }
+        }
     }
 
     // ---- how an attempt ends ----
@@ -300,7 +327,8 @@ class CliAgentTest {
             Files.setPosixFilePermissions(command, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
         CliAgent agent = new CliAgent("coder", new CliSettings(List.of(command.toString()), CliSettings.Prompt.STDIN,
-                List.of(), Optional.empty()), sandboxed ? SandboxedLauncher.checked(parent) : ProcessLauncher.direct(), parent);
+                List.of(), Optional.empty()), sandboxed ? SandboxedLauncher.checked(parent) : ProcessLauncher.direct(), parent,
+                Optional.empty());
 
         Agent.Outcome outcome = agent.perform(assignment(List.of()), workspace, session);
 

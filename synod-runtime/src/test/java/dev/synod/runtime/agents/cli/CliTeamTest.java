@@ -194,6 +194,33 @@ class CliTeamTest {
     }
 
     @Test
+    void a_reviewer_whose_program_cannot_start_fails_the_step_after_one_attempt() throws Exception {
+        // Not a rejection: a reviewer that cannot run would reject every attempt until they run out.
+        project("1m", """
+                models:
+                  coder: { provider: cli, command: ["./agent.sh"], prompt: stdin }
+                  critic: { provider: cli, command: ["./critic.sh"], prompt: stdin }
+                sandbox: none
+                """, """
+                mkdir -p notes
+                echo hi > notes/a.txt
+                """);
+        Files.writeString(dir.resolve("team.synod"), team("1m").replace("retry 0", "retry 2")
+                .replace("role reader model coder", "role reader model coder\n  role critic model critic")
+                .replace("gate exists", "gate exists\n    review critic"));
+        Scripts.write(dir, "critic.sh", "");
+        Files.writeString(dir.resolve("critic.sh"), "#!/nonexistent/interpreter\necho never\n");
+
+        Engine.Result.Finished finished = (Engine.Result.Finished) run();
+
+        assertThat(finished.succeeded()).isFalse();
+        assertThat(finished.reason()).contains("cannot run", "reviewer critic", "could not start",
+                "check models.critic.command");
+        assertThat(events().stream().filter(e -> e instanceof Event.Started s
+                && s.command() instanceof dev.synod.core.Command.RunAgent)).as("attempts started").hasSize(1);
+    }
+
+    @Test
     void a_broken_cli_setting_stops_the_run_before_anything_starts() throws Exception {
         project("1m", """
                 models:

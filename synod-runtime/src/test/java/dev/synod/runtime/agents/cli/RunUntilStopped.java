@@ -17,7 +17,7 @@ public final class RunUntilStopped {
 
     public static void main(String[] args) throws Exception {
         CliAgent agent = new CliAgent("coder", new CliSettings(List.of(args[0]), CliSettings.Prompt.STDIN, List.of(),
-                Optional.empty()), ProcessLauncher.direct(), Map.of("PATH", System.getenv("PATH")));
+                Optional.empty()), ProcessLauncher.direct(), Map.of("PATH", System.getenv("PATH")), Optional.empty());
         agent.perform(new Agent.Assignment("r1", "notes", 1, "writer", "", List.of("notes/**"), List.of(), List.of(),
                 Map.of(), Duration.ofMinutes(10)), Path.of(args[1]));
     }

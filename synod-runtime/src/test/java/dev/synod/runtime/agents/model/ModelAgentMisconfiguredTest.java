@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,5 +62,23 @@ class ModelAgentMisconfiguredTest {
                 .doesNotContain(KEY));
         assertThat(stub.requests()).as("one request, no retry").hasSize(1);
         assertThat(sleeper.waits).isEmpty();
+    }
+
+    @Test
+    void a_reviewer_refused_by_its_provider_is_misconfigured_not_a_rejection() throws Exception {
+        // A rejection would send the work back; the next attempt's review would meet the same 401.
+        stub.enqueue(new Reply.Failure(401, Map.of(), "refused"), Reply.text("never asked"));
+        SynodConfig config = SynodConfig.parse("models:\n  m: { provider: openai, model: gpt-none, base-url: \""
+                + stub.baseUrl() + "\", api-key-env: MISCONFIGURED_KEY }\n", dir.resolve("synod.yaml"));
+        ModelAgent agent = new ModelAgent(Providers.chatModel(config, "m", Map.of("MISCONFIGURED_KEY", KEY),
+                new Retries(RetryPolicy.DEFAULT, sleeper, new SplittableRandom(1), clock)), Pricing.FREE, Limits.DEFAULT,
+                TeamView.NONE);
+
+        Agent.Review review = agent.review(new Agent.Assignment("r1", "notes", 1, "critic", "", List.of(),
+                List.of("notes"), List.of(), Map.of(), Duration.ofMinutes(1)), dir, new JournalSession());
+
+        assertThat(review.misconfigured()).as(review.comment()).isTrue();
+        assertThat(review.approved()).isFalse();
+        assertThat(review.comment()).contains("HTTP 401", "check the key in MISCONFIGURED_KEY");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.synod.core.Agent;
-import dev.synod.core.BlobStore;
 import dev.synod.core.Event;
 import dev.synod.lang.CheckOptions;
 import dev.synod.lang.SourceFile;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,23 +54,6 @@ class ModelAgentWireTest {
         stub.close();
     }
 
-    /** A blob store that keeps every payload, so the test can look for the key in all of them. */
-    private static final class Kept implements BlobStore {
-        final InMemoryBlobStore store = new InMemoryBlobStore();
-        final List<String> contents = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String put(byte[] content) {
-            contents.add(new String(content, StandardCharsets.UTF_8));
-            return store.put(content);
-        }
-
-        @Override
-        public Optional<byte[]> get(String hash) {
-            return store.get(hash);
-        }
-    }
-
     @Test
     void an_openai_model_works_through_the_tool_loop_over_http_and_no_key_reaches_a_blob() throws Exception {
         stub.enqueue(
@@ -87,7 +68,7 @@ class ModelAgentWireTest {
         Agent agent = Agents.forTeam(model, config, root, TeamView.of(model, Map.of()), Map.of("WIRE_KEY", KEY)).get("dev[1]");
         Path workspace = root.resolve("work");
         LoopFixture.write(workspace, "api/Api.java", "interface Api {}\n");
-        Kept blobs = new Kept();
+        InMemoryBlobStore blobs = new InMemoryBlobStore();
         JournalSession session = new JournalSession(blobs, List.of(), Integer.MAX_VALUE, Optional::empty);
 
         Agent.Outcome outcome = agent.perform(new Agent.Assignment("r1", "impl[dev1]", 1, "dev[1]", "contract",
@@ -110,6 +91,7 @@ class ModelAgentWireTest {
         assertThat(read.path("content").asText()).isEqualTo("interface Api {}\n");
         assertThat(results.get(results.size() - 1).path("content").asText()).isEqualTo("created src/dev1/Impl.java (13 bytes)");
         assertThat(stub.request(0).header("Authorization")).hasValue("Bearer " + KEY);
-        assertThat(blobs.contents).isNotEmpty().noneMatch(c -> c.contains(KEY)).noneMatch(c -> c.contains("Bearer"));
+        assertThat(blobs.contents()).isNotEmpty().map(c -> new String(c, StandardCharsets.UTF_8))
+                .noneMatch(c -> c.contains(KEY)).noneMatch(c -> c.contains("Bearer"));
     }
 }

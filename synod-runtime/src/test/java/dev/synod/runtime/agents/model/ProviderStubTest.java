@@ -12,10 +12,13 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.synod.core.Agent;
+import dev.synod.core.BlobStore;
 import dev.synod.core.Event;
 import dev.synod.core.SynodException;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.testkit.FakeClock;
+import dev.synod.testkit.InMemoryBlobStore;
 import dev.synod.testkit.stub.RecordedRequest;
 import dev.synod.testkit.stub.Reply;
 import dev.synod.testkit.stub.StubModelServer;
@@ -26,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,9 +154,36 @@ abstract class ProviderStubTest {
     void each_retry_is_reported_with_its_number_and_wait_before_it_waits() {
         stub.enqueue(Reply.status(503), Reply.status(503), Reply.text("ok"));
         List<String> reported = new ArrayList<>();
-        ChatModel model = ((RetryingChatModel) model()).reportingTo((reason, retry, of, delay) ->
+        ChatModel model = ((RetryingChatModel) model()).reportingTo(new Agent.Session() {
+            @Override
+            public void retrying(String reason, int retry, int of, Duration delay) {
                 reported.add(reason + " | retry " + retry + " of " + of + " in " + delay + " | after " + sleeper.waits.size()
-                        + " waits"));
+                        + " waits");
+            }
+
+            @Override
+            public List<Agent.Turn> turns() {
+                return List.of();
+            }
+
+            @Override
+            public void record(Agent.Turn turn) {
+            }
+
+            @Override
+            public Optional<String> refusal() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void heartbeat() {
+            }
+
+            @Override
+            public BlobStore blobs() {
+                return new InMemoryBlobStore();
+            }
+        });
 
         assertThat(model.chat(UserMessage.from("hi")).aiMessage().text()).isEqualTo("ok");
 

@@ -2,7 +2,6 @@ package dev.synod.runtime.agents.model.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,7 @@ interface AnswerShape {
     AnswerShape OPENAI = (status, body) -> {
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(body);
+            json = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

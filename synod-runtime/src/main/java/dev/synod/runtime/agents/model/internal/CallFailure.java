@@ -2,7 +2,6 @@ package dev.synod.runtime.agents.model.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
@@ -95,7 +94,7 @@ public sealed interface CallFailure {
             return Optional.empty();
         }
         try {
-            JsonNode json = new ObjectMapper().readTree(body);
+            JsonNode json = Json.MAPPER.readTree(body);
             JsonNode error = json.path("error");
             String message = error.isTextual() ? error.asText() : error.path("message").asText(json.path("message").asText(""));
             if (!message.isBlank()) {

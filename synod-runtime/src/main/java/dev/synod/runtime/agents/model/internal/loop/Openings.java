@@ -59,7 +59,7 @@ public final class Openings {
                 """.formatted(a.role());
         StringBuilder user = header(new TaskHeader(a.role(), TaskHeader.Kind.PRODUCE, a.step(), a.attempt(), List.of()))
                 .append(Instructions.produce(a));
-        prompt(user, workspace, team);
+        user.append(Instructions.task(workspace, team.prompt()));
         List<PathGuard.Area> areas = new ArrayList<>(readable);
         areas.add(new PathGuard.Area("your write scope", a.writeScope()));
         files(user, workspace, areas);
@@ -87,7 +87,7 @@ public final class Openings {
                 """.formatted(a.role());
         StringBuilder user = header(new TaskHeader(a.role(), TaskHeader.Kind.REVIEW, a.step(), a.attempt(), List.of()))
                 .append(Instructions.review(a));
-        prompt(user, workspace, team);
+        user.append(Instructions.task(workspace, team.prompt()));
         files(user, workspace, readable);
         section(user, "Handing your verdict back");
         user.append("When you have read enough, call approve or reject with your comment.\n");
@@ -122,10 +122,6 @@ public final class Openings {
 
     private static void section(StringBuilder out, String title) {
         out.append("\n## ").append(title).append("\n\n");
-    }
-
-    private static void prompt(StringBuilder out, Path workspace, TeamView team) throws IOException {
-        out.append(Instructions.task(workspace, team.prompt()));
     }
 
     /** The files of each area present in the workspace now, so the model knows what to read first. */
