@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 final class YamlDocument {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** The streaming read that finds every key's place; it reports a repeated key itself, naming both places. */
+    private static final YAMLFactory STREAMING = new YAMLFactory();
 
     /** A place in the file, 1-based. */
     record Location(int line, int column) {
@@ -45,6 +47,14 @@ final class YamlDocument {
      * @throws SynodException.InvalidInput when it is not YAML or repeats a key, with the line and column
      */
     static YamlDocument parse(String text, Path file) {
+        Map<String, Location> locations;
+        try {
+            locations = locate(text, file);
+        } catch (IOException e) {
+            throw new SynodException.InvalidInput(file + (e instanceof JsonProcessingException j ? at(j.getLocation()) : "")
+                    + ": not valid YAML: " + oneLine(e instanceof JsonProcessingException j ? j.getOriginalMessage()
+                    : e.getMessage()), e);
+        }
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -55,7 +65,7 @@ final class YamlDocument {
         if (root == null || root.isMissingNode()) {
             root = YAML.nullNode();
         }
-        return new YamlDocument(file, root, locate(text));
+        return new YamlDocument(file, root, locations);
     }
 
     Path file() {
@@ -73,15 +83,16 @@ final class YamlDocument {
     }
 
     /**
-     * Every key's path and location, from a second, streaming read of the text (the tree keeps no
-     * locations); the first read has already proved the text well-formed.
+     * Every key's path and location, from a streaming read of the text before the tree is built
+     * (the tree keeps no locations). A key given twice in one mapping is refused here, with both
+     * places.
      */
-    private static Map<String, Location> locate(String text) {
+    private static Map<String, Location> locate(String text, Path file) throws IOException {
         Map<String, Location> out = new HashMap<>();
         // One frame per open container: its path, and for a list the index of the next item.
         Deque<String[]> paths = new ArrayDeque<>();
         Deque<int[]> indexes = new ArrayDeque<>();
-        try (JsonParser p = YAML.getFactory().createParser(text)) {
+        try (JsonParser p = STREAMING.createParser(text)) {
             String pendingKey = null;
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 String parent = paths.isEmpty() ? null : paths.peek()[0];
@@ -89,7 +100,13 @@ final class YamlDocument {
                 String here;
                 if (t == JsonToken.FIELD_NAME) {
                     pendingKey = join(parent, p.currentName());
-                    out.put(pendingKey, location(p.currentTokenLocation()));
+                    Location here2 = location(p.currentTokenLocation());
+                    Location first = out.putIfAbsent(pendingKey, here2);
+                    if (first != null) {
+                        throw new SynodException.InvalidInput(file + ":" + here2.line() + ":" + here2.column() + ": "
+                                + pendingKey + ": given twice in one mapping (first at line " + first.line() + ", column "
+                                + first.column() + "); keep one");
+                    }
                     continue;
                 }
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
@@ -112,9 +129,6 @@ final class YamlDocument {
                     indexes.push(new int[] {0});
                 }
             }
-        } catch (IOException e) {
-            // The first read accepted this very text, so a failure here is a fault of the parser.
-            throw new java.io.UncheckedIOException("synod.yaml parsed once but not twice", e);
         }
         return out;
     }

@@ -48,8 +48,7 @@ class SynodConfigTest {
     void a_key_given_twice_is_refused_with_its_line() {
         assertThatThrownBy(() -> SynodConfig.parse("sandbox: none\nsandbox: bwrap\n", FILE))
                 .isInstanceOf(SynodException.InvalidInput.class)
-                .hasMessageStartingWith(FILE + ":2:")
-                .hasMessageContaining("Duplicate field 'sandbox'");
+                .hasMessage(FILE + ":2:1: sandbox: given twice in one mapping (first at line 1, column 1); keep one");
     }
 
     @Test
