@@ -132,32 +132,14 @@ class EngineRetryTest {
 
     /** An agent that writes {@code files} straight into its directory (a model agent's tools would refuse NOTES.md) and remembers what it was given. */
     private static Agent writing(Map<String, String> files, List<Agent.Assignment> seen, List<Boolean> sawOwnFiles) {
-        return new Agent() {
-            @Override
-            public Outcome perform(Assignment a, Path workspace) {
-                seen.add(a);
-                sawOwnFiles.add(Files.exists(workspace.resolve("src/Calc.java")));
-                try {
-                    for (var f : files.entrySet()) {
-                        Files.createDirectories(workspace.resolve(f.getKey()).getParent());
-                        Files.writeString(workspace.resolve(f.getKey()), f.getValue());
-                    }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                return new Outcome.Finished("wrote " + files.keySet(), Event.Usage.NONE);
+        return EngineFixture.agent((a, workspace, session) -> {
+            seen.add(a);
+            sawOwnFiles.add(Files.exists(workspace.resolve("src/Calc.java")));
+            for (var f : files.entrySet()) {
+                Files.createDirectories(workspace.resolve(f.getKey()).getParent());
+                Files.writeString(workspace.resolve(f.getKey()), f.getValue());
             }
-
-            @Override
-            public Review review(Assignment a, Path workspace) {
-                return new Review(true, "", Event.Usage.NONE);
-            }
-
-            @Override
-            public Decision decide(DecisionRequest request) {
-                return new Decision(Map.of(), "", Event.Usage.NONE);
-            }
-        };
+        });
     }
 
     @Test

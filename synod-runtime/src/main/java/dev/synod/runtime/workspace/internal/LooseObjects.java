@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -37,23 +35,16 @@ final class LooseObjects {
         Path tmp = Files.createTempFile(objectsDirectory, "tmp_obj_", "");
         try {
             MessageDigest sha1 = ObjectIds.sha1();
-            byte[] header = (Constants.typeString(type) + " " + length + "\0").getBytes(StandardCharsets.US_ASCII);
+            byte[] header = ObjectIds.headerBytes(type, length);
             Deflater deflater = new Deflater(Deflater.BEST_SPEED);
             try (OutputStream out = new DeflaterOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
                     1 << 16), deflater, 1 << 16)) {
                 sha1.update(header);
                 out.write(header);
-                byte[] buffer = new byte[64 << 10];
-                long left = length;
-                while (left > 0) {
-                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                    if (n < 0) {
-                        throw new IOException("expected " + length + " bytes of content, found " + (length - left));
-                    }
-                    sha1.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                    left -= n;
-                }
+                ObjectIds.copy(length, in, (buffer, offset, n) -> {
+                    sha1.update(buffer, offset, n);
+                    out.write(buffer, offset, n);
+                });
             } finally {
                 deflater.end();
             }

@@ -34,6 +34,23 @@ public final class ObjectIds {
      */
     public static ObjectId blobId(long length, InputStream in) throws IOException {
         MessageDigest sha1 = header(Constants.OBJ_BLOB, length);
+        copy(length, in, sha1::update);
+        return ObjectId.fromRaw(sha1.digest());
+    }
+
+    /** Where {@link #copy} hands each chunk it read. */
+    @FunctionalInterface
+    interface Chunks {
+        void accept(byte[] buffer, int offset, int length) throws IOException;
+    }
+
+    /**
+     * Reads exactly {@code length} bytes of {@code in} in chunks of 64 KiB, each handed to {@code to}
+     * as it is read, so that content of any size passes without being held in memory.
+     *
+     * @throws IOException when {@code in} ends before {@code length} bytes
+     */
+    static void copy(long length, InputStream in, Chunks to) throws IOException {
         byte[] buffer = new byte[64 << 10];
         long left = length;
         while (left > 0) {
@@ -41,10 +58,14 @@ public final class ObjectIds {
             if (n < 0) {
                 throw new IOException("expected " + length + " bytes of content, found " + (length - left));
             }
-            sha1.update(buffer, 0, n);
+            to.accept(buffer, 0, n);
             left -= n;
         }
-        return ObjectId.fromRaw(sha1.digest());
+    }
+
+    /** The header git puts before an object's content, {@code "blob 123\0"}, which its name covers. */
+    static byte[] headerBytes(int type, long length) {
+        return (Constants.typeString(type) + " " + length + "\0").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A new SHA-1 digest of the JDK's, for the checksums of packs ({@link PackFiles}) and object ids. */
@@ -58,10 +79,7 @@ public final class ObjectIds {
 
     private static MessageDigest header(int type, long length) {
         MessageDigest sha1 = sha1();
-        sha1.update(Constants.encodedTypeString(type));
-        sha1.update((byte) ' ');
-        sha1.update(Long.toString(length).getBytes(StandardCharsets.US_ASCII));
-        sha1.update((byte) 0);
+        sha1.update(headerBytes(type, length));
         return sha1;
     }
 }
