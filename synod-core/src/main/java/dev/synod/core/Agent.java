@@ -18,7 +18,10 @@ public interface Agent {
     /** Reviews an attempt's files, checked out in {@code workspace}. */
     Review review(Assignment assignment, Path workspace) throws InterruptedException;
 
-    /** Answers the questions of a {@code leader} decide. */
+    /**
+     * Answers the questions of a decide: alone as its leader or fallback, or as one voter when
+     * {@link DecisionRequest#ballot()} (the answer is then its ballot).
+     */
     Decision decide(DecisionRequest request) throws InterruptedException;
 
     /**
@@ -188,12 +191,38 @@ public interface Agent {
         }
     }
 
-    /** The questions of a decide, with their options (empty for an open question). */
+    /**
+     * The questions of a decide, with their options (empty for an open question), put to its
+     * leader, to one of its voters, or to its fallback.
+     *
+     * @param ballot       whether the agent votes (one ballot among the decide's voters) rather
+     *                     than deciding alone as a leader or a fallback
+     * @param round        the round it is asked in, from 1 (1 for a leader)
+     * @param deliberation for a {@code vote} round after the first, the previous round's anonymous
+     *                     tally and rationales; null otherwise
+     * @param inputs       the artifacts the decide {@code reads}, whose files {@code workspace} holds
+     * @param workspace    a directory with the decide's inputs checked out, to read and not to
+     *                     write (the engine discards it); null when the decide reads nothing
+     * @param context      for a fallback, why it is asked: the rounds that found no quorum, one
+     *                     line each; empty otherwise
+     */
     record DecisionRequest(String run, String step, String role, Map<String, List<String>> questions,
-                           Map<String, String> decisions, Duration timeout) {
+                           Map<String, String> decisions, Duration timeout, boolean ballot, int round,
+                           Voting.Deliberation deliberation, List<String> inputs, Path workspace, List<String> context) {
         public DecisionRequest {
             questions = Maps.ordered(questions);
             decisions = Maps.ordered(decisions);
+            inputs = List.copyOf(inputs);
+            context = List.copyOf(context);
+            if (round < 1) {
+                throw new IllegalArgumentException("a decide's round counts from 1, found " + round);
+            }
+        }
+
+        /** The request of a {@code leader} decide that reads nothing. */
+        public DecisionRequest(String run, String step, String role, Map<String, List<String>> questions,
+                               Map<String, String> decisions, Duration timeout) {
+            this(run, step, role, questions, decisions, timeout, false, 1, null, List.of(), null, List.of());
         }
     }
 
