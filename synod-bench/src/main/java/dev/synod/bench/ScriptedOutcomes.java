@@ -39,6 +39,12 @@ public record ScriptedOutcomes(Plan plan, String summary, int failGateEvery) imp
             case Command.AskHuman c -> new Event.HumanAnswered(c.id(), true, "", at);
             case Command.AskLeader c -> new Event.LeaderAnswered(c.id(), firstOptions((Plan.Decide) plan.step(c.step())),
                     "the simplest option", null, USAGE, at);
+            case Command.AskVoter c -> {
+                Map<String, String> answers = new LinkedHashMap<>(firstOptions((Plan.Decide) plan.step(c.step())));
+                answers.keySet().retainAll(c.questions());
+                yield new Event.BallotCast(c.id(), answers, "the simplest option", null, USAGE, at);
+            }
+            case Command.TallyRound c -> new Event.RoundTallied(c.id(), at);
             case Command.RecordDecision c -> new Event.DecisionRecorded(c.id(), commitOf(c.id()),
                     "docs/decisions/" + c.step() + ".md", at);
             case Command.Finish c -> new Event.RunFinished(c.id(), c.succeeded(), c.succeeded() ? "synod/bench" : null, at);

@@ -73,13 +73,7 @@ class RunStartTest {
                 Arguments.of("a cli program that is not installed", TEAM.replace("role reader model demo", "role reader model cli"),
                         CONFIG + "  cli: { provider: cli, command: [no-such-agent-program] }\n", "not a program on the PATH"),
                 Arguments.of("a missing prompt file", TEAM.replace("PROMPT.md", "TASK.md"), CONFIG,
-                        "the team's prompt \"TASK.md\" does not exist"),
-                Arguments.of("a protocol this runtime cannot run", TEAM.replace("  writer -> reader", """
-                          question q "Which?" options "a", "b"
-                          decide q among writer, reader by vote
-
-                          writer -> reader"""), CONFIG,
-                        "cannot run in this version of the runtime yet"));
+                        "the team's prompt \"TASK.md\" does not exist"));
     }
 
     @ParameterizedTest(name = "{0}, outside a repository")

@@ -23,6 +23,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Event.ReviewFinished.class, name = "review-finished"),
         @JsonSubTypes.Type(value = Event.HumanAnswered.class, name = "human-answered"),
         @JsonSubTypes.Type(value = Event.LeaderAnswered.class, name = "leader-answered"),
+        @JsonSubTypes.Type(value = Event.BallotCast.class, name = "ballot-cast"),
+        @JsonSubTypes.Type(value = Event.RoundTallied.class, name = "round-tallied"),
         @JsonSubTypes.Type(value = Event.DecisionRecorded.class, name = "decision-recorded"),
         @JsonSubTypes.Type(value = Event.DeadlinePassed.class, name = "deadline-passed"),
         @JsonSubTypes.Type(value = Event.RunFinished.class, name = "run-finished"),
@@ -226,6 +228,21 @@ public sealed interface Event {
         public LeaderAnswered {
             answers = Maps.ordered(answers);
         }
+    }
+
+    /**
+     * The result of a {@link Command.AskVoter}: the voter's answer per question, or a
+     * {@code failure} (a crash, a timeout, an answer that is no ballot) with no answers.
+     */
+    record BallotCast(String command, Map<String, String> answers, String rationale, String failure, Usage usage,
+                      Instant at) implements Event {
+        public BallotCast {
+            answers = Maps.ordered(answers);
+        }
+    }
+
+    /** The result of a {@link Command.TallyRound}: the round it carries is journaled. */
+    record RoundTallied(String command, Instant at) implements Event {
     }
 
     /** The decision record was committed. */

@@ -30,4 +30,19 @@ public final class Ids {
     public static String record(String step) {
         return "record:" + step;
     }
+
+    /** The ballot of {@code voter} in round {@code round} of a decide. */
+    public static String ballot(String step, int round, String voter) {
+        return "ballot:" + step + "#" + round + ":" + voter;
+    }
+
+    /** The journaled tally of round {@code round} of a decide. */
+    public static String tally(String step, int round) {
+        return "tally:" + step + "#" + round;
+    }
+
+    /** The fallback's answer after a decide's rounds found no quorum. */
+    public static String fallback(String step) {
+        return "fallback:" + step;
+    }
 }

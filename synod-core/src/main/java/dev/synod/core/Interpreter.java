@@ -82,8 +82,11 @@ public final class Interpreter {
         return out;
     }
 
+    /** Whether a command calls a model: an agent's attempt, review or answer, unless a person gives it. */
     private static boolean callsModel(Command c) {
-        return c instanceof Command.RunAgent || c instanceof Command.RunReview || c instanceof Command.AskLeader;
+        boolean agent = c instanceof Command.RunAgent || c instanceof Command.RunReview || c instanceof Command.AskLeader
+                || c instanceof Command.AskVoter;
+        return agent && !State.roleOf(c).equals("human");
     }
 
     private static Command.Finish finish(State state, boolean succeeded, String reason) {
@@ -310,33 +313,102 @@ public final class Interpreter {
                 state.timeoutMillis(role, h.withinSeconds()), diagnostics);
     }
 
+    /**
+     * Moves decide {@code d} through {@link DecideProtocol} by what the journal says of it, adding
+     * to {@code out} the questions to ask, the round to journal or the record to commit.
+     */
     private static Status decide(Plan.Decide d, State state, List<Command> out) {
-        if (d.protocol() != Plan.Protocol.LEADER) {
-            return new Status.Failed("decide " + String.join(", ", d.questions()) + " by "
-                    + d.protocol().name().toLowerCase(java.util.Locale.ROOT) + " is not supported by this runtime yet;"
-                    + " use 'by leader ROLE'");
-        }
-        String ask = Ids.leader(d.id());
-        Optional<Event> answer = state.result(ask);
-        if (answer.isEmpty()) {
-            if (!state.started(ask)) {
-                out.add(new Command.AskLeader(ask, d.id(), d.leader(), state.timeoutMillis(d.leader(), d.withinSeconds())));
+        DecideProtocol.Result result = protocol(d, state);
+        switch (result.move()) {
+            case DecideProtocol.Move.Ask ask -> {
+                for (String voter : d.voters()) {
+                    String id = Ids.ballot(d.id(), ask.round(), voter);
+                    if (!state.started(id)) {
+                        out.add(new Command.AskVoter(id, d.id(), ask.round(), voter,
+                                state.timeoutMillis(voter, d.withinSeconds()), ask.open(), ask.deliberation()));
+                    }
+                }
+                return Status.RUNNING;
             }
-            return Status.RUNNING;
+            case DecideProtocol.Move.Tally tally -> {
+                String id = Ids.tally(d.id(), tally.round().number());
+                if (!state.started(id)) {
+                    out.add(new Command.TallyRound(id, d.id(), tally.round()));
+                }
+                return Status.RUNNING;
+            }
+            case DecideProtocol.Move.Lead lead -> {
+                String id = lead.fallback() ? Ids.fallback(d.id()) : Ids.leader(d.id());
+                if (!state.started(id)) {
+                    long timeout = state.timeoutMillis(lead.role(), d.withinSeconds());
+                    out.add(lead.fallback()
+                            ? new Command.AskLeader(id, d.id(), lead.role(), timeout, lead.questions(), lead.context())
+                            : new Command.AskLeader(id, d.id(), lead.role(), timeout));
+                }
+                return Status.RUNNING;
+            }
+            case DecideProtocol.Move.Fail fail -> {
+                return new Status.Failed(fail.reason());
+            }
+            case DecideProtocol.Move.Decided decided -> {
+                String record = Ids.record(d.id());
+                if (state.result(record).isPresent()) {
+                    return Status.DONE;
+                }
+                if (!state.started(record)) {
+                    out.add(recordOf(d, decided, state));
+                }
+                return Status.RUNNING;
+            }
         }
-        Event.LeaderAnswered a = (Event.LeaderAnswered) answer.get();
-        if (a.failure() != null) {
-            return new Status.Failed("leader " + d.leader() + " did not decide " + String.join(", ", d.questions())
-                    + ": " + a.failure());
-        }
+    }
+
+    private static Command.RecordDecision recordOf(Plan.Decide d, DecideProtocol.Move.Decided decided, State state) {
         String record = Ids.record(d.id());
-        if (state.result(record).isEmpty()) {
-            if (!state.started(record)) {
-                out.add(new Command.RecordDecision(record, d.id(), a.answers(), a.rationale(), "decided by leader " + d.leader()));
-            }
-            return Status.RUNNING;
+        if (d.protocol() == Plan.Protocol.LEADER) {
+            Event.LeaderAnswered a = (Event.LeaderAnswered) state.result(Ids.leader(d.id())).orElseThrow();
+            return new Command.RecordDecision(record, d.id(), a.answers(), a.rationale(), "decided by leader " + d.leader());
         }
-        return Status.DONE;
+        String rationale = state.result(Ids.fallback(d.id())).orElse(null) instanceof Event.LeaderAnswered f
+                ? f.rationale() : null;
+        String how = decided.outcome().stream().map(s -> s.question() + ": " + s.describe())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new Command.RecordDecision(record, d.id(), decided.answers(), rationale, how, decided.outcome(),
+                rounds(d, state));
+    }
+
+    /** Where decide {@code d} stands by the journal. */
+    public static DecideProtocol.Result protocol(Plan.Decide d, State state) {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        d.questions().forEach(q -> options.put(q, state.plan().questions().get(q).options()));
+        List<Voting.Round> rounds = rounds(d, state);
+        Map<String, DecideProtocol.Answer> current = new LinkedHashMap<>();
+        if (d.protocol() != Plan.Protocol.LEADER) {
+            for (String voter : d.voters()) {
+                if (state.result(Ids.ballot(d.id(), rounds.size() + 1, voter)).orElse(null) instanceof Event.BallotCast b) {
+                    current.put(voter, b.failure() != null ? DecideProtocol.Answer.failed(b.failure())
+                            : DecideProtocol.Answer.of(b.answers(), b.rationale()));
+                }
+            }
+        }
+        String leadId = d.protocol() == Plan.Protocol.LEADER ? Ids.leader(d.id()) : Ids.fallback(d.id());
+        DecideProtocol.Answer lead = state.result(leadId).orElse(null) instanceof Event.LeaderAnswered a
+                ? (a.failure() != null ? DecideProtocol.Answer.failed(a.failure()) : DecideProtocol.Answer.of(a.answers(), a.rationale()))
+                : null;
+        long seed = state.runStarted().map(Event.RunStarted::seed).orElse(0L);
+        return DecideProtocol.next(d, options, new DecideProtocol.Progress(rounds, current, lead), Coins.of(seed, d.id()));
+    }
+
+    /** The closed rounds of decide {@code d}: those whose tally the journal holds. */
+    public static List<Voting.Round> rounds(Plan.Decide d, State state) {
+        List<Voting.Round> out = new ArrayList<>();
+        for (int r = 1; ; r++) {
+            String id = Ids.tally(d.id(), r);
+            if (state.result(id).isEmpty() || !(state.command(id).orElse(null) instanceof Command.TallyRound t)) {
+                return out;
+            }
+            out.add(t.round());
+        }
     }
 
     static String gateText(Plan.GateSpec gate) {

@@ -143,16 +143,50 @@ public record Plan(String team, List<Step> steps, Node root, Map<String, Questio
     }
 
     /** The protocol of a decide. */
-    public enum Protocol { LEADER, VOTE, BEN_OR }
+    public enum Protocol {
+        LEADER, VOTE, BEN_OR;
 
-    /** A decide: settles {@code questions} before any later statement starts. */
+        /** As written after {@code by}: {@code leader}, {@code vote}, {@code ben_or}. */
+        public String keyword() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The faults a decide's {@code tolerate} clause allows for. */
+    public enum Fault {
+        CRASH, BYZANTINE;
+
+        public String keyword() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A decide: settles {@code questions} before any later statement starts.
+     *
+     * @param quorum   the ballots an option needs to win a round (the checker defaults it to more than half of the voters)
+     * @param rounds   the rounds before the fallback (1 for {@code vote} and {@code leader}, 5 for {@code ben_or} by default)
+     * @param fallback the role that answers when no round reached the quorum, or null: the run then fails
+     * @param tolerate how many voters may fail as {@code fault} says (0 without a {@code tolerate} clause)
+     * @param fault    the kind of fault tolerated; null when {@code tolerate} is 0
+     */
     public record Decide(String id, List<String> questions, Protocol protocol, String leader, List<String> voters,
-                         List<String> reads, int quorum, int rounds, String fallback, long withinSeconds)
+                         List<String> reads, int quorum, int rounds, String fallback, long withinSeconds,
+                         int tolerate, Fault fault)
             implements Step {
         public Decide {
             questions = List.copyOf(questions);
             voters = List.copyOf(voters);
             reads = List.copyOf(reads);
+            if (tolerate < 0 || tolerate > 0 && fault == null) {
+                throw new IllegalArgumentException("expected tolerate >= 0 with a fault kind, found " + tolerate + " " + fault);
+            }
+        }
+
+        /** A decide that tolerates no faulty voter. */
+        public Decide(String id, List<String> questions, Protocol protocol, String leader, List<String> voters,
+                      List<String> reads, int quorum, int rounds, String fallback, long withinSeconds) {
+            this(id, questions, protocol, leader, voters, reads, quorum, rounds, fallback, withinSeconds, 0, null);
         }
     }
 }

@@ -63,7 +63,9 @@ public final class PlanCompiler {
             case Step.Decide d -> new Plan.Decide("decide:" + String.join(",", d.questions()), d.questions(),
                     Plan.Protocol.valueOf(d.protocol().name()), d.leader().map(RoleId::display).orElse(null),
                     names(d.voters()), artifacts(d.reads()), d.quorum(), d.rounds(),
-                    d.fallback().map(RoleId::display).orElse(null), d.within().orElse(0));
+                    d.fallback().map(RoleId::display).orElse(null), d.within().orElse(0),
+                    d.source().tolerate().map(t -> t.count().value()).orElse(0),
+                    d.source().tolerate().map(t -> Plan.Fault.valueOf(t.kind().name())).orElse(null));
         };
     }
 

@@ -67,8 +67,8 @@ public record StartingPoint(String base, List<Workspace.Layer> layers, List<Stri
                         && state.result(Ids.record(d.id())).orElse(null) instanceof Event.DecisionRecorded r) {
                     decisionLayers.add(new Workspace.Layer(r.commit(), WriteScope.of(List.of(r.path().split(",")))));
                     decisionCommits.add(r.commit());
-                    if (state.result(Ids.leader(d.id())).orElse(null) instanceof Event.LeaderAnswered a) {
-                        decisions.putAll(a.answers());
+                    if (state.command(Ids.record(d.id())).orElse(null) instanceof Command.RecordDecision c) {
+                        decisions.putAll(c.answers());
                     }
                 }
             }
@@ -121,6 +121,8 @@ public record StartingPoint(String base, List<Workspace.Layer> layers, List<Stri
                 previous = previous(state, h, a.attempt());
                 yield h.reads();
             }
+            case Command.AskVoter v -> ((Plan.Decide) plan.step(v.step())).reads();
+            case Command.AskLeader l -> ((Plan.Decide) plan.step(l.step())).reads();
             case Command.Finish f -> new ArrayList<>(accepted.keySet());
             default -> List.of();
         };

@@ -77,6 +77,11 @@ public final class State {
                 results.put(e.command(), e);
                 spend(e.command(), e.usage());
             }
+            case Event.BallotCast e -> {
+                results.put(e.command(), e);
+                spend(e.command(), e.usage());
+            }
+            case Event.RoundTallied e -> results.put(e.command(), e);
             case Event.TurnRecorded e -> {
                 turns.computeIfAbsent(e.command(), k -> new java.util.ArrayList<>()).add(e);
                 count(e.role(), e.command(), e.usage());
@@ -125,6 +130,7 @@ public final class State {
             case Command.RunAgent a -> a.role();
             case Command.RunReview r -> r.reviewer();
             case Command.AskLeader l -> l.role();
+            case Command.AskVoter v -> v.role();
             default -> "";
         };
     }

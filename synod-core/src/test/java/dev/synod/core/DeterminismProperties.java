@@ -51,6 +51,13 @@ class DeterminismProperties {
             case Command.AskHuman h -> new Event.HumanAnswered(h.id(), !fail, "", d.now());
             case Command.AskLeader l -> new Event.LeaderAnswered(l.id(), fail ? Map.of() : Map.of("money", "long cents"),
                     "", fail ? "crashed" : null, Event.Usage.NONE, d.now());
+            case Command.AskVoter v -> {
+                Map<String, String> answers = new java.util.LinkedHashMap<>();
+                v.questions().forEach(q -> answers.put(q, random.nextBoolean() ? "long cents" : "BigDecimal"));
+                yield new Event.BallotCast(v.id(), fail ? Map.of() : answers, "", fail ? "crashed" : null,
+                        Event.Usage.NONE, d.now());
+            }
+            case Command.TallyRound t -> new Event.RoundTallied(t.id(), d.now());
             case Command.RecordDecision r -> new Event.DecisionRecorded(r.id(), "d", "p", d.now());
             case Command.Finish f -> throw new IllegalStateException("finish is answered by the driver");
         };

@@ -87,6 +87,12 @@ final class Driver {
             case Command.AskHuman h -> new Event.HumanAnswered(h.id(), true, "", at);
             case Command.AskLeader l -> new Event.LeaderAnswered(l.id(), java.util.Map.of("money", "long cents"),
                     "simplest", null, Event.Usage.NONE, at);
+            case Command.AskVoter v -> {
+                java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+                v.questions().forEach(q -> answers.put(q, "long cents"));
+                yield new Event.BallotCast(v.id(), answers, "simplest", null, Event.Usage.NONE, at);
+            }
+            case Command.TallyRound t -> new Event.RoundTallied(t.id(), at);
             case Command.RecordDecision r -> new Event.DecisionRecorded(r.id(), "d-" + r.step(), "docs/decisions/0001.md", at);
             case Command.Finish f -> throw new IllegalStateException("finish is answered by the driver");
         };

@@ -173,7 +173,6 @@ public final class Runs implements AutoCloseable {
             return new TeamErrors(source, checked);
         }
         Loaded loaded = compile(dir, checked, parsed);
-        Preflight.check(loaded.plan());
         TeamModel model = checked.model().orElseThrow();
         // The checker has looked for the prompt file (S061, a warning to check); a run cannot start without it.
         if (checked.diagnostics().stream().anyMatch(d -> d.code().equals("S061"))) {

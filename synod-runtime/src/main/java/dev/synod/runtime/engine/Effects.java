@@ -70,6 +70,8 @@ final class Effects {
             case Command.RunGate c -> gate(c, ctx);
             case Command.RunReview c -> review(c, ctx, session);
             case Command.AskLeader c -> leader(c, ctx, session);
+            case Command.AskVoter c -> voter(c, ctx, session);
+            case Command.TallyRound c -> new Event.RoundTallied(c.id(), clock.now());
             case Command.RecordDecision c -> record(c, ctx);
             case Command.Finish c -> finish(c, ctx);
             case Command.AskHuman c -> throw new IllegalStateException("a person answers " + c.id() + ", not an effect");
@@ -203,6 +205,14 @@ final class Effects {
                 }
             }
         });
+        // A decision record is frozen once committed: no later hand-off may change it, whatever its scope.
+        for (String question : ctx.start().decisions().keySet()) {
+            String record = Decisions.path(plan, question);
+            if (changed.contains(record)) {
+                diagnostics.add(record + ":1:1: is the decision record of question " + question
+                        + ", which was settled and is frozen");
+            }
+        }
         if (!conflicts.isEmpty()) {
             Map<String, byte[]> files = workspace.read(commit);
             for (String path : conflicts) {
@@ -293,30 +303,77 @@ final class Effects {
 
     private Event leader(Command.AskLeader c, Context ctx, AttemptSession session) throws InterruptedException {
         Plan.Decide d = (Plan.Decide) plan.step(c.step());
-        Agent agent = agents.get(c.role());
+        Asked asked = ask(d, c.role(), c.questions().isEmpty() ? d.questions() : c.questions(), false, 1, null, c.context(),
+                c.id(), c.timeoutMillis(), ctx, session);
+        return new Event.LeaderAnswered(c.id(), asked.answers(), asked.rationale(), asked.failure(), asked.usage(), clock.now());
+    }
+
+    private Event voter(Command.AskVoter c, Context ctx, AttemptSession session) throws InterruptedException {
+        Plan.Decide d = (Plan.Decide) plan.step(c.step());
+        Asked asked = ask(d, c.role(), c.questions(), true, c.round(), c.deliberation(), List.of(), c.id(), c.timeoutMillis(),
+                ctx, session);
+        return new Event.BallotCast(c.id(), asked.answers(), asked.rationale(), asked.failure(), asked.usage(), clock.now());
+    }
+
+    /** What a leader, fallback or voter answered: the answers, or why there are none. */
+    private record Asked(Map<String, String> answers, String rationale, String failure, Event.Usage usage) {
+        static Asked failed(String why, Event.Usage usage) {
+            return new Asked(Map.of(), null, why, usage);
+        }
+    }
+
+    /**
+     * Asks {@code role} the {@code asked} questions of decide {@code d}, bounded by its timeout, in
+     * a directory holding what the decide reads (discarded afterwards). A crash, a timeout or an
+     * answer that does not settle every question asked is a failure, which for a voter is no ballot.
+     */
+    private Asked ask(Plan.Decide d, String role, List<String> asked, boolean ballot, int round,
+                      dev.synod.core.Voting.Deliberation deliberation, List<String> context, String id, long timeoutMillis,
+                      Context ctx, AttemptSession session) throws InterruptedException {
+        Agent agent = agents.get(role);
         if (agent == null) {
-            return new Event.LeaderAnswered(c.id(), Map.of(), null, "no agent for role " + c.role(), Event.Usage.NONE, clock.now());
+            return Asked.failed("no agent for role " + role, Event.Usage.NONE);
         }
         Map<String, List<String>> questions = new LinkedHashMap<>();
-        d.questions().forEach(q -> questions.put(q, plan.questions().get(q).options()));
-        Agent.DecisionRequest request = new Agent.DecisionRequest(ctx.run(), c.step(), c.role(), questions, ctx.start().decisions(),
-                Duration.ofMillis(c.timeoutMillis()));
-        return switch (deadlines.run(() -> agent.decide(request, session), c.timeoutMillis(), c.id(), c.role(), clock.nanos(),
-                session, r -> true)) {
-            case Deadlines.Timed.Late<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null,
-                    FailureDetector.describe(new Event.Outcome.TimedOut(t.elapsedMillis(), c.timeoutMillis(), t.bound())),
-                    Event.Usage.NONE, clock.now());
-            case Deadlines.Timed.Threw<Agent.Decision> t -> new Event.LeaderAnswered(c.id(), Map.of(), null, "crashed: "
-                    + Failures.describe(t.error()), Event.Usage.NONE, clock.now());
-            case Deadlines.Timed.Done<Agent.Decision> done -> {
-                // A leader that answers nothing says why in its rationale (a model agent whose loop failed).
-                String problem = done.value().answers().isEmpty() && done.value().rationale() != null
-                        && !done.value().rationale().isBlank() ? "gave no answers: " + done.value().rationale()
-                        : Decisions.validate(questions, done.value().answers());
-                yield new Event.LeaderAnswered(c.id(), problem == null ? done.value().answers() : Map.of(),
-                        done.value().rationale(), problem, done.value().usage(), clock.now());
+        asked.forEach(q -> questions.put(q, plan.questions().get(q).options()));
+        Workdirs.Lease lease = d.reads().isEmpty() ? null : workdirs.acquire(role, id);
+        try {
+            if (lease != null) {
+                workspace.checkout(workspace.compose(ctx.start().base(), ctx.start().layers()), lease.dir());
             }
-        };
+            Agent.DecisionRequest request = new Agent.DecisionRequest(ctx.run(), d.id(), role, questions,
+                    ctx.start().decisions(), Duration.ofMillis(timeoutMillis), ballot, round, deliberation, d.reads(),
+                    lease == null ? null : lease.dir(), context);
+            Deadlines.Timed<Agent.Decision> timed = deadlines.run(() -> agent.decide(request, session), timeoutMillis, id,
+                    role, clock.nanos(), session, r -> true);
+            return switch (timed) {
+                case Deadlines.Timed.Late<Agent.Decision> t -> {
+                    if (lease != null) {
+                        workdirs.releaseWhenDone(lease, t.running());
+                        lease = null;
+                    }
+                    yield Asked.failed(FailureDetector.describe(new Event.Outcome.TimedOut(t.elapsedMillis(), timeoutMillis,
+                            t.bound())), Event.Usage.NONE);
+                }
+                case Deadlines.Timed.Threw<Agent.Decision> t -> Asked.failed("crashed: " + Failures.describe(t.error()),
+                        Event.Usage.NONE);
+                case Deadlines.Timed.Done<Agent.Decision> done -> {
+                    // An agent that answers nothing says why in its rationale (a model agent whose loop failed).
+                    Agent.Decision a = done.value();
+                    String problem = a.answers().isEmpty() && a.rationale() != null && !a.rationale().isBlank()
+                            ? "gave no answers: " + a.rationale() : Decisions.validate(questions, a.answers());
+                    Map<String, String> answers = new LinkedHashMap<>();
+                    if (problem == null) {
+                        asked.forEach(q -> answers.put(q, a.answers().get(q)));
+                    }
+                    yield new Asked(answers, a.rationale(), problem, a.usage());
+                }
+            };
+        } finally {
+            if (lease != null) {
+                workdirs.release(lease);
+            }
+        }
     }
 
     private Event record(Command.RecordDecision c, Context ctx) {

@@ -364,7 +364,8 @@ public final class Engine implements AutoCloseable {
 
     private void launch(Command c, State state, StartingPoint.Settled settled, Event.RunStarted started, Set<String> running,
                         Map<String, Command> people) {
-        boolean personal = c instanceof Command.AskHuman || c instanceof Command.AskLeader l && l.role().equals("human");
+        boolean personal = c instanceof Command.AskHuman || c instanceof Command.AskLeader l && l.role().equals("human")
+                || c instanceof Command.AskVoter v && v.role().equals("human");
         if (personal) {
             if (options.autoApprove() && c instanceof Command.AskHuman h) {
                 results.add(new Event.HumanAnswered(h.id(), true, "approved automatically (--yes)", clock.now()));
@@ -419,13 +420,17 @@ public final class Engine implements AutoCloseable {
                 continue;
             }
             Answers.Answer a = answer.get();
-            if (c instanceof Command.AskLeader l) {
-                Plan.Decide d = (Plan.Decide) plan.step(l.step());
+            if (c instanceof Command.AskLeader || c instanceof Command.AskVoter) {
+                Plan.Decide d = (Plan.Decide) plan.step(c.step());
+                java.util.List<String> asked = c instanceof Command.AskVoter v ? v.questions()
+                        : ((Command.AskLeader) c).questions().isEmpty() ? d.questions() : ((Command.AskLeader) c).questions();
                 Map<String, java.util.List<String>> questions = new LinkedHashMap<>();
-                d.questions().forEach(q -> questions.put(q, plan.questions().get(q).options()));
+                asked.forEach(q -> questions.put(q, plan.questions().get(q).options()));
                 String problem = Decisions.validate(questions, a.options());
-                batch.add(new Event.LeaderAnswered(c.id(), problem == null ? a.options() : Map.of(), a.comment(), problem,
-                        Event.Usage.NONE, clock.now()));
+                Map<String, String> answers = problem == null ? a.options() : Map.of();
+                batch.add(c instanceof Command.AskVoter
+                        ? new Event.BallotCast(c.id(), answers, a.comment(), problem, Event.Usage.NONE, clock.now())
+                        : new Event.LeaderAnswered(c.id(), answers, a.comment(), problem, Event.Usage.NONE, clock.now()));
             } else {
                 batch.add(new Event.HumanAnswered(c.id(), a.approved(), a.comment(), clock.now()));
             }
@@ -445,6 +450,8 @@ public final class Engine implements AutoCloseable {
             case Event.ReviewFinished r -> Optional.of(r.command());
             case Event.HumanAnswered r -> Optional.of(r.command());
             case Event.LeaderAnswered r -> Optional.of(r.command());
+            case Event.BallotCast r -> Optional.of(r.command());
+            case Event.RoundTallied r -> Optional.of(r.command());
             case Event.DecisionRecorded r -> Optional.of(r.command());
             case Event.RunFinished r -> Optional.of(r.command());
             default -> Optional.empty();

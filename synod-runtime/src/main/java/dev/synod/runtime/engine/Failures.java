@@ -50,6 +50,8 @@ final class Failures {
                     Event.Usage.NONE, now));
             case Command.AskLeader l -> Optional.of(new Event.LeaderAnswered(l.id(), Map.of(), null, "crashed: " + why,
                     Event.Usage.NONE, now));
+            case Command.AskVoter v -> Optional.of(new Event.BallotCast(v.id(), Map.of(), null, "crashed: " + why,
+                    Event.Usage.NONE, now));
             default -> Optional.empty();
         };
     }

@@ -19,7 +19,12 @@ public final class Timeline {
                 case Command.RunGate g -> null;
                 case Command.RunReview r -> null;
                 case Command.AskHuman h -> h.step() + ": waiting for a person: " + h.question();
-                case Command.AskLeader l -> l.step() + ": asking " + l.role() + " to decide";
+                case Command.AskLeader l -> l.step() + ": asking " + l.role() + " to decide"
+                        + (l.questions().isEmpty() ? "" : " " + String.join(", ", l.questions()) + " as the fallback");
+                case Command.AskVoter v -> v.step() + ": round " + v.round() + ": asking " + v.role() + " to vote";
+                case Command.TallyRound t -> t.step() + ": round " + t.round().number() + ": "
+                        + String.join("; ", t.round().describe())
+                        + (t.round().ballots().stream().anyMatch(b -> !b.coins().isEmpty()) ? " (with coins)" : "");
                 case Command.RecordDecision r -> null;
                 case Command.Finish f -> f.succeeded() ? "finishing: " + f.reason() : "run failed: " + f.reason();
             };
@@ -37,8 +42,11 @@ public final class Timeline {
                     + (r.approved() ? "approved" : "rejected") + (r.comment().isBlank() ? "" : ": " + r.comment()) + used(r.usage());
             case Event.HumanAnswered h -> h.command().substring("human:".length()) + ": a person "
                     + (h.approved() ? "approved" : "rejected") + (h.comment().isBlank() ? "" : ": " + h.comment());
-            case Event.LeaderAnswered l -> l.command().substring("leader:".length()) + ": "
+            case Event.LeaderAnswered l -> l.command().substring(l.command().indexOf(':') + 1) + ": "
                     + (l.failure() == null ? "decided " + l.answers() : "no decision: " + l.failure()) + used(l.usage());
+            case Event.BallotCast b -> b.command().substring("ballot:".length()) + ": "
+                    + (b.failure() == null ? "voted " + b.answers() : "no ballot: " + b.failure()) + used(b.usage());
+            case Event.RoundTallied t -> null;
             case Event.DecisionRecorded d -> d.command().substring("record:".length()) + ": recorded in " + d.path();
             case Event.TurnRecorded t -> null;
             case Event.ProviderRetried r -> r.command().substring(r.command().indexOf(':') + 1) + ": " + r.reason()
