@@ -77,6 +77,20 @@ class DecideRunTest {
         assertThat(money).containsPattern("How: (quorum in round [2-4]|fallback to architect after 4 rounds)");
         assertThat(fileOnRelease("docs/decisions/0002-errors.md")).contains("### Round 2");
 
+        Run status = Run.synod("status", "--dir", dir.toString(), "--json");
+        com.fasterxml.jackson.databind.JsonNode decisions = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(status.out()).get("decisions");
+        assertThat(decisions).hasSize(2);
+        com.fasterxml.jackson.databind.JsonNode first = decisions.get(0);
+        assertThat(first.get("question").asText()).isEqualTo("money");
+        assertThat(money).contains("Chosen option: \"" + first.get("outcome").asText() + "\"");
+        assertThat(first.get("firstRoundAgreement").asDouble()).isEqualTo(0.5);
+        assertThat(first.get("rounds").asInt()).isBetween(2, 4);
+        assertThat(first.get("ballotsByModel").get("scripted").toString()).isEqualTo("{\"long cents\":1,\"BigDecimal\":1}");
+        // Every voter is the scripted model: S052 holds at run time as at check time.
+        assertThat(first.get("warnings").get(0).asText()).startsWith("S052: every voter of money uses model 'scripted'");
+        assertThat(Run.synod("status", "--dir", dir.toString()).out()).contains("decision money: ", "first-round agreement 50%");
+
         Run replay = Run.synod("replay", "--dir", dir.toString());
         assertThat(replay.exit()).as(replay.toString()).isZero();
         assertThat(replay.out()).contains("events replay to identical commands");

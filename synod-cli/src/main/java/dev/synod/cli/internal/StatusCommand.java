@@ -50,14 +50,14 @@ final class StatusCommand implements Callable<Integer> {
      */
     record RunStatus(String run, String team, String status, String reason, String branch, long tokens, double usd,
                      List<StepStatus> steps, List<UsageText.Line> roles, List<UsageText.RoleBudget> roleBudgets,
-                     List<String> waitingFor) {
+                     List<String> waitingFor, List<dev.synod.core.DecisionStats> decisions) {
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         return RunLookup.with(directory, run, (runs, id) -> {
-            RunStatus status = status(id, runs.state(id));
+            RunStatus status = status(id, runs.state(id), models(runs.loaded(id)));
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(status));
             } else {
@@ -67,7 +67,26 @@ final class StatusCommand implements Callable<Integer> {
         });
     }
 
-    static RunStatus status(String id, State state) {
+    /** The model alias of each participant, by role as written ({@code dev[2]}). */
+    static Map<String, String> models(dev.synod.runtime.Runs.Loaded loaded) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        loaded.checked().model().ifPresent(m -> m.participants().forEach(r -> m.modelOf(r).ifPresent(a -> out.put(r.display(), a))));
+        return out;
+    }
+
+    /** The correlation statistics of every recorded decide, question by question, in plan order. */
+    static List<dev.synod.core.DecisionStats> decisions(State state, Map<String, String> models) {
+        List<dev.synod.core.DecisionStats> out = new ArrayList<>();
+        for (Plan.Step step : state.plan().steps()) {
+            if (step instanceof Plan.Decide d && state.result(Ids.record(d.id())).isPresent()
+                    && state.command(Ids.record(d.id())).orElse(null) instanceof Command.RecordDecision r) {
+                out.addAll(dev.synod.core.DecisionStats.of(d, r, models));
+            }
+        }
+        return out;
+    }
+
+    static RunStatus status(String id, State state, Map<String, String> models) {
         Map<String, String> accepted = Interpreter.accepted(state);
         List<String> inFlight = state.inFlight().stream().map(Command::step).toList();
         List<StepStatus> steps = new ArrayList<>();
@@ -97,7 +116,8 @@ final class StatusCommand implements Callable<Integer> {
         List<String> waiting = state.inFlight().stream().filter(c -> c instanceof Command.AskHuman
                 || c instanceof Command.AskLeader l && l.role().equals("human")).map(Command::step).toList();
         return new RunStatus(id, state.plan().team(), overall, reason, state.finished().map(Event.RunFinished::branch)
-                .orElse(null), usage.tokens(), usage.usd(), steps, UsageText.byRole(state), UsageText.roleBudgets(state), waiting);
+                .orElse(null), usage.tokens(), usage.usd(), steps, UsageText.byRole(state), UsageText.roleBudgets(state), waiting,
+                decisions(state, models));
     }
 
     private static void print(PrintWriter out, RunStatus s) {
@@ -113,6 +133,14 @@ final class StatusCommand implements Callable<Integer> {
             String used = step.tokens() == 0 && step.usd() == 0 ? "" : UsageText.describe(step.tokens(), step.usd());
             out.printf("  %-" + width + "s  %-20s%s%n", step.step(), step.status(),
                     attempts + (!attempts.isEmpty() && !used.isEmpty() ? "; " : "") + used);
+        }
+        for (dev.synod.core.DecisionStats d : s.decisions()) {
+            out.printf(java.util.Locale.ROOT, "decision %s: %s (%s; %d round%s, first-round agreement %.0f%%)%n", d.question(),
+                    d.outcome(), d.how(), d.rounds(), d.rounds() == 1 ? "" : "s", 100 * d.firstRoundAgreement());
+            if (!d.ballotsByModel().isEmpty()) {
+                out.println("  ballots by model: " + d.ballotsByModel());
+            }
+            d.warnings().forEach(w -> out.println("  warning: " + w));
         }
         out.println("usage: " + UsageText.describe(s.tokens(), s.usd()));
         UsageText.print(out, s.roles(), s.roleBudgets());
