@@ -3,6 +3,7 @@ package dev.synod.testkit;
 import dev.synod.core.Command;
 import dev.synod.core.Event;
 import dev.synod.core.Plan;
+import dev.synod.core.Voting;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,16 @@ public final class SampleEvents {
                 new Event.Started(new Command.AskLeader("leader:db", "db", "core.lead", 90_000), at(5)),
                 new Event.Started(new Command.RecordDecision("record:db", "db", Map.of("engine", "postgres"),
                         "mature", "quorum"), at(6)),
+                new Event.Started(new Command.AskVoter("ballot:db#2:dev[1]", "db", 2, "dev[1]", 60_000, List.of("engine"),
+                        new Voting.Deliberation(1, Map.of("engine", Map.of("postgres", 1, "sqlite", 1)), 1,
+                                List.of("mature"))), at(6)),
+                new Event.Started(new Command.TallyRound("tally:db#2", "db", new Voting.Round(2, List.of("engine"),
+                        List.of(Voting.Ballot.cast("dev[1]", Map.of("engine", "postgres"), "mature"),
+                                new Voting.Ballot("dev[2]", Map.of("engine", "postgres"), null, false, List.of("engine"))),
+                        Map.of("dev[3]", "crashed: boom"), Map.of("engine", "postgres"))), at(6)),
+                new Event.Started(new Command.RecordDecision("record:vote", "vote", Map.of("engine", "postgres"), null,
+                        "engine: quorum in round 2", List.of(new Voting.Settlement("engine", "postgres", Voting.How.QUORUM, 2,
+                        null)), List.of()), at(6)),
                 new Event.Started(new Command.Finish("finish", "", true, "all accepted", Map.of("api", "c0ffee")),
                         at(7)),
                 new Event.AgentFinished("agent:api#1", new Event.Outcome.Produced("c0ffee", "added the API"), usage,
@@ -69,6 +80,9 @@ public final class SampleEvents {
                 new Event.HumanAnswered("human:api#1", true, "", at(15)),
                 new Event.LeaderAnswered("leader:db", Map.of("engine", "postgres", "orm", "none"), "simplest",
                         null, usage, at(16)),
+                new Event.BallotCast("ballot:db#2:dev[1]", Map.of("engine", "postgres"), "mature", null, usage, at(16)),
+                new Event.BallotCast("ballot:db#2:dev[3]", Map.of(), null, "crashed: boom", Event.Usage.NONE, at(16)),
+                new Event.RoundTallied("tally:db#2", at(16)),
                 new Event.DecisionRecorded("record:db", "beef", "docs/decisions/0001-engine.md", at(17)),
                 new Event.DeadlinePassed(at(18)),
                 new Event.RunFinished("finish", true, "synod/release", at(19)));
