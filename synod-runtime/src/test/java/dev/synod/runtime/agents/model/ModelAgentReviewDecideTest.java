@@ -158,4 +158,43 @@ class ModelAgentReviewDecideTest {
 
         assertThat(f.model.requests.get(0).toolSpecifications()).extracting(t -> t.name()).containsExactly("decide");
     }
+
+    private static Agent.DecisionRequest voter(String role, int round) {
+        return new Agent.DecisionRequest("r1", "decide:money", role, Map.of("money", List.of("long cents", "BigDecimal")),
+                Map.of(), Duration.ofMinutes(1), true, round, null, List.of(), null, List.of());
+    }
+
+    @Test
+    void a_scripted_voter_answers_per_round_through_vote_crashes_or_gives_a_wrong_option_and_no_ballot() throws Exception {
+        LoopFixture f = new LoopFixture(root, """
+                critic:
+                  decide:
+                    money: [long cents, BigDecimal]
+                skeptic:
+                  decide:
+                    crash: model answered garbage
+                wrong:
+                  decide:
+                    money: float
+                """);
+
+        Agent.Decision first = f.agent.decide(voter("critic", 1));
+        Agent.Decision second = f.agent.decide(voter("critic", 2));
+        Agent.Decision third = f.agent.decide(voter("critic", 3));
+        Agent.Decision crashed = f.agent.decide(voter("skeptic", 1));
+        Agent.Decision wrong = f.agent.decide(voter("wrong", 1));
+
+        assertThat(first.answers()).containsExactly(Map.entry("money", "long cents"));
+        assertThat(second.answers()).containsExactly(Map.entry("money", "BigDecimal"));
+        assertThat(third.answers()).containsExactly(Map.entry("money", "BigDecimal"));
+        assertThat(f.model.requests.get(0).messages().get(1)).extracting(m -> ((dev.langchain4j.data.message.UserMessage) m)
+                .singleText()).asString().startsWith("Role: critic\nTask: decide money\n");
+        assertThat(((dev.langchain4j.data.message.UserMessage) f.model.requests.get(1).messages().get(1)).singleText())
+                .startsWith("Role: critic\nTask: decide money (round 2)\n");
+        assertThat(crashed.answers()).isEmpty();
+        assertThat(crashed.rationale()).contains("model answered garbage");
+        assertThat(wrong.answers()).isEmpty();
+        assertThat(wrong.rationale()).contains("the model was asked for answer 2 after vote answered 'error: \"float\" is not "
+                + "an option of money; expected one of \"long cents\", \"BigDecimal\"; call vote again");
+    }
 }
