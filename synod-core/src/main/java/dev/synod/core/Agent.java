@@ -105,16 +105,33 @@ public interface Agent {
      * @param conflicts   for a merging hand-off, the files the merge left with conflict markers
      * @param previous    for a retry or an escalation, the earlier attempt whose files the workspace
      *                    holds; null on a first attempt, or when no earlier attempt left a commit
+     * @param records     the decision records ({@code docs/decisions/*.md}) the workspace holds, path
+     *                    to text, sorted by path; frozen, quoted in the agent's instructions
      */
     record Assignment(String run, String step, int attempt, String role, String contract, List<String> writeScope,
                       List<String> inputs, List<String> diagnostics, Map<String, String> decisions, Duration timeout,
-                      List<String> conflicts, Previous previous) {
+                      List<String> conflicts, Previous previous, Map<String, String> records) {
         public Assignment {
             writeScope = List.copyOf(writeScope);
             inputs = List.copyOf(inputs);
             diagnostics = List.copyOf(diagnostics);
             decisions = Maps.ordered(decisions);
             conflicts = List.copyOf(conflicts);
+            records = Maps.ordered(new java.util.TreeMap<>(records));
+        }
+
+        /** An assignment whose workspace holds no decision record. */
+        public Assignment(String run, String step, int attempt, String role, String contract, List<String> writeScope,
+                          List<String> inputs, List<String> diagnostics, Map<String, String> decisions, Duration timeout,
+                          List<String> conflicts, Previous previous) {
+            this(run, step, attempt, role, contract, writeScope, inputs, diagnostics, decisions, timeout, conflicts, previous,
+                    Map.of());
+        }
+
+        /** This assignment with the decision records its workspace holds. */
+        public Assignment withRecords(Map<String, String> records) {
+            return new Assignment(run, step, attempt, role, contract, writeScope, inputs, diagnostics, decisions, timeout,
+                    conflicts, previous, records);
         }
 
         /** An assignment that continues from no earlier attempt. */

@@ -20,6 +20,10 @@ import java.util.Optional;
 public final class Instructions {
     /** The most characters of the team's prompt file the instructions carry. */
     public static final int PROMPT_CHARS = 16 * 1024;
+    /** The most characters of one decision record the instructions quote. */
+    public static final int RECORD_CHARS = 8 * 1024;
+    /** Where the engine commits decision records, relative to the workspace root. */
+    public static final String RECORDS_DIRECTORY = "docs/decisions";
 
     private Instructions() {
     }
@@ -32,6 +36,7 @@ public final class Instructions {
                 .append(a.run()).append("). The current directory holds the project as your work starts from it.\n");
         contract(out, a.contract());
         decisions(out, a.decisions());
+        records(out, a.records());
         out.append("\n## Artifacts you received\n\n");
         if (a.inputs().isEmpty()) {
             out.append("None: you start from the project as it is.\n");
@@ -92,16 +97,31 @@ public final class Instructions {
                 .append("needs; do not change any file.\n");
         contract(out, a.contract());
         decisions(out, a.decisions());
+        records(out, a.records());
         return out.toString();
     }
 
-    /** The instructions for answering the questions of a decide as its leader. */
+    /**
+     * The instructions for answering the questions of a decide: as its leader, as its fallback
+     * (with the rounds that found no quorum), or as one voter's ballot in a round (with, after the
+     * first round of a {@code vote} decide, the previous round's anonymous tally and rationales).
+     */
     public static String decide(Agent.DecisionRequest r) {
         StringBuilder out = new StringBuilder();
         out.append("# Decide ").append(ticked(List.copyOf(r.questions().keySet()))).append("\n\n")
                 .append("You are `").append(r.role()).append("` on a team of agents coordinated by Synod (run ")
-                .append(r.run()).append("), and you settle these questions for the whole team. Every later member ")
-                .append("of the team receives your answers.\n\n## Questions\n\n");
+                .append(r.run()).append(")");
+        if (r.ballot()) {
+            out.append(", and you cast one voter's ballot in round ").append(r.round()).append(" on these questions. ")
+                    .append("An answer that reaches the quorum of ballots settles its question for the whole team.\n");
+        } else if (!r.context().isEmpty()) {
+            out.append(", and you settle these questions for the whole team as the fallback: the voters found no ")
+                    .append("quorum. Every later member of the team receives your answers.\n");
+        } else {
+            out.append(", and you settle these questions for the whole team. Every later member ")
+                    .append("of the team receives your answers.\n");
+        }
+        out.append("\n## Questions\n\n");
         r.questions().forEach((question, options) -> {
             out.append("- `").append(question).append("`: ");
             if (options.isEmpty()) {
@@ -111,8 +131,46 @@ public final class Instructions {
                 out.append(String.join(", ", options.stream().map(o -> "\"" + o + "\"").toList())).append(".\n");
             }
         });
+        deliberation(out, r.deliberation());
+        if (!r.context().isEmpty()) {
+            out.append("\n## Why you are asked\n\n");
+            r.context().forEach(line -> out.append("- ").append(line).append('\n'));
+        }
+        if (!r.inputs().isEmpty()) {
+            out.append("\n## Artifacts you may read\n\n")
+                    .append("Their files are in your workspace, to read and not to change: ").append(ticked(r.inputs()))
+                    .append(".\n");
+        }
         decisions(out, r.decisions());
         return out.toString();
+    }
+
+    /**
+     * What a voter of a later {@code vote} round is shown: the previous round's tally per question,
+     * in no voter's name ({@code Round 1 found no quorum: money: long cents 1, BigDecimal 1}), and
+     * its rationales.
+     */
+    private static void deliberation(StringBuilder out, dev.synod.core.Voting.Deliberation d) {
+        if (d == null) {
+            return;
+        }
+        out.append("\n## The previous round\n\n");
+        List<String> parts = new java.util.ArrayList<>();
+        d.tally().forEach((q, tally) -> {
+            List<String> options = new java.util.ArrayList<>();
+            tally.forEach((option, n) -> options.add(option + " " + n));
+            parts.add(q + ": " + (options.isEmpty() ? "no ballot" : String.join(", ", options)));
+        });
+        out.append("Round ").append(d.round()).append(" found no quorum: ").append(String.join("; ", parts));
+        if (d.noBallot() > 0) {
+            out.append("; no ballot ").append(d.noBallot());
+        }
+        out.append(".\n");
+        if (!d.rationales().isEmpty()) {
+            out.append("\nIts rationales, in no voter's name:\n\n");
+            d.rationales().forEach(rationale -> out.append("- ").append(rationale.strip().replace("\n", "\n  ")).append('\n'));
+        }
+        out.append("\nWeigh them and cast your ballot again; you may keep or change your answers.\n");
     }
 
     /**
@@ -152,6 +210,56 @@ public final class Instructions {
         }
         out.append("They bind every member of the team:\n\n");
         decisions.forEach((q, answer) -> out.append("- `").append(q).append("`: ").append(answer).append('\n'));
+    }
+
+    /**
+     * The decision records in full (issue 11, point 6), each cut at {@link #RECORD_CHARS} with a
+     * word that it was cut: every later agent works from what the team decided and why.
+     */
+    private static void records(StringBuilder out, Map<String, String> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        out.append("\n## Decisions recorded (frozen: do not edit these files)\n");
+        records.forEach((path, text) -> {
+            out.append("\n### `").append(path).append("`\n\n");
+            String body = text.strip();
+            if (body.length() > RECORD_CHARS) {
+                out.append(body, 0, RECORD_CHARS).append("\n\n(cut: the record has ").append(body.length())
+                        .append(" characters, the first ").append(RECORD_CHARS).append(" are quoted; read the file for the rest)\n");
+            } else {
+                out.append(body).append('\n');
+            }
+        });
+    }
+
+    /**
+     * The decision records a checked-out workspace holds: every regular {@code docs/decisions/*.md}
+     * (a link is not followed), path relative to the root to text, sorted by path. A record that
+     * cannot be read is quoted as a line saying why, so the agent still knows it is there.
+     */
+    public static Map<String, String> readRecords(Path workspace) {
+        Path dir = workspace.resolve(RECORDS_DIRECTORY);
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return out;
+        }
+        List<Path> files;
+        try (var listing = Files.list(dir)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".md"))
+                    .filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException e) {
+            return out;
+        }
+        for (Path f : files) {
+            String path = RECORDS_DIRECTORY + "/" + f.getFileName();
+            try {
+                out.put(path, Files.readString(f, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                out.put(path, "(this record could not be read: " + e.getMessage() + ")");
+            }
+        }
+        return out;
     }
 
     private static String ticked(List<String> names) {

@@ -9,6 +9,7 @@ import dev.synod.core.Gate;
 import dev.synod.core.Plan;
 import dev.synod.core.Workspace;
 import dev.synod.lang.WriteScope;
+import dev.synod.runtime.agents.Instructions;
 import dev.synod.runtime.gates.Diagnostics;
 import dev.synod.runtime.gates.VerdictCache;
 import dev.synod.runtime.internal.Directories;
@@ -109,8 +110,9 @@ final class Effects {
         Deadlines.Timed<Attempted> timed;
         try {
             workspace.checkout(tree, dir);
+            Agent.Assignment given = assignment.withRecords(Instructions.readRecords(dir));
             timed = deadlines.run(() -> {
-                Agent.Outcome outcome = agent.perform(assignment, dir, session);
+                Agent.Outcome outcome = agent.perform(given, dir, session);
                 if (!(outcome instanceof Agent.Outcome.Finished f)) {
                     return new Attempted(outcome, null, null);
                 }
@@ -277,7 +279,8 @@ final class Effects {
         Deadlines.Timed<Agent.Review> timed;
         try {
             workspace.checkout(c.commit(), dir);
-            timed = deadlines.run(() -> agent.review(assignment, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
+            Agent.Assignment given = assignment.withRecords(Instructions.readRecords(dir));
+            timed = deadlines.run(() -> agent.review(given, dir, session), c.timeoutMillis(), c.id(), c.reviewer(),
                     clock.nanos(), session, r -> true);
         } catch (Throwable e) {
             // An Error too: the engine stops on it, and the role's directory must not stay leased.

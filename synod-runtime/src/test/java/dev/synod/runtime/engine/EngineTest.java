@@ -42,6 +42,23 @@ class EngineTest {
     }
 
     @Test
+    void every_agent_after_a_decide_is_given_its_decision_record() throws Exception {
+        EngineFixture team = new EngineFixture(dir).shop();
+        Map<String, Map<String, String>> records = new java.util.concurrent.ConcurrentHashMap<>();
+        team.behaviour = (role, a) -> {
+            records.put(a.step(), a.records());
+            return EngineFixture.defaultFiles(role, a);
+        };
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = team.engine(new InMemoryJournal(), repo)) {
+            assertThat(engine.start("r1", "plan", null, 7)).isInstanceOf(Engine.Result.Finished.class);
+        }
+
+        assertThat(records).containsKeys("api", "release");
+        assertThat(records.get("release")).containsOnlyKeys("docs/decisions/0001-money.md");
+        assertThat(records.get("release").get("docs/decisions/0001-money.md")).contains("Chosen option: \"long cents\"");
+    }
+
+    @Test
     void a_gate_failure_is_retried_with_its_diagnostics_and_a_crash_escalates() throws Exception {
         EngineFixture team = new EngineFixture(dir).shop();
         List<List<String>> diagnosticsSeen = new ArrayList<>();

@@ -138,9 +138,12 @@ public final class CliAgent implements Agent {
                 .append("\": \"").append(options.isEmpty() ? "your answer" : options.get(0)).append('"'));
         String closing = "\n## Your answer\n\nEnd your answer with one line holding only a JSON object, such as "
                 + "{\"answers\": {" + example + "}, \"rationale\": \"why\"}.\n";
-        Path scratch = Directories.temporary("synod-decide-");
+        // A decide that reads its inputs runs where the engine checked them out (the engine discards
+        // that directory); one that reads nothing runs in a scratch directory of its own.
+        Path scratch = request.workspace() == null ? Directories.temporary("synod-decide-") : null;
+        Path dir = scratch == null ? request.workspace() : scratch;
         try {
-            return switch (run(Instructions.decide(request) + closing, scratch, vars, session)) {
+            return switch (run(Instructions.decide(request) + closing, dir, vars, session)) {
                 case Run.NotStarted n -> throw new CliAgentException(n.reason());
                 case Run.CannotStart c -> throw new CliAgentException(c.reason());
                 case Run.Ran r when r.succeeded() -> {
@@ -153,7 +156,9 @@ public final class CliAgent implements Agent {
                 case Run.Ran r -> throw new CliAgentException(failure(r, "deciding"));
             };
         } finally {
-            Directories.deleteTree(scratch, "the scratch directory");
+            if (scratch != null) {
+                Directories.deleteTree(scratch, "the scratch directory");
+            }
         }
     }
 

@@ -124,14 +124,34 @@ public final class ModelAgent implements Agent {
     }
 
     /**
-     * The engine gives a leader no workspace, so its loop has one tool, {@code decide}. A loop that
+     * A leader or a fallback answers through {@code decide}, a voter ({@link DecisionRequest#ballot()})
+     * through {@code vote}; both check every answer against the options, and a wrong one is a tool
+     * error the model sees and can correct. When the request has a workspace (the decide's inputs
+     * checked out), the loop also has the read tools rooted there, and no write tool. A loop that
      * fails answers nothing and says why in the rationale.
      */
     @Override
     public Decision decide(DecisionRequest r, Session session) throws InterruptedException {
-        DecideTool tool = new DecideTool(r.questions(), team.questions());
-        List<ChatMessage> opening = Openings.decide(r, tool.describeQuestions());
-        return switch (new ToolLoop<>(reporting(session), pricing, limits, session, List.of(tool.tool())).run(opening)) {
+        DecideTool tool = new DecideTool(r.questions(), team.questions(), r.ballot());
+        List<Tool<DecideTool.Answers>> tools = new ArrayList<>();
+        String readable = null;
+        if (r.workspace() != null) {
+            List<PathGuard.Area> areas = new ArrayList<>();
+            r.inputs().stream().map(id -> new PathGuard.Area(id, team.globsOf(id))).filter(area -> !area.globs().isEmpty())
+                    .forEach(areas::add);
+            areas.add(new PathGuard.Area("the decision records", List.of(Openings.DECISIONS)));
+            try {
+                PathGuard guard = new PathGuard(r.workspace(), areas, List.of());
+                tools.addAll(new FileTools(guard).<DecideTool.Answers>reading());
+                readable = guard.describeReadable();
+            } catch (IOException e) {
+                return new Decision(Map.of(), "the decide could not start in " + r.workspace() + ": " + e.getMessage(),
+                        Event.Usage.NONE);
+            }
+        }
+        tools.add(tool.tool());
+        List<ChatMessage> opening = Openings.decide(r, tool.describeQuestions(), tool.name(), readable);
+        return switch (new ToolLoop<>(reporting(session), pricing, limits, session, tools).run(opening)) {
             case ToolLoop.Ending.Done<DecideTool.Answers> d -> new Decision(d.value().answers(), d.value().rationale(), d.usage());
             case ToolLoop.Ending.Failed<DecideTool.Answers> f -> new Decision(Map.of(), f.reason(), f.usage());
             case ToolLoop.Ending.Misconfigured<DecideTool.Answers> m -> new Decision(Map.of(), m.reason(), m.usage());

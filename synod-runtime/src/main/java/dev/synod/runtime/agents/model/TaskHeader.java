@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * @param step      the hand-off's artifact, or for a decide the step id
- * @param attempt   the attempt of the hand-off (1 for a decide)
+ * @param attempt   the attempt of the hand-off; for a decide its round (1 for a leader), written
+ *                  {@code Task: decide money (round 2)} after the first
  * @param questions the questions of a decide, empty otherwise
  */
 public record TaskHeader(String role, Kind kind, String step, int attempt, List<String> questions) {
     private static final Pattern ROLE = Pattern.compile("Role: (\\S+)");
     private static final Pattern TASK = Pattern.compile(
-            "Task: (?:(produce|review) (\\S+) \\(attempt (\\d+)\\)|decide (\\S+(?:, \\S+)*))");
+            "Task: (?:(produce|review) (\\S+) \\(attempt (\\d+)\\)|decide (\\S+(?:, \\S+)*?)(?: \\(round (\\d+)\\))?)");
 
     /** What the model is asked to do. */
     public enum Kind {
@@ -41,7 +42,7 @@ public record TaskHeader(String role, Kind kind, String step, int attempt, List<
     public String render() {
         return "Role: " + role + "\nTask: " + switch (kind) {
             case PRODUCE, REVIEW -> kind.word() + " " + step + " (attempt " + attempt + ")";
-            case DECIDE -> "decide " + String.join(", ", questions);
+            case DECIDE -> "decide " + String.join(", ", questions) + (attempt > 1 ? " (round " + attempt + ")" : "");
         };
     }
 
@@ -61,6 +62,7 @@ public record TaskHeader(String role, Kind kind, String step, int attempt, List<
             return Optional.of(new TaskHeader(role.group(1), kind, task.group(2), Integer.parseInt(task.group(3)), List.of()));
         }
         List<String> questions = List.of(task.group(4).split(", "));
-        return Optional.of(new TaskHeader(role.group(1), Kind.DECIDE, "decide:" + String.join(",", questions), 1, questions));
+        return Optional.of(new TaskHeader(role.group(1), Kind.DECIDE, "decide:" + String.join(",", questions),
+                task.group(5) == null ? 1 : Integer.parseInt(task.group(5)), questions));
     }
 }

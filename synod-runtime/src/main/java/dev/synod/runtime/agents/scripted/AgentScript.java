@@ -38,8 +38,20 @@ import java.util.Set;
  *   review:
  *     release: { approve: false, comment: "needs a changelog" }
  *   decide:
- *     money: long cents
+ *     money: long cents                       # a leader's, a fallback's or a voter's answer, every round
+ * reviewer:
+ *   decide:
+ *     money: [long cents, BigDecimal]         # one answer per round the role votes in; the last serves later rounds
+ * skeptic:
+ *   decide:
+ *     crash: "model answered garbage"         # every decide call fails: no ballot, no decision
  * </pre>
+ *
+ * A decide's short form calls {@code vote} when the role votes (the loop offers {@code vote}) and
+ * {@code decide} otherwise. An answer that is not among the question's options is sent all the
+ * same: the tool's error comes back, the script has no further answer, and the call fails saying
+ * what the tool said, so the voter gives no ballot. {@code decide: { turns: [...] }} gives the turns
+ * of every decide of the role explicitly.
  *
  * A turn may carry {@code text}, {@code calls} (each a tool name with its arguments: a mapping, or
  * text sent as it is, such as JSON that does not parse), {@code usage} (the tokens it reports),
@@ -67,8 +79,9 @@ public final class AgentScript {
     private final Path file;
     private final Map<String, Map<String, List<List<Turn>>>> produce = new LinkedHashMap<>();
     private final Map<String, Map<String, List<List<Turn>>>> review = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> answers = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<String>>> answers = new LinkedHashMap<>();
     private final Map<String, List<Turn>> decideTurns = new LinkedHashMap<>();
+    private final Map<String, String> decideCrash = new LinkedHashMap<>();
 
     private AgentScript(Path file) {
         this.file = file;
@@ -120,9 +133,27 @@ public final class AgentScript {
                         decideTurns.put(role, turns(where + ".turns", q.getValue()));
                         return;
                     }
-                    expect(q.getValue().isValueNode() && !q.getValue().isNull(), where + "." + q.getKey(),
-                            "the chosen option as text", q.getValue());
-                    answers.computeIfAbsent(role, r -> new LinkedHashMap<>()).put(q.getKey(), q.getValue().asText());
+                    if (q.getKey().equals("crash")) {
+                        expect(q.getValue().isValueNode() && !q.getValue().isNull(), where + ".crash",
+                                "the reason the decide call fails, as text", q.getValue());
+                        decideCrash.put(role, q.getValue().asText());
+                        return;
+                    }
+                    List<String> perRound = new ArrayList<>();
+                    if (q.getValue().isArray()) {
+                        expect(!q.getValue().isEmpty(), where + "." + q.getKey(),
+                                "a list of options, one per round (the last serves later rounds)", q.getValue());
+                        q.getValue().forEach(option -> {
+                            expect(option.isValueNode() && !option.isNull(), where + "." + q.getKey(),
+                                    "a list of options as text, one per round", option);
+                            perRound.add(option.asText());
+                        });
+                    } else {
+                        expect(q.getValue().isValueNode() && !q.getValue().isNull(), where + "." + q.getKey(),
+                                "the chosen option as text, or a list of them, one per round", q.getValue());
+                        perRound.add(q.getValue().asText());
+                    }
+                    answers.computeIfAbsent(role, r -> new LinkedHashMap<>()).put(q.getKey(), List.copyOf(perRound));
                 });
                 default -> throw new SynodException.InvalidInput(file + ": unknown key '" + where
                         + "'; expected produce, review or decide");
@@ -303,9 +334,25 @@ public final class AgentScript {
         return Optional.ofNullable(decideTurns.get(role));
     }
 
-    /** {@code role}'s answers by question (qualified or simple name). */
+    /** {@code role}'s answers by question (qualified or simple name), as given for its first round. */
     public Map<String, String> answers(String role) {
-        return answers.getOrDefault(role, Map.of());
+        return answers(role, 1);
+    }
+
+    /**
+     * {@code role}'s answers by question (qualified or simple name) in {@code round}: a question given
+     * a list answers with its entry for the round, the last one serving later rounds.
+     */
+    public Map<String, String> answers(String role, int round) {
+        Map<String, String> out = new LinkedHashMap<>();
+        answers.getOrDefault(role, Map.of()).forEach((q, perRound) ->
+                out.put(q, perRound.get(Math.max(1, Math.min(round, perRound.size())) - 1)));
+        return out;
+    }
+
+    /** Why {@code role}'s decide calls fail ({@code decide: { crash: … }}), if the script says they do. */
+    public Optional<String> decideCrash(String role) {
+        return Optional.ofNullable(decideCrash.get(role));
     }
 
     public Path file() {

@@ -3,6 +3,7 @@ package dev.synod.runtime.agents.scripted;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -41,13 +42,14 @@ public final class ScriptedChatModel implements ChatModel {
         List<AgentScript.Turn> turns = switch (task.kind()) {
             case PRODUCE -> script.produce(task.role(), task.step(), task.attempt()).orElseThrow(() -> missing(entry));
             case REVIEW -> script.review(task.role(), task.step(), task.attempt()).orElseThrow(() -> missing(entry));
-            case DECIDE -> script.decideTurns(task.role()).orElseGet(() -> List.of(decision(task)));
+            case DECIDE -> script.decideTurns(task.role()).orElseGet(() -> List.of(decision(task, answeringTool(request))));
         };
         if (index >= turns.size()) {
             throw new SynodException.InvalidInput("the agent script " + script.file().getFileName() + " gives '" + entry + "'"
                     + (task.kind() == TaskHeader.Kind.DECIDE ? "" : " on attempt " + task.attempt()) + " " + turns.size()
                     + " answer" + (turns.size() == 1 ? "" : "s") + ", and the model was asked for answer " + (index + 1)
-                    + "; end the attempt with a call to finish (approve or reject in a review, decide in a decide)");
+                    + lastToolResult(request.messages())
+                    + "; end the attempt with a call to finish (approve or reject in a review, decide or vote in a decide)");
         }
         AgentScript.Turn turn = turns.get(index);
         if (turn.sleep().isPresent()) {
@@ -94,9 +96,31 @@ public final class ScriptedChatModel implements ChatModel {
                 + "user message starts with 'Role: …' and 'Task: …'; this request has none");
     }
 
-    /** The decide call of a script that gives {@code role}'s answers by question. */
-    private AgentScript.Turn decision(TaskHeader task) {
-        Map<String, String> scripted = script.answers(task.role());
+    /** {@code vote} when the loop offers it (the role votes), else {@code decide}. */
+    private static String answeringTool(ChatRequest request) {
+        return request.toolSpecifications() != null
+                && request.toolSpecifications().stream().anyMatch(t -> t.name().equals("vote")) ? "vote" : "decide";
+    }
+
+    /** What the last tool said, when the conversation ends with a tool's result: why the script ran out. */
+    private static String lastToolResult(List<ChatMessage> messages) {
+        if (messages.isEmpty() || !(messages.getLast() instanceof ToolExecutionResultMessage result)) {
+            return "";
+        }
+        String text = result.text() == null ? "" : result.text().strip();
+        return " after " + result.toolName() + " answered '" + (text.length() > 300 ? text.substring(0, 300) + "…" : text) + "'";
+    }
+
+    /**
+     * The decide or vote call of a script that gives {@code role}'s answers by question, for the
+     * round of the task; a crash when the script says its decides fail.
+     */
+    private AgentScript.Turn decision(TaskHeader task, String tool) {
+        Optional<String> crash = script.decideCrash(task.role());
+        if (crash.isPresent()) {
+            return new AgentScript.Turn(null, List.of(), 0, 0, Optional.empty(), crash);
+        }
+        Map<String, String> scripted = script.answers(task.role(), task.attempt());
         Map<String, String> answers = new LinkedHashMap<>();
         for (String q : task.questions()) {
             String simple = q.substring(q.lastIndexOf('.') + 1);
@@ -110,7 +134,7 @@ public final class ScriptedChatModel implements ChatModel {
         var arguments = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         arguments.set("answers", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(answers));
         arguments.put("rationale", "scripted answer");
-        return new AgentScript.Turn(null, List.of(new AgentScript.Call("decide", arguments.toString())), 0, 0,
+        return new AgentScript.Turn(null, List.of(new AgentScript.Call(tool, arguments.toString())), 0, 0,
                 Optional.empty(), Optional.empty());
     }
 }

@@ -487,4 +487,28 @@ class CliAgentTest {
                 .hasMessageContaining("coder gave no answers").hasMessageContaining("{\"answers\":")
                 .hasMessageContaining("found 'I pick long cents'");
     }
+
+    @Test
+    void a_ballot_runs_in_the_decides_workspace_and_answers_with_the_json_line() throws Exception {
+        Path ws = Files.createDirectories(tmp.resolve("decide-ws"));
+        Files.createDirectories(ws.resolve("api"));
+        Files.writeString(ws.resolve("api/Api.java"), "interface Api {}\n");
+        Agent.DecisionRequest ballot = new Agent.DecisionRequest("r7", "decide:money", "architect",
+                Map.of("money", List.of("long cents", "BigDecimal")), Map.of(), Duration.ofMinutes(1), true, 2,
+                new dev.synod.core.Voting.Deliberation(1, Map.of("money", Map.of("long cents", 1)), 1, List.of("exact")),
+                List.of("api"), ws, List.of());
+
+        Agent.Decision decision = agent("""
+                cat > prompt.txt
+                test -f api/Api.java || exit 3
+                echo '{"answers": {"money": "BigDecimal"}, "rationale": "read the api"}'
+                """).decide(ballot, session);
+
+        assertThat(decision.answers()).containsExactly(Map.entry("money", "BigDecimal"));
+        assertThat(decision.rationale()).isEqualTo("read the api");
+        assertThat(Files.readString(ws.resolve("prompt.txt"))).contains("you cast one voter's ballot in round 2")
+                .contains("Round 1 found no quorum: money: long cents 1; no ballot 1.")
+                .contains("{\"answers\": {\"money\": \"long cents\"}, \"rationale\": \"why\"}");
+        assertThat(ws).isDirectory();
+    }
 }

@@ -44,6 +44,9 @@ class ScriptDocsTest {
         assertThat(script.review("writer", "book", 1).orElseThrow().get(0).calls().get(0).name()).isEqualTo("reject");
         assertThat(script.answers("lead")).containsEntry("format", "markdown");
         assertThat(script.decideTurns("lead")).isEqualTo(Optional.empty());
+        assertThat(script.answers("critic", 1)).containsEntry("money", "long cents");
+        assertThat(script.answers("critic", 5)).containsEntry("money", "BigDecimal");
+        assertThat(script.decideCrash("skeptic")).hasValue("the model answered garbage");
     }
 
     @Test

@@ -85,7 +85,7 @@ class ScriptedChatModelTest {
         assertThatThrownBy(() -> model.chat(ask("Role: writer\nTask: produce outline (attempt 1)", 1)))
                 .hasMessage("the agent script agents.yaml gives 'writer.produce.outline' on attempt 1 1 answer, and the model "
                         + "was asked for answer 2; end the attempt with a call to finish (approve or reject in a review, "
-                        + "decide in a decide)");
+                        + "decide or vote in a decide)");
         assertThatThrownBy(() -> model.chat(ChatRequest.builder().messages(UserMessage.from("hello")).build()))
                 .hasMessageContaining("answers only the tasks of Synod's tool loop");
     }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code decide} tool of a leader: one answer per question, each one of its options, with a
- * rationale. Answers that do not settle every question are an error the model can correct.
+ * The {@code decide} tool of a leader or a fallback, or the {@code vote} tool of a voter: one
+ * answer per question, each one of its options, with a rationale. Answers that do not settle every
+ * question are an error the model can correct.
  */
 public final class DecideTool {
     /** A leader's answers before the usage is known. */
@@ -18,14 +19,27 @@ public final class DecideTool {
 
     private final Map<String, List<String>> questions;
     private final Map<String, String> texts;
+    private final boolean ballot;
 
     /**
      * @param questions the questions by name, with their options (empty for an open question)
      * @param texts     the questions' texts by name, where known
+     * @param ballot    whether the answer is one voter's ballot: the tool is then named {@code vote}
      */
-    public DecideTool(Map<String, List<String>> questions, Map<String, String> texts) {
+    public DecideTool(Map<String, List<String>> questions, Map<String, String> texts, boolean ballot) {
         this.questions = questions;
         this.texts = texts;
+        this.ballot = ballot;
+    }
+
+    /** A leader's or a fallback's {@code decide} tool. */
+    public DecideTool(Map<String, List<String>> questions, Map<String, String> texts) {
+        this(questions, texts, false);
+    }
+
+    /** The tool's name: {@code vote} for a ballot, else {@code decide}. */
+    public String name() {
+        return ballot ? "vote" : "decide";
     }
 
     /** One line per question the team gives a text for: its name and its text. */
@@ -45,7 +59,9 @@ public final class DecideTool {
             }
         });
         answers.required(List.copyOf(questions.keySet()));
-        ToolSpecification spec = Tool.spec("decide", "Settles every question at once: an answer for each, and why.",
+        ToolSpecification spec = Tool.spec(name(), ballot
+                        ? "Casts your ballot on every question at once: an answer for each, and why."
+                        : "Settles every question at once: an answer for each, and why.",
                 JsonObjectSchema.builder().addProperty("answers", answers.build())
                         .addStringProperty("rationale", "why these answers, in a few sentences")
                         .required("answers", "rationale").build());
@@ -68,7 +84,7 @@ public final class DecideTool {
             given.keySet().stream().filter(k -> !questions.containsKey(k))
                     .forEach(k -> problems.add(k + " is not a question of this decide"));
             if (!problems.isEmpty()) {
-                return Tool.Answer.error(String.join("; ", problems) + "; call decide again with every question answered");
+                return Tool.Answer.error(String.join("; ", problems) + "; call " + name() + " again with every question answered");
             }
             return new Tool.Answer.End<>(new Answers(settled, rationale));
         });

@@ -95,25 +95,42 @@ public final class Openings {
     }
 
     /**
-     * The opening of a leader's decide.
+     * The opening of a decide: a leader's or a fallback's, answered through {@code decide}, or one
+     * voter's ballot, cast through {@code vote}.
      *
      * @param questionTexts one line per question with its text, where the team gives one
+     * @param tool          the answering tool's name, {@code decide} or {@code vote}
+     * @param readable      what the read tools may read, or null when the loop has none
      */
-    public static List<ChatMessage> decide(Agent.DecisionRequest r, List<String> questionTexts) {
-        String system = """
+    public static List<ChatMessage> decide(Agent.DecisionRequest r, List<String> questionTexts, String tool,
+                                           String readable) {
+        String system = r.ballot() ? """
+                You are %s, one voter among several who settle design questions for a team of coding agents \
+                before it works in parallel. Cast your ballot by calling vote once: for each question one of its \
+                options (any short answer for a question without options), and your rationale.
+                """.formatted(r.role()) : """
                 You are %s, the leader who settles design questions for a team of coding agents before it works \
                 in parallel. Answer every question by calling decide once: for each question one of its options \
                 (any short answer for a question without options), and your rationale.
                 """.formatted(r.role());
-        StringBuilder user = header(new TaskHeader(r.role(), TaskHeader.Kind.DECIDE, r.step(), 1,
+        StringBuilder user = header(new TaskHeader(r.role(), TaskHeader.Kind.DECIDE, r.step(), r.round(),
                 List.copyOf(r.questions().keySet()))).append(Instructions.decide(r));
         if (!questionTexts.isEmpty()) {
             section(user, "What the questions ask");
             questionTexts.forEach(q -> user.append(q).append('\n'));
         }
-        section(user, "Handing your answers back");
-        user.append("Call decide once, with an answer for every question and your rationale.\n");
+        if (readable != null) {
+            section(user, "Reading");
+            user.append("You may read (read_file, list_files), and not write: ").append(readable).append(".\n");
+        }
+        section(user, r.ballot() ? "Handing your ballot back" : "Handing your answers back");
+        user.append("Call ").append(tool).append(" once, with an answer for every question and your rationale.\n");
         return List.of(SystemMessage.from(system), UserMessage.from(user.toString()));
+    }
+
+    /** The opening of a leader's decide that reads nothing. */
+    public static List<ChatMessage> decide(Agent.DecisionRequest r, List<String> questionTexts) {
+        return decide(r, questionTexts, "decide", null);
     }
 
     private static StringBuilder header(TaskHeader header) {
