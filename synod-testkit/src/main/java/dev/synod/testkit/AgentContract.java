@@ -168,4 +168,20 @@ public abstract class AgentContract {
         });
         assertThat(decision.usage()).isNotNull();
     }
+
+    @Test
+    void casts_a_ballot_on_a_covered_decide_with_one_of_its_options() throws Exception {
+        Agent.DecisionRequest d = decidable();
+        Agent.DecisionRequest ballot = new Agent.DecisionRequest(d.run(), d.step(), d.role(), d.questions(), d.decisions(),
+                d.timeout(), true, 1, null, d.inputs(), d.workspace(), List.of());
+
+        Agent.Decision decision = agent().decide(ballot);
+
+        assertThat(decision.answers()).containsOnlyKeys(ballot.questions().keySet());
+        ballot.questions().forEach((question, options) -> {
+            if (!options.isEmpty()) {
+                assertThat(List.of(decision.answers().get(question))).as("ballot on %s", question).isSubsetOf(options);
+            }
+        });
+    }
 }
