@@ -82,8 +82,10 @@ public final class Interpreter {
         return out;
     }
 
+    /** A person's attempt ({@code else escalate human}) spends no model budget, so a spent budget does not refuse it. */
     private static boolean callsModel(Command c) {
-        return c instanceof Command.RunAgent || c instanceof Command.RunReview || c instanceof Command.AskLeader;
+        return (c instanceof Command.RunAgent a && !a.role().equals("human"))
+                || c instanceof Command.RunReview || c instanceof Command.AskLeader;
     }
 
     private static Command.Finish finish(State state, boolean succeeded, String reason) {
