@@ -33,5 +33,9 @@ class NestedTeamPlanTest {
         Plan.Handoff service = (Plan.Handoff) plan.step("service");
         assertThat(service.escalation()).isEmpty();
         assertThat(service.gates()).extracting(Plan.GateSpec::name).containsExactly("compile", "test");
+
+        assertThat(plan.teams()).containsExactly(
+                new Plan.Team("backend", "backend.lead", java.util.List.of("backend.dev", "backend.lead"),
+                        java.util.List.of("impl", "service")));
     }
 }
