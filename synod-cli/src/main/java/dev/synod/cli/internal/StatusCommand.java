@@ -50,7 +50,7 @@ final class StatusCommand implements Callable<Integer> {
      */
     record RunStatus(String run, String team, String status, String reason, String branch, long tokens, double usd,
                      List<StepStatus> steps, List<UsageText.Line> roles, List<UsageText.RoleBudget> roleBudgets,
-                     List<String> waitingFor) {
+                     List<String> waitingFor, List<Plan.Team> teams) {
     }
 
     @Override
@@ -97,7 +97,8 @@ final class StatusCommand implements Callable<Integer> {
         List<String> waiting = state.inFlight().stream().filter(c -> c instanceof Command.AskHuman
                 || c instanceof Command.AskLeader l && l.role().equals("human")).map(Command::step).toList();
         return new RunStatus(id, state.plan().team(), overall, reason, state.finished().map(Event.RunFinished::branch)
-                .orElse(null), usage.tokens(), usage.usd(), steps, UsageText.byRole(state), UsageText.roleBudgets(state), waiting);
+                .orElse(null), usage.tokens(), usage.usd(), steps, UsageText.byRole(state), UsageText.roleBudgets(state), waiting,
+                state.plan().teams());
     }
 
     private static void print(PrintWriter out, RunStatus s) {
@@ -113,6 +114,11 @@ final class StatusCommand implements Callable<Integer> {
             String used = step.tokens() == 0 && step.usd() == 0 ? "" : UsageText.describe(step.tokens(), step.usd());
             out.printf("  %-" + width + "s  %-20s%s%n", step.step(), step.status(),
                     attempts + (!attempts.isEmpty() && !used.isEmpty() ? "; " : "") + used);
+        }
+        for (Plan.Team team : s.teams()) {
+            out.println("team " + team.name() + " -> lead " + team.lead() + " -> members " + String.join(", ", team.members()));
+            s.steps().stream().filter(step -> team.steps().contains(step.step()))
+                    .forEach(step -> out.printf("  %-" + width + "s  %s%n", step.step(), step.status()));
         }
         out.println("usage: " + UsageText.describe(s.tokens(), s.usd()));
         UsageText.print(out, s.roles(), s.roleBudgets());
