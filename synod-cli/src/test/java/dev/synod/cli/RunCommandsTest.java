@@ -41,7 +41,7 @@ class RunCommandsTest {
         Run status = Run.synod("status", "--dir", dir.toString());
         assertThat(status.out()).contains(": succeeded").containsPattern("section\\[editor2\\]\\s+accepted\\s+3 attempts, last by lead");
         Run json = Run.synod("status", "--dir", dir.toString(), "--json");
-        assertThat(json.out()).contains("\"status\" : \"succeeded\"");
+        assertThat(json.out()).contains("\"status\" : \"succeeded\"").contains("\"teams\" : [ ]");
         Run log = Run.synod("log", "--dir", dir.toString());
         assertThat(log.out()).contains("section[editor2]#2: crashed: garbage").contains("notes/editor1/**:1:1");
         Run replay = Run.synod("replay", "--dir", dir.toString());

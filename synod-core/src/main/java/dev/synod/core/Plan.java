@@ -13,10 +13,27 @@ import java.util.OptionalLong;
  * @param deadlineSeconds the run's {@code deadline}, if any
  */
 public record Plan(String team, List<Step> steps, Node root, Map<String, Question> questions,
-                   OptionalLong deadlineSeconds) {
+                   OptionalLong deadlineSeconds, List<Team> teams) {
     public Plan {
         steps = new Steps(steps);
         questions = Maps.ordered(questions);
+        teams = List.copyOf(teams);
+    }
+
+    /** A plan without nested teams' hierarchy (tests and callers that do not show it). */
+    public Plan(String team, List<Step> steps, Node root, Map<String, Question> questions, OptionalLong deadlineSeconds) {
+        this(team, steps, root, questions, deadlineSeconds, List.of());
+    }
+
+    /**
+     * A nested team: its qualified name, its lead role, its members (roles declared directly in it,
+     * the lead included), and the steps its members produce, in plan order.
+     */
+    public record Team(String name, String lead, List<String> members, List<String> steps) {
+        public Team {
+            members = List.copyOf(members);
+            steps = List.copyOf(steps);
+        }
     }
 
     /** The step with this id, in constant time: the engine asks for steps on every turn. */

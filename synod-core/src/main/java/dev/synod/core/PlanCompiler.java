@@ -6,6 +6,7 @@ import dev.synod.lang.model.ArtifactId;
 import dev.synod.lang.model.Flow;
 import dev.synod.lang.model.RoleId;
 import dev.synod.lang.model.Step;
+import dev.synod.lang.model.TeamInfo;
 import dev.synod.lang.model.TeamModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,25 @@ public final class PlanCompiler {
         Map<String, Plan.Question> questions = new LinkedHashMap<>();
         model.questions().forEach((name, decl) -> questions.put(name, new Plan.Question(name, decl.text().value(),
                 decl.options().stream().map(o -> o.value()).toList())));
-        return new Plan(model.name(), steps, root, questions, model.deadline());
+        return new Plan(model.name(), steps, root, questions, model.deadline(), teams(model, steps));
+    }
+
+    /** The nested teams of the model, in the order their names sort, each with its lead, members and steps. */
+    private static List<Plan.Team> teams(TeamModel model, List<Plan.Step> steps) {
+        List<Plan.Team> out = new ArrayList<>();
+        model.teams().values().stream().filter(t -> !t.isTop()).sorted(java.util.Comparator.comparing(TeamInfo::name))
+                .forEach(t -> {
+                    List<String> members = t.roles().values().stream().sorted().toList();
+                    List<String> produced = steps.stream().filter(s -> s instanceof Plan.Handoff h
+                            && members.contains(base(h.producer()))).map(Plan.Step::id).toList();
+                    out.add(new Plan.Team(t.name(), t.lead().orElse(""), members, produced));
+                });
+        return out;
+    }
+
+    private static String base(String role) {
+        int bracket = role.indexOf('[');
+        return bracket < 0 ? role : role.substring(0, bracket);
     }
 
     private static Plan.Node node(Flow flow, List<Plan.Step> steps) {

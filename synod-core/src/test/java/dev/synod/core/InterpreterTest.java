@@ -147,6 +147,31 @@ class InterpreterTest {
     }
 
     @Test
+    void a_spent_budget_does_not_refuse_a_persons_attempt() {
+        String team = """
+                synod 1
+                team t {
+                  defaults within 10m retry 0
+                  role dev model m
+                  dev -> human : impl "src/**"
+                    gate compile
+                    else escalate human
+                }
+                """;
+        Driver d = new Driver(Driver.plan(team), new Budget(OptionalLong.of(150), OptionalDouble.empty()), 1);
+        d.run(c -> c instanceof Command.RunGate g
+                ? new Event.GateFinished(g.id(), g.attempt() == 1 ? Event.Verdict.FAIL : Event.Verdict.PASS,
+                List.of("does not compile"), false, d.now())
+                : c instanceof Command.RunAgent a && a.role().equals("human") ? null : Driver.happy(c, d.now()), 100);
+
+        assertThat(d.state.finished()).isEmpty();
+        assertThat(d.state.inFlight()).singleElement().isInstanceOfSatisfying(Command.RunAgent.class, a -> {
+            assertThat(a.role()).isEqualTo("human");
+            assertThat(a.attempt()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void deadline_passed_ends_the_run() {
         Driver d = driver();
         d.run(c -> null, 1);

@@ -50,7 +50,7 @@ final class StatusCommand implements Callable<Integer> {
      */
     record RunStatus(String run, String team, String status, String reason, String branch, long tokens, double usd,
                      List<StepStatus> steps, List<UsageText.Line> roles, List<UsageText.RoleBudget> roleBudgets,
-                     List<String> waitingFor, List<dev.synod.core.DecisionStats> decisions) {
+                     List<String> waitingFor, List<Plan.Team> teams, List<dev.synod.core.DecisionStats> decisions) {
     }
 
     @Override
@@ -117,7 +117,7 @@ final class StatusCommand implements Callable<Integer> {
                 || c instanceof Command.AskLeader l && l.role().equals("human")).map(Command::step).toList();
         return new RunStatus(id, state.plan().team(), overall, reason, state.finished().map(Event.RunFinished::branch)
                 .orElse(null), usage.tokens(), usage.usd(), steps, UsageText.byRole(state), UsageText.roleBudgets(state), waiting,
-                decisions(state, models));
+                state.plan().teams(), decisions(state, models));
     }
 
     private static void print(PrintWriter out, RunStatus s) {
@@ -133,6 +133,11 @@ final class StatusCommand implements Callable<Integer> {
             String used = step.tokens() == 0 && step.usd() == 0 ? "" : UsageText.describe(step.tokens(), step.usd());
             out.printf("  %-" + width + "s  %-20s%s%n", step.step(), step.status(),
                     attempts + (!attempts.isEmpty() && !used.isEmpty() ? "; " : "") + used);
+        }
+        for (Plan.Team team : s.teams()) {
+            out.println("team " + team.name() + " -> lead " + team.lead() + " -> members " + String.join(", ", team.members()));
+            s.steps().stream().filter(step -> team.steps().contains(step.step()))
+                    .forEach(step -> out.printf("  %-" + width + "s  %s%n", step.step(), step.status()));
         }
         for (dev.synod.core.DecisionStats d : s.decisions()) {
             out.printf(java.util.Locale.ROOT, "decision %s: %s (%s; %d round%s, first-round agreement %.0f%%)%n", d.question(),
