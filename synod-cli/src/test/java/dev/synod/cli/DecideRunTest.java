@@ -107,4 +107,37 @@ class DecideRunTest {
             }
         }
     }
+
+    @Test
+    void a_run_killed_in_the_middle_of_a_decide_resumes_without_asking_again_who_answered() throws Exception {
+        // dev[3] is a CLI program that thinks for 4 s and answers nothing: the kill lands while it runs.
+        Files.writeString(dir.resolve("team.synod"), TEAM.replace("role dev[3] model scripted",
+                "role dev[3] model scripted, scripted, slow"));
+        Files.writeString(dir.resolve("agents.yaml"), AGENTS);
+        Files.writeString(dir.resolve("synod.yaml"), """
+                models:
+                  scripted: { provider: scripted, script: agents.yaml }
+                  slow: { provider: cli, command: ["sh", "-c", "sleep 4; echo no answer"], prompt: file }
+                """);
+
+        CrashHarnessTest.Child first = CrashHarnessTest.Child.start(dir, "run", dir.toString(), "--yes");
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!first.output().contains("decide:money,errors#1:dev[2]: voted") && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(first.output()).contains("round 1: asking dev[3] to vote").doesNotContain("dev[3]: no ballot");
+        first.process().destroyForcibly().waitFor();
+        assertThat(first.output()).doesNotContain("recorded in");
+
+        CrashHarnessTest.Child resumed = CrashHarnessTest.Child.start(dir, "resume", "--yes");
+        assertThat(resumed.waitFor()).as(resumed.output()).isZero();
+        assertThat(resumed.output()).contains("resuming ballot:decide:money,errors#1:dev[3]")
+                .doesNotContain("asking dev[1] to vote").doesNotContain("asking dev[2] to vote")
+                .contains("decide:money,errors#1:dev[3]: no ballot");
+        String money = fileOnRelease("docs/decisions/0001-money.md");
+        assertThat(money).contains("| dev[1] | long cents |", "| dev[2] | BigDecimal |", "| dev[3] | no ballot |");
+
+        Run replay = Run.synod("replay", "--dir", dir.toString());
+        assertThat(replay.exit()).as(replay.toString()).isZero();
+    }
 }
