@@ -140,4 +140,21 @@ class DecideRunTest {
         Run replay = Run.synod("replay", "--dir", dir.toString());
         assertThat(replay.exit()).as(replay.toString()).isZero();
     }
+
+    @Test
+    void a_vote_without_quorum_or_fallback_fails_the_run_naming_the_tally() throws Exception {
+        Files.writeString(dir.resolve("team.synod"), TEAM.replace("by ben_or\n    rounds 4 fallback architect tolerate 1 crash",
+                "by vote\n    rounds 2 tolerate 1 crash"));
+        Files.writeString(dir.resolve("agents.yaml"), AGENTS);
+        Files.writeString(dir.resolve("synod.yaml"), "models:\n  scripted: { provider: scripted, script: agents.yaml }\n");
+
+        Run run = Run.synod("run", dir.toString(), "--yes");
+
+        assertThat(run.exit()).as(run.toString()).isNotZero();
+        assertThat(run.out() + run.err()).contains("decide money, errors by vote failed: no option reached the quorum of 2 in 2"
+                + " rounds, tolerating 1 crash; in round 2 2 of 3 voters answered (money: long cents 1, BigDecimal 1; no ballot 1;"
+                + " errors: checked exceptions 1, result objects 1; no ballot 1), and it has no fallback");
+        assertThat(run.out()).contains("decide:money,errors#2:dev[1]: voted");
+        assertThat(Run.synod("status", "--dir", dir.toString()).out()).containsPattern("decide:money,errors\\s+failed");
+    }
 }

@@ -100,7 +100,8 @@ final class StatusCommand implements Callable<Integer> {
             } else if (inFlight.contains(step.id())) {
                 s = state.inFlight().stream().anyMatch(c -> c.step().equals(step.id()) && c instanceof Command.AskHuman)
                         ? "waiting for a person" : "running";
-            } else if (failed && (attempts > 0 || state.started(Ids.leader(step.id())))) {
+            } else if (failed && (attempts > 0 || state.started(Ids.leader(step.id())) || step instanceof Plan.Decide d
+                    && d.voters().stream().anyMatch(v -> state.started(Ids.ballot(d.id(), 1, v))))) {
                 s = "failed";
             } else if (attempts > 0) {
                 s = "retrying";
