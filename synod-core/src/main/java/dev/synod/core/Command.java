@@ -69,6 +69,11 @@ public sealed interface Command {
             context = context == null ? List.of() : List.copyOf(context);
         }
 
+        /** The questions it answers: those given, or for a {@code leader} decide all of {@code decide}'s. */
+        public List<String> asked(Plan.Decide decide) {
+            return questions.isEmpty() ? decide.questions() : questions;
+        }
+
         /** The leader of a {@code leader} decide, asked every question. */
         public AskLeader(String id, String step, String role, long timeoutMillis) {
             this(id, step, role, timeoutMillis, List.of(), List.of());

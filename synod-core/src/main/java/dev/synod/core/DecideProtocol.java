@@ -367,8 +367,11 @@ public final class DecideProtocol {
         return new Voting.Round(round, open, ballots, absent, winners);
     }
 
-    /** Why an answer cannot be a ballot on {@code open}, or null when it can. */
-    static String invalid(Map<String, List<String>> options, List<String> open, Map<String, String> answers) {
+    /**
+     * Why an answer does not settle the {@code open} questions (so is no ballot, or no leader's
+     * decision), or null when it does.
+     */
+    public static String invalid(Map<String, List<String>> options, List<String> open, Map<String, String> answers) {
         for (String q : open) {
             String answer = answers.get(q);
             if (answer == null || answer.isBlank()) {

@@ -73,8 +73,8 @@ class DecideProtocolTest {
                 });
                 yield new Event.BallotCast(v.id(), mine, vote.rationale(), null, new Event.Usage(10, 5, 0), d.now());
             }
-            case Command.AskLeader l -> new Event.LeaderAnswered(l.id(), answersFor(l.questions().isEmpty()
-                    ? List.of("money", "errors") : l.questions()), "the lead's call", null, Event.Usage.NONE, d.now());
+            case Command.AskLeader l -> new Event.LeaderAnswered(l.id(), answersFor(l.asked((Plan.Decide) plan.step(l.step()))),
+                    "the lead's call", null, Event.Usage.NONE, d.now());
             default -> Driver.happy(c, d.now());
         }, 200);
         assertThat(Replay.check(plan, Budget.UNLIMITED, d.journal)).isEmpty();

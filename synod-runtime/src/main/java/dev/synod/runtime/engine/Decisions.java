@@ -1,6 +1,7 @@
 package dev.synod.runtime.engine;
 
 import dev.synod.core.Command;
+import dev.synod.core.DecideProtocol;
 import dev.synod.core.Plan;
 import dev.synod.core.Voting;
 import java.io.IOException;
@@ -17,18 +18,12 @@ final class Decisions {
     private Decisions() {
     }
 
-    /** Why these answers do not settle the questions, or null when they do. */
+    /**
+     * Why these answers do not settle the questions, or null when they do: the same rule that
+     * makes an answer a ballot ({@link DecideProtocol#invalid}).
+     */
     static String validate(Map<String, List<String>> questions, Map<String, String> answers) {
-        for (var q : questions.entrySet()) {
-            String answer = answers.get(q.getKey());
-            if (answer == null || answer.isBlank()) {
-                return "no answer for question " + q.getKey();
-            }
-            if (!q.getValue().isEmpty() && !q.getValue().contains(answer)) {
-                return "answered '" + answer + "' for " + q.getKey() + ", expected one of " + String.join(", ", q.getValue());
-            }
-        }
-        return null;
+        return DecideProtocol.invalid(questions, List.copyOf(questions.keySet()), answers);
     }
 
     /** The repository path of a question's record: {@code docs/decisions/NNNN-<question>.md}. */

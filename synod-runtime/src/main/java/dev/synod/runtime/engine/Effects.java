@@ -306,7 +306,7 @@ final class Effects {
 
     private Event leader(Command.AskLeader c, Context ctx, AttemptSession session) throws InterruptedException {
         Plan.Decide d = (Plan.Decide) plan.step(c.step());
-        Asked asked = ask(d, c.role(), c.questions().isEmpty() ? d.questions() : c.questions(), false, 1, null, c.context(),
+        Asked asked = ask(d, c.role(), c.asked(d), false, 1, null, c.context(),
                 c.id(), c.timeoutMillis(), ctx, session);
         return new Event.LeaderAnswered(c.id(), asked.answers(), asked.rationale(), asked.failure(), asked.usage(), clock.now());
     }

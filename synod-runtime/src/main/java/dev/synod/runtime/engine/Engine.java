@@ -422,8 +422,7 @@ public final class Engine implements AutoCloseable {
             Answers.Answer a = answer.get();
             if (c instanceof Command.AskLeader || c instanceof Command.AskVoter) {
                 Plan.Decide d = (Plan.Decide) plan.step(c.step());
-                java.util.List<String> asked = c instanceof Command.AskVoter v ? v.questions()
-                        : ((Command.AskLeader) c).questions().isEmpty() ? d.questions() : ((Command.AskLeader) c).questions();
+                java.util.List<String> asked = c instanceof Command.AskVoter v ? v.questions() : ((Command.AskLeader) c).asked(d);
                 Map<String, java.util.List<String>> questions = new LinkedHashMap<>();
                 asked.forEach(q -> questions.put(q, plan.questions().get(q).options()));
                 String problem = Decisions.validate(questions, a.options());
