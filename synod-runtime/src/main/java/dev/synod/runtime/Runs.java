@@ -227,7 +227,8 @@ public final class Runs implements AutoCloseable {
             String planBlob = blobs.put(accepted.teamText().getBytes(StandardCharsets.UTF_8));
             String configBlob = accepted.configText().map(t -> blobs.put(t.getBytes(StandardCharsets.UTF_8))).orElse(null);
             try (Engine engine = engine(loaded, workspace, accepted.agents(), accepted.gates(), options, progress)) {
-                return engine.start(new Engine.Start(run, planBlob, configBlob, base, random.nextLong()),
+                return engine.start(new Engine.Start(run, planBlob, configBlob, base,
+                                loaded.config().seed().orElseGet(random::nextLong)),
                         () -> runId.accept(run));
             }
         }

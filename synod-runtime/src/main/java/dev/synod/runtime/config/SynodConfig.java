@@ -36,12 +36,14 @@ import java.util.Set;
  * @param budget     tokens and money, overall and per role
  * @param sandbox    how agent-written code is isolated
  * @param limits     what agents may leave, such as the largest file
+ * @param seed       {@code seed:}, the seed of every run's coins when given (a {@code ben_or}
+ *                   decide's coins are then the same in every run); else each run draws its own
  */
 public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String, GateSettings> gates,
                           CompileGate.Settings compile, Optional<String> lintConfig, EngineChoice engine, Budget budget,
-                          Sandbox.Mode sandbox, RunLimits limits) {
+                          Sandbox.Mode sandbox, RunLimits limits, Optional<Long> seed) {
 
-    private static final Set<String> TOP_KEYS = Set.of("models", "gates", "engine", "budget", "sandbox", "limits");
+    private static final Set<String> TOP_KEYS = Set.of("models", "gates", "engine", "budget", "sandbox", "limits", "seed");
 
     public SynodConfig {
         models = Map.copyOf(models);
@@ -91,7 +93,11 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
         }
         return new SynodConfig(file, models, gates, GateReader.compile(gatesNode.get("compile")),
                 GateReader.lint(gatesNode.get("lint")), engine(root.get("engine")), budget(root.get("budget")),
-                sandbox(root.get("sandbox")), limits(root.get("limits")));
+                sandbox(root.get("sandbox")), limits(root.get("limits")), seed(root.get("seed")));
+    }
+
+    private static Optional<Long> seed(ConfigNode node) {
+        return node.present() ? Optional.of(node.wholeNumber(0, "a whole number of at least 0, such as 7")) : Optional.empty();
     }
 
     private static EngineChoice engine(ConfigNode node) {
@@ -199,7 +205,7 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
     /** The empty configuration of a run directory without a {@code synod.yaml}. */
     public static SynodConfig none(Path file) {
         return new SynodConfig(file, Map.of(), Map.of(), CompileGate.Settings.defaults(), Optional.empty(),
-                new EngineChoice.Local(), Budget.UNLIMITED, Sandbox.Mode.BWRAP, RunLimits.DEFAULTS);
+                new EngineChoice.Local(), Budget.UNLIMITED, Sandbox.Mode.BWRAP, RunLimits.DEFAULTS, Optional.empty());
     }
 
     /**

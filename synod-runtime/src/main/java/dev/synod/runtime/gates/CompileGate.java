@@ -3,6 +3,7 @@ package dev.synod.runtime.gates;
 import dev.synod.core.Event;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.gates.internal.ClasspathEntries;
+import dev.synod.runtime.gates.internal.ConsoleJar;
 import dev.synod.runtime.gates.internal.JavaSources;
 import dev.synod.runtime.gates.internal.Located;
 import dev.synod.runtime.gates.internal.MavenClasspath;
@@ -31,7 +32,10 @@ import java.util.function.Consumer;
  * relative to the tree or absolute, globs allowed); else, for a tree with a {@code pom.xml},
  * Maven's class path of that pom (every scope), computed offline inside the sandbox (no network,
  * {@code ~/.m2} read-only, a copy of the pom alone), once per SHA-256 of the pom, and kept under
- * {@code .synod/cache/classpath/}; else none.
+ * {@code .synod/cache/classpath/}; else none for the main sources, and JUnit for the test sources
+ * (the JUnit Platform console launcher's standalone jar that the {@code test} gate runs: Jupiter's
+ * API and parameterized tests), so that a tree without a build file compiles the same tests the
+ * {@code test} gate runs.
  *
  * <p>Settings, under {@code gates: { compile: { … } }}:
  * <ul>
@@ -103,7 +107,7 @@ public final class CompileGate implements CacheableGate {
         // The JDK's version: the compiler is the running JDK's, and its verdicts are its own.
         return "compile release=" + settings.release() + " tests=" + settings.tests() + " classpath=" + settings.classpath()
                 + " outside-tree=" + ClasspathEntries.describeAbsolute(settings.classpath()) + " maven=" + settings.maven()
-                + " javac=" + Runtime.version();
+                + " junit=" + ConsoleJar.shared().version() + " javac=" + Runtime.version();
     }
 
     @Override
@@ -114,6 +118,7 @@ public final class CompileGate implements CacheableGate {
             return Verdict.pass();
         }
         List<Path> classpath;
+        List<Path> testLibraries = List.of();
         if (!settings.classpath().isEmpty()) {
             classpath = ClasspathEntries.resolve(settings.classpath(), tree);
         } else if (Files.isRegularFile(tree.resolve("pom.xml"))) {
@@ -125,6 +130,9 @@ public final class CompileGate implements CacheableGate {
             }
         } else {
             classpath = List.of();
+            if (!sources.test().isEmpty()) {
+                testLibraries = List.of(ConsoleJar.shared().path());
+            }
         }
         try (Scratch out = Scratch.create("synod-compile-")) {
             Path mainClasses = Files.createDirectories(out.path().resolve("main"));
@@ -134,6 +142,7 @@ public final class CompileGate implements CacheableGate {
                 List<Path> testClasspath = new ArrayList<>();
                 testClasspath.add(mainClasses);
                 testClasspath.addAll(classpath);
+                testClasspath.addAll(testLibraries);
                 errors = compiler.compile(new WarmCompiler.Task(sources.test(), testClasspath,
                         Files.createDirectories(out.path().resolve("test")), settings.release()), tree);
             }

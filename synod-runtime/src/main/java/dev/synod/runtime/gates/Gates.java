@@ -34,7 +34,7 @@ public final class Gates {
         Map<String, Gate> gates = new LinkedHashMap<>();
         gates.put("exists", new ExistsGate());
         gates.put("sh", ShGate.withArgument(sandbox, GateLimits.of("sh", config.gate("sh"))));
-        gates.put("test", new TestGate(sandbox, GateLimits.of("test", config.gate("test")), new ConsoleJar()));
+        gates.put("test", new TestGate(sandbox, GateLimits.of("test", config.gate("test")), ConsoleJar.shared()));
         for (String name : config.gates().keySet()) {
             GateSettings settings = config.gate(name);
             settings.sh().ifPresent(command -> gates.put(name, ShGate.custom(sandbox, command, GateLimits.of(name, settings))));

@@ -22,7 +22,7 @@ class SynodConfigTest {
     void an_unknown_key_names_its_place_and_the_nearest_known_key() {
         rejects("modles:\n  default: { provider: openai, model: gpt-4.1-mini }\n",
                 FILE + ":1:1: modles: unknown key; did you mean 'models'? (synod.yaml takes budget, engine, gates, limits,"
-                        + " models, sandbox)");
+                        + " models, sandbox, seed)");
         rejects("models:\n  default: { provder: openai, model: gpt-4.1-mini }\n",
                 FILE + ":2:14: models.default.provder: unknown key; did you mean 'provider'? (a model alias takes"
                         + " api-key-env, base-url, command, env, max-tokens, max-turns, model, price-per-million-input,"
@@ -35,7 +35,7 @@ class SynodConfigTest {
                         + " openai takes api-key-env, base-url, max-tokens, max-turns, model, price-per-million-input,"
                         + " price-per-million-output, provider, temperature, timeout)");
         rejects("sandbx: none\n", FILE + ":1:1: sandbx: unknown key; did you mean 'sandbox'? (synod.yaml takes budget, engine,"
-                + " gates, limits, models, sandbox)");
+                + " gates, limits, models, sandbox, seed)");
     }
 
     @Test
@@ -90,6 +90,14 @@ class SynodConfigTest {
         assertThat(config.engine()).isEqualTo(new EngineChoice.Local());
         assertThat(config.sandbox()).isEqualTo(Sandbox.Mode.NONE);
         assertThat(SynodConfig.parse("engine: local\n", FILE).engine()).isEqualTo(new EngineChoice.Local());
+    }
+
+    @Test
+    void a_seed_fixes_the_coins_of_every_run_and_is_a_whole_number() {
+        assertThat(SynodConfig.parse("sandbox: none\n", FILE).seed()).isEmpty();
+        assertThat(SynodConfig.parse("seed: 42\n", FILE).seed()).contains(42L);
+        rejects("seed: -1\n", "proj/synod.yaml:1:1: seed: expected a whole number of at least 0, such as 7, found -1");
+        rejects("seed: lucky\n", "proj/synod.yaml:1:1: seed: expected a whole number of at least 0, such as 7, found 'lucky'");
     }
 
     @Test

@@ -131,6 +131,25 @@ class CompileGateTest {
     }
 
     @Test
+    void a_tree_without_a_build_file_compiles_its_tests_against_junit_and_its_main_sources_without() throws Exception {
+        String test = "package shop;\n\nimport org.junit.jupiter.api.Test;\nimport org.junit.jupiter.params.ParameterizedTest;\n"
+                + "import org.junit.jupiter.params.provider.ValueSource;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
+                + "class ShopTest {\n    @Test\n    void adds() {\n        assertEquals(2, new Shop().add(1, 1));\n    }\n\n"
+                + "    @ParameterizedTest\n    @ValueSource(ints = {1, 2})\n    void positive(int n) {\n    }\n}\n";
+        Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/test/java/shop/ShopTest.java", test,
+                "src/main/java/shop/Shop.java", "package shop;\n\nclass Shop {\n    int add(int a, int b) {\n        return a + b;\n    }\n}\n"));
+
+        assertThat(check(tree)).isEqualTo(Gate.Verdict.pass());
+
+        Path main = TreeFiles.write(dir.resolve("main-uses-junit"), Map.of("src/main/java/shop/Shop.java",
+                "package shop;\n\nimport org.junit.jupiter.api.Test;\n\nclass Shop {\n}\n"));
+        assertThat(check(main).diagnostics()).first().asString()
+                .startsWith("src/main/java/shop/Shop.java:3:").contains("package org.junit.jupiter.api does not exist");
+        assertThat(new CompileGate(CompileGate.Settings.defaults(), dir, TreeFiles.sandbox()).configuration())
+                .containsPattern(" junit=\\d+\\.\\d+");
+    }
+
+    @Test
     void the_release_setting_decides_which_language_compiles() throws Exception {
         Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("Shape.java", """
                 sealed interface Shape {

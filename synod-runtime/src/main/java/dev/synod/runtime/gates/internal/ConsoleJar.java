@@ -14,9 +14,35 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class ConsoleJar {
     private static final String RESOURCE = "junit-platform-console-standalone.jar";
+    private static final ConsoleJar SHARED = new ConsoleJar();
+
+    private String version;
 
     private Path jar;
     private final java.util.Map<java.util.List<String>, java.util.Optional<Path>> archives = new java.util.HashMap<>();
+
+    /** The one jar of this process, shared by the gates that need JUnit. */
+    public static ConsoleJar shared() {
+        return SHARED;
+    }
+
+    /**
+     * The version of JUnit the jar holds (its manifest's {@code Implementation-Version}), for the
+     * configuration of a gate whose verdicts depend on it; read once, without writing the jar out.
+     */
+    public synchronized String version() {
+        if (version == null) {
+            try (InputStream in = ConsoleJar.class.getResourceAsStream(RESOURCE);
+                 java.util.jar.JarInputStream jar = in == null ? null : new java.util.jar.JarInputStream(in)) {
+                java.util.jar.Manifest manifest = jar == null ? null : jar.getManifest();
+                String v = manifest == null ? null : manifest.getMainAttributes().getValue("Implementation-Version");
+                version = v == null ? "unknown" : v;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the JUnit console launcher's manifest", e);
+            }
+        }
+        return version;
+    }
 
     /** The jar on disk, written out on first use. */
     public synchronized Path path() {
