@@ -64,7 +64,8 @@ class ExamplesTest {
 
         String record = fileOnRelease(bank, "docs/decisions/0001-money.md");
         assertThat(record).contains("| dev[3] | no ballot | gave no answers: the model answered garbage |",
-                "| dev[1] | BigDecimal (coin) |", "| dev[2] | long cents (coin) |", "Chosen option: \"long cents\", quorum in round 3");
+                "| dev[1] | BigDecimal (coin) | no option had a strict majority in round 1: the voter's coin, drawn from the run's seed |",
+                "| dev[2] | long cents (coin) |", "Chosen option: \"long cents\", quorum in round 3");
         assertThat(fileOnRelease(bank, "src/main/java/bank/api/Bank.java")).contains("long balance(String account)");
 
         Path release = export(bank, dir.resolve("release"));

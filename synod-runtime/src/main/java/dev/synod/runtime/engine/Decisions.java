@@ -80,8 +80,13 @@ final class Decisions {
                     for (Voting.Ballot b : r.ballots()) {
                         String kind = b.cast() ? "" : b.coins().contains(q) ? " (coin)" : " (adopted the majority of round "
                                 + (r.number() - 1) + ")";
+                        // A ballot the runtime gave (ben_or after round 1) has no rationale of its own: say why it is what it is.
+                        String why = b.cast() ? (b.rationale() == null ? "" : b.rationale())
+                                : b.coins().contains(q) ? "no option had a strict majority in round " + (r.number() - 1)
+                                + ": the voter's coin, drawn from the run's seed"
+                                : "the option with a strict majority in round " + (r.number() - 1);
                         md.append("| ").append(b.voter()).append(" | ").append(cell(b.answers().get(q))).append(kind)
-                                .append(" | ").append(cell(b.rationale() == null ? "" : b.rationale())).append(" |\n");
+                                .append(" | ").append(cell(why)).append(" |\n");
                     }
                     r.absent().forEach((voter, why) -> md.append("| ").append(voter).append(" | no ballot | ")
                             .append(cell(why)).append(" |\n"));
