@@ -85,6 +85,30 @@ class ExamplesTest {
     }
 
     @Test
+    void wordfreq_runs_offline_with_pythons_own_linter_and_test_runner_as_its_gates() throws Exception {
+        Process probe = new ProcessBuilder("/usr/bin/python3", "-m", "pyflakes", "--version").redirectErrorStream(true).start();
+        assertThat(probe.waitFor()).as("examples/wordfreq needs Debian's python3 and pyflakes: apt-get install python3 "
+                + "python3-pyflakes (.ci/run installs them)").isZero();
+        Path wordfreq = copy(EXAMPLES.resolve("wordfreq"), dir.resolve("wordfreq"));
+
+        Run run = Run.synod("run", wordfreq.toString(), "--yes");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        JsonNode status = new ObjectMapper().readTree(Run.synod("status", "--dir", wordfreq.toString(), "--json").out());
+        assertThat(step(status, "impl[dev2]").get("attempts").asInt()).isEqualTo(2);
+        assertThat(Run.synod("log", "--dir", wordfreq.toString()).out())
+                .contains("FAIL: test_ties_are_in_alphabetical_order");
+        assertThat(fileOnRelease(wordfreq, "docs/decisions/0001-case.md")).contains("Chosen option: \"fold case\"");
+
+        Path release = export(wordfreq, dir.resolve("release"));
+        Process tests = new ProcessBuilder("/usr/bin/python3", "-m", "unittest", "discover", "-s", "tests")
+                .directory(release.toFile()).redirectErrorStream(true).start();
+        String report = new String(tests.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tests.waitFor()).as(report).isZero();
+        assertThat(report).contains("Ran 4 tests", "OK");
+    }
+
+    @Test
     void the_notes_run_offline_as_the_readme_says() throws Exception {
         Path notes = copy(EXAMPLES.resolve("notes"), dir.resolve("notes"));
 
