@@ -97,7 +97,7 @@ class ExamplesTest {
         JsonNode status = new ObjectMapper().readTree(Run.synod("status", "--dir", wordfreq.toString(), "--json").out());
         assertThat(step(status, "impl[dev2]").get("attempts").asInt()).isEqualTo(2);
         assertThat(Run.synod("log", "--dir", wordfreq.toString()).out())
-                .contains("FAIL: test_ties_are_in_alphabetical_order");
+                .contains("FAIL: test_ties_are_in_alphabetical_order", "tests/test_dev2.py:12:1: AssertionError: Lists differ:");
         assertThat(fileOnRelease(wordfreq, "docs/decisions/0001-case.md")).contains("Chosen option: \"fold case\"");
 
         Path release = export(wordfreq, dir.resolve("release"));

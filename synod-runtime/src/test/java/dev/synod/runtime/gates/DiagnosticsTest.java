@@ -99,6 +99,40 @@ class DiagnosticsTest {
     }
 
     @Test
+    void a_python_traceback_points_at_the_innermost_frame_in_the_tree_with_the_exception() {
+        String unittest = """
+                .F
+                ======================================================================
+                FAIL: test_ties (test_rank.TopTest.test_ties)
+                ----------------------------------------------------------------------
+                Traceback (most recent call last):
+                  File "%1$s/tests/test_rank.py", line 12, in test_ties
+                    self.assertEqual(top(["b", "a"], 2), ["a", "b"])
+                  File "%1$s/wordfreq/rank.py", line 7, in top
+                    return sorted(words, key=len)
+                           ^^^^^^^^^^^^^^^^^^^^^^
+                  File "/usr/lib/python3.11/unittest/case.py", line 873, in assertEqual
+                    assertion_func(first, second, msg=msg)
+                AssertionError: Lists differ: ['b', 'a'] != ['a', 'b']
+                First differing element 0:
+
+                ----------------------------------------------------------------------
+                Ran 2 tests in 0.001s
+
+                FAILED (failures=1)
+                """.formatted(root);
+
+        assertThat(normalize(unittest)).containsExactly(
+                ".F",
+                "FAIL: test_ties (test_rank.TopTest.test_ties)",
+                "wordfreq/rank.py:7:1: AssertionError: Lists differ: ['b', 'a'] != ['a', 'b']; First differing element 0:",
+                "Ran 2 tests in 0.001s",
+                "FAILED (failures=1)");
+        assertThat(normalize("Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nZeroDivisionError: division by zero\n"))
+                .containsExactly("ZeroDivisionError: division by zero");
+    }
+
+    @Test
     void a_stack_trace_with_causes_gives_one_line_per_exception() {
         String trace = """
                 java.lang.IllegalStateException: the cart is

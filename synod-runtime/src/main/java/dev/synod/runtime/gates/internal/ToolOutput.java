@@ -34,6 +34,10 @@ public final class ToolOutput {
     private static final Pattern FRAME = Pattern.compile(
             "\\s*(?:at\\s+)?(?:[\\w.$-]+(?:@[\\w.-]+)?/)?((?:[\\w$]+\\.)+)([\\w$<>]+)\\(([\\w$]+\\.java):(\\d+)\\)\\s*");
     private static final Pattern OTHER_FRAME = Pattern.compile("\\s*at\\s+\\S+\\(.*\\)\\s*|\\s*\\.\\.\\. \\d+ more\\s*");
+    private static final Pattern PY_TRACEBACK = Pattern.compile("Traceback \\(most recent call last\\):");
+    private static final Pattern PY_FRAME = Pattern.compile("\\s+File \"([^\"]+)\", line (\\d+)(?:, in .*)?");
+    /** A line of only {@code =} or {@code -}, as unittest and pytest draw between failures: no diagnostic. */
+    private static final Pattern RULE = Pattern.compile("\\s*(=|-){10,}\\s*");
     /** How far after an exception's first line its message may go on before the frames start. */
     private static final int MESSAGE_LINES = 12;
 
@@ -54,6 +58,15 @@ public final class ToolOutput {
             String line = clean.get(i);
             if (line.isBlank() || JAVAC_SUMMARY.matcher(line).matches()) {
                 i++;
+                continue;
+            }
+            if (RULE.matcher(line).matches()) {
+                i++;
+                continue;
+            }
+            int pythonEnd = pythonTrace(clean, i, out);
+            if (pythonEnd > i) {
+                i = pythonEnd;
                 continue;
             }
             int traceEnd = trace(clean, i, sources, out);
@@ -183,6 +196,39 @@ public final class ToolOutput {
             }
         }
         out.add(at != null ? at : Located.plain(message.toString()));
+        return j;
+    }
+
+    /**
+     * A Python traceback starting at {@code i}: its frames (indented {@code File "P", line N, in F}
+     * lines, each with the source line under it), then the exception and the lines of its message
+     * up to a blank line or a rule. Adds one diagnostic at the innermost frame in the tree (a
+     * relative path, as paths in the tree are made relative before parsing; the interpreter's own
+     * files are absolute), and returns the index after the traceback, or {@code i} when none starts
+     * there.
+     */
+    private static int pythonTrace(List<String> lines, int i, List<Located> out) {
+        if (!PY_TRACEBACK.matcher(lines.get(i).strip()).matches()) {
+            return i;
+        }
+        String path = null;
+        int lineNumber = 0;
+        int j = i + 1;
+        for (; j < lines.size() && (lines.get(j).isEmpty() || Character.isWhitespace(lines.get(j).charAt(0))); j++) {
+            Matcher frame = PY_FRAME.matcher(lines.get(j));
+            if (frame.matches() && !frame.group(1).startsWith("/") && !frame.group(1).startsWith("<")) {
+                path = frame.group(1);
+                lineNumber = Integer.parseInt(frame.group(2));
+            }
+        }
+        List<String> message = new ArrayList<>();
+        for (; j < lines.size() && !lines.get(j).isBlank() && !RULE.matcher(lines.get(j)).matches(); j++) {
+            if (message.size() < MESSAGE_LINES) {
+                message.add(lines.get(j).strip());
+            }
+        }
+        String text = message.isEmpty() ? "a Python traceback without its exception" : String.join("; ", message);
+        out.add(path == null ? Located.plain(text) : new Located(path, lineNumber, 0, text));
         return j;
     }
 
