@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code synod init [DIR]}: a starter {@code team.synod}, {@code PROMPT.md} and {@code synod.yaml}. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Creates a starter team.synod, PROMPT.md and synod.yaml; never overwrites a file.",
+        description = {"Creates a starter team.synod, PROMPT.md and synod.yaml; never overwrites a file.",
+                "With --prompt, the team is the default team of synod run --prompt (an architect, three developers",
+                "and a lead on one model alias) and PROMPT.md holds the request, for you to edit before a run."},
         footer = {"", "Exit status: 0 created, 2 a file already exists, DIR is not a directory, or bad arguments."})
 final class InitCommand implements Callable<Integer> {
     /** The files written, in order; each is a resource under {@link #TEMPLATE_ROOT}. */
@@ -34,10 +36,30 @@ final class InitCommand implements Callable<Integer> {
             description = "Where to create the files (default: the current directory); created if missing.")
     Path directory;
 
+    @picocli.CommandLine.Option(names = "--prompt", paramLabel = "TEXT",
+            description = "Write the default team with this request as its PROMPT.md.")
+    String prompt;
+
+    @picocli.CommandLine.Option(names = "--model", paramLabel = "ALIAS",
+            description = "With --prompt: the model alias every role of the team uses (default: default).")
+    String model;
+
     @Override
     public Integer call() {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new SynodException.InvalidInput("cannot initialise '" + directory + "': it is a file, expected a directory");
+        }
+        if (model != null && prompt == null) {
+            throw new SynodException.InvalidInput("--model goes with --prompt: it names the model of the default team's roles");
+        }
+        if (prompt != null) {
+            PrintWriter out = spec.commandLine().getOut();
+            for (Path written : PromptTeam.writeOut(directory, prompt, model == null ? "default" : model)) {
+                out.println("created " + written.normalize());
+            }
+            out.println("next: synod run " + directory.normalize() + " (edit team.synod, PROMPT.md and synod.yaml first if you like)");
+            out.flush();
+            return SynodCli.EXIT_OK;
         }
         List<String> existing = FILES.stream().filter(name -> Files.exists(directory.resolve(name))).toList();
         if (!existing.isEmpty()) {

@@ -34,11 +34,36 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Option(names = "--prompt", paramLabel = "TEXT", description = {"Run the built-in default team on this request: an",
+            "architect, three developers and a lead, gated by compile, test and lint; DIR gets its team.synod and",
+            "PROMPT.md (DIR must have neither, and a synod.yaml that defines the model)."})
+    String prompt;
+
+    @Option(names = "--model", paramLabel = "ALIAS",
+            description = "With --prompt: the model alias of synod.yaml that every role uses (default: default).")
+    String model;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (model != null && prompt == null) {
+            throw new dev.synod.core.SynodException.InvalidInput("--model goes with --prompt: it names the model of the "
+                    + "default team's roles; a team.synod names its own");
+        }
+        java.util.List<Path> written = prompt == null ? java.util.List.of()
+                : PromptTeam.prepare(directory, prompt, model == null ? "default" : model);
+        Runs.Acceptance start;
+        try {
+            start = Runs.accept(directory, options.progress(out));
+        } catch (RuntimeException e) {
+            PromptTeam.remove(written);
+            throw e;
+        }
+        if (start instanceof Runs.TeamErrors) {
+            PromptTeam.remove(written);
+        }
         // Every check runs before .git, .synod/ or a commit is made: a refused run leaves DIR as it was.
-        Runs.Accepted accepted = switch (Runs.accept(directory, options.progress(out))) {
+        Runs.Accepted accepted = switch (start) {
             case Runs.Accepted a -> a;
             case Runs.TeamErrors errors -> {
                 PrintWriter err = spec.commandLine().getErr();
