@@ -129,7 +129,8 @@ final class StepChecks {
                         + (q > n ? "no quorum can ever form" : "two quorums could disagree") + ")");
             }
         });
-        d.clause(Clause.Tolerate.class).ifPresent(t -> tolerate(step, t, n));
+        d.clause(Clause.Tolerate.class).ifPresent(t -> tolerate(step, t, n,
+                d.clause(Clause.Quorum.class).map(c -> c.count().value())));
         if (n >= 2) {
             Set<String> models = new HashSet<>();
             step.voters().forEach(v -> models.add(model.modelOf(v).orElse("(human)")));
@@ -140,8 +141,17 @@ final class StepChecks {
         }
     }
 
-    private void tolerate(Step.Decide step, Clause.Tolerate t, int n) {
+    private void tolerate(Step.Decide step, Clause.Tolerate t, int n, java.util.Optional<Integer> quorum) {
         int f = t.count().value();
+        // The default quorum (a strict majority) fits whenever n >= 2f+1; an explicit one must
+        // still be reachable by the n - f voters that answer.
+        if (quorum.isPresent() && quorum.get() > n - f && quorum.get() <= n && n > f) {
+            reporter.error("S051", t.span(), "'tolerate " + f + " " + t.kind().keyword() + "' cannot hold with quorum "
+                    + quorum.get() + " of " + n + " voters: with " + f + " of them " + "faulty"
+                    + ", " + (n - f) + " answer, fewer than the quorum; lower the quorum to at most " + (n - f)
+                    + " or add voters");
+            return;
+        }
         boolean crash = t.kind() == dev.synod.lang.ast.FaultKind.CRASH;
         long factor = crash ? 2 : step.protocol() == Step.ProtocolKind.VOTE ? 3 : 5;
         long needed = factor * f + 1;
