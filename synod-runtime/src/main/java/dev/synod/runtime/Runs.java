@@ -293,8 +293,8 @@ public final class Runs implements AutoCloseable {
     private Engine engine(Loaded loaded, Workspace workspace, Map<String, Agent> agents, Map<String, Gate> gates,
                           Engine.Options options, Consumer<String> progress) {
         CheckResult checked = loaded.checked();
-        return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, blobs, workspace, state.resolve("work"),
-                state.resolve("answers"), agents, gates, role -> contract(checked, role), clock,
+        return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, blobs, workspace, work(),
+                answers(), agents, gates, role -> contract(checked, role), clock,
                 options.withMaxFileBytes(loaded.config().limits().fileSizeBytes()), progress));
     }
 
@@ -391,6 +391,11 @@ public final class Runs implements AutoCloseable {
 
     public Path answers() {
         return state.resolve("answers");
+    }
+
+    /** Where effects make their working directories, people's personal directories among them. */
+    public Path work() {
+        return state.resolve("work");
     }
 
     private String newRunId() {

@@ -4,10 +4,11 @@ import dev.synod.core.SynodException;
 import dev.synod.cli.SynodCli;
 import dev.synod.core.Clock;
 import dev.synod.core.Command;
-import dev.synod.core.Plan;
+import dev.synod.core.DecideProtocol;
 import dev.synod.core.State;
 import dev.synod.runtime.Runs;
 import dev.synod.runtime.engine.Answers;
+import dev.synod.runtime.engine.People;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code synod answer [RUN] STEP --approve|--reject [--comment …]|--option X}: answers a person's step. */
 @picocli.CommandLine.Command(name = "answer", mixinStandardHelpOptions = true,
-        description = {"Answers a step that waits for a person: approve or reject a review by human, or choose",
-                "the options of a decide led by human (--option X, or --option question=X for several)."},
+        description = {"Answers a step that waits for a person: approve or reject a review by human; approve",
+                "(done) or reject (give up) an attempt a person produced in their directory; or choose the options",
+                "of a decide led by human or a human voter's ballot (--option X, or --option question=X for several)."},
         footer = {"", "Exit status: 0 answered, 2 no such run or step, or the step does not wait for a person."})
 final class AnswerCommand implements Callable<Integer> {
 
@@ -41,10 +43,11 @@ final class AnswerCommand implements Callable<Integer> {
     Choice choice;
 
     static final class Choice {
-        @Option(names = "--approve", description = "Approve.")
+        @Option(names = "--approve", description = "Approve a review, or say a person's attempt is done.")
         boolean approve;
 
-        @Option(names = "--reject", description = "Reject (the producer tries again with your comment).")
+        @Option(names = "--reject", description = "Reject a review (the producer tries again with your comment), or give a "
+                + "person's attempt up.")
         boolean reject;
 
         @Option(names = "--option", paramLabel = "X", description = "The chosen option of a decide.")
@@ -63,27 +66,38 @@ final class AnswerCommand implements Callable<Integer> {
             String id = runs.resolve(run);
             State state = runs.state(id);
             Optional<Command> waiting = state.inFlight().stream().filter(c -> c.step().equals(step))
-                    .filter(c -> c instanceof Command.AskHuman || c instanceof Command.AskLeader l && l.role().equals("human"))
-                    .findFirst();
+                    .filter(c -> People.kind(c).isPresent()).findFirst();
             if (waiting.isEmpty()) {
-                List<String> open = state.inFlight().stream().filter(c -> c instanceof Command.AskHuman
-                        || c instanceof Command.AskLeader).map(Command::step).toList();
+                List<String> open = state.inFlight().stream().filter(c -> People.kind(c).isPresent())
+                        .map(c -> c.step() + " (" + People.kind(c).orElseThrow().json() + ")").distinct().toList();
                 throw new SynodException.InvalidInput("step '" + step + "' of run " + id + " does not wait for a person"
-                        + (open.isEmpty() ? "; no step does" : "; waiting: " + String.join(", ", open)));
+                        + (open.isEmpty() ? "; no step does" : "; waiting for a person: " + String.join(", ", open)));
             }
             Command c = waiting.get();
-            Answers.Answer answer;
-            if (c instanceof Command.AskLeader) {
-                if (choice.options == null) {
-                    throw new SynodException.InvalidInput("step '" + step + "' is a decide: answer it with --option X");
+            Answers.Answer answer = switch (People.kind(c).orElseThrow()) {
+                case DECIDE, VOTE -> {
+                    if (choice.options == null) {
+                        throw new SynodException.InvalidInput("step '" + step + "' asks a person to "
+                                + (c instanceof Command.AskVoter ? "vote" : "decide") + ": answer it with --option X");
+                    }
+                    Map<String, List<String>> questions = People.questions(state.plan(), c);
+                    Map<String, String> chosen = options(questions, choice.options);
+                    // The rule that makes an agent's answer a ballot, so a typo is refused here rather than lost.
+                    String problem = DecideProtocol.invalid(questions, List.copyOf(questions.keySet()), chosen);
+                    if (problem != null) {
+                        throw new SynodException.InvalidInput("the answer to step '" + step + "' does not settle it: " + problem);
+                    }
+                    yield new Answers.Answer(true, comment, chosen);
                 }
-                answer = new Answers.Answer(true, comment, options((Plan.Decide) state.plan().step(step), choice.options));
-            } else {
-                if (choice.options != null) {
-                    throw new SynodException.InvalidInput("step '" + step + "' asks for an approval: answer it with --approve or --reject");
+                case REVIEW, PRODUCE -> {
+                    if (choice.options != null) {
+                        throw new SynodException.InvalidInput("step '" + step + "' asks a person to "
+                                + (c instanceof Command.RunAgent ? "produce it" : "approve it")
+                                + ": answer it with --approve or --reject");
+                    }
+                    yield new Answers.Answer(choice.approve, comment, Map.of());
                 }
-                answer = new Answers.Answer(choice.approve, comment, Map.of());
-            }
+            };
             Answers.write(runs.answers(), id, c.id(), answer);
             out.println("answered " + step + " of run " + id + "; an active run picks it up now, a stopped one on synod resume "
                     + id);
@@ -91,16 +105,17 @@ final class AnswerCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, String> options(Plan.Decide decide, List<String> given) {
+    /** The chosen options by question: {@code question=X}, or {@code X} alone when one question is asked. */
+    private static Map<String, String> options(Map<String, List<String>> questions, List<String> given) {
         Map<String, String> answers = new LinkedHashMap<>();
         for (String g : given) {
             int eq = g.indexOf('=');
             if (eq > 0) {
                 answers.put(g.substring(0, eq), g.substring(eq + 1));
-            } else if (decide.questions().size() == 1) {
-                answers.put(decide.questions().get(0), g);
+            } else if (questions.size() == 1) {
+                answers.put(questions.keySet().iterator().next(), g);
             } else {
-                throw new SynodException.InvalidInput("this decide settles " + String.join(", ", decide.questions())
+                throw new SynodException.InvalidInput("this step asks " + String.join(", ", questions.keySet())
                         + ": give --option question=X for each");
             }
         }

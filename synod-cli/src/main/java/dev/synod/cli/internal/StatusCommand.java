@@ -8,6 +8,8 @@ import dev.synod.core.Ids;
 import dev.synod.core.Interpreter;
 import dev.synod.core.Plan;
 import dev.synod.core.State;
+import dev.synod.runtime.agents.PersonAgent;
+import dev.synod.runtime.engine.People;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,21 +45,34 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /**
+     * A step that waits for a person.
+     *
+     * @param kind      what the person is asked: review, decide, vote or produce
+     * @param directory for produce, the personal directory the person edits; null otherwise
+     */
+    record Personal(String step, String kind,
+                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                    String directory) {
+    }
+
+    /**
      * The whole run's standing.
      *
      * @param roles       what each participant used, by role as written
      * @param roleBudgets each role with a budget of its own, with what its replicas used together
+     * @param personal    the steps waiting for a person, with what each asks
      */
     record RunStatus(String run, String team, String status, String reason, String branch, long tokens, double usd,
                      List<StepStatus> steps, List<UsageText.Line> roles, List<UsageText.RoleBudget> roleBudgets,
-                     List<String> waitingFor, List<Plan.Team> teams, List<dev.synod.core.DecisionStats> decisions) {
+                     List<String> waitingFor, List<Plan.Team> teams, List<dev.synod.core.DecisionStats> decisions,
+                     List<Personal> personal) {
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         return RunLookup.with(directory, run, (runs, id) -> {
-            RunStatus status = status(id, runs.state(id), models(runs.loaded(id)));
+            RunStatus status = status(id, runs.state(id), models(runs.loaded(id)), runs.work());
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(status));
             } else {
@@ -86,7 +101,8 @@ final class StatusCommand implements Callable<Integer> {
         return out;
     }
 
-    static RunStatus status(String id, State state, Map<String, String> models) {
+    /** @param work where the run's working directories are, people's personal directories among them */
+    static RunStatus status(String id, State state, Map<String, String> models, java.nio.file.Path work) {
         Map<String, String> accepted = Interpreter.accepted(state);
         List<String> inFlight = state.inFlight().stream().map(Command::step).toList();
         List<StepStatus> steps = new ArrayList<>();
@@ -98,7 +114,7 @@ final class StatusCommand implements Callable<Integer> {
             if (accepted.containsKey(step.id()) || step instanceof Plan.Decide && state.result(Ids.record(step.id())).isPresent()) {
                 s = "accepted";
             } else if (inFlight.contains(step.id())) {
-                s = state.inFlight().stream().anyMatch(c -> c.step().equals(step.id()) && c instanceof Command.AskHuman)
+                s = state.inFlight().stream().anyMatch(c -> c.step().equals(step.id()) && People.kind(c).isPresent())
                         ? "waiting for a person" : "running";
             } else if (failed && (attempts > 0 || state.started(Ids.leader(step.id())) || step instanceof Plan.Decide d
                     && d.voters().stream().anyMatch(v -> state.started(Ids.ballot(d.id(), 1, v))))) {
@@ -114,11 +130,15 @@ final class StatusCommand implements Callable<Integer> {
         Event.Usage usage = state.usage();
         String overall = state.finished().map(f -> f.succeeded() ? "succeeded" : "failed").orElse("stopped or running");
         String reason = state.command(Ids.FINISH).map(c -> ((Command.Finish) c).reason()).orElse(null);
-        List<String> waiting = state.inFlight().stream().filter(c -> c instanceof Command.AskHuman
-                || c instanceof Command.AskLeader l && l.role().equals("human")).map(Command::step).toList();
+        List<Personal> personal = new ArrayList<>();
+        for (Command c : state.inFlight()) {
+            People.kind(c).ifPresent(kind -> personal.add(new Personal(c.step(), kind.json(), c instanceof Command.RunAgent a
+                    ? PersonAgent.directory(PersonAgent.root(work), id, a.step(), a.attempt()).toString() : null)));
+        }
+        List<String> waiting = personal.stream().map(Personal::step).distinct().toList();
         return new RunStatus(id, state.plan().team(), overall, reason, state.finished().map(Event.RunFinished::branch)
                 .orElse(null), usage.tokens(), usage.usd(), steps, UsageText.byRole(state), UsageText.roleBudgets(state), waiting,
-                state.plan().teams(), decisions(state, models));
+                state.plan().teams(), decisions(state, models), personal);
     }
 
     private static void print(PrintWriter out, RunStatus s) {
@@ -150,8 +170,11 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.println("usage: " + UsageText.describe(s.tokens(), s.usd()));
         UsageText.print(out, s.roles(), s.roleBudgets());
-        s.waitingFor().forEach(w -> out.println("waiting for a person on " + w + ": synod answer " + s.run() + " " + w
-                + " --approve | --reject"));
+        for (Personal p : s.personal()) {
+            out.println("waiting for a person: " + p.step() + " (" + p.kind() + (p.directory() == null ? ""
+                    : ", edit the files in " + p.directory()) + "): synod answer " + s.run() + " " + p.step()
+                    + (p.kind().equals("decide") || p.kind().equals("vote") ? " --option …" : " --approve | --reject"));
+        }
     }
 
 }

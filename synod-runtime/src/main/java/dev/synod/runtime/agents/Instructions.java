@@ -86,15 +86,23 @@ public final class Instructions {
         out.append("\nFix what the problems below call for and keep the rest; delete a file only if it must go.\n");
     }
 
-    /** The instructions for reviewing an attempt; {@code a.inputs()} names the artifact under review. */
+    /**
+     * The instructions for reviewing an attempt; {@code a.inputs()} names the artifact under review,
+     * then the artifacts its producer received (which the reviewer may read too).
+     */
     public static String review(Agent.Assignment a) {
         String artifact = a.inputs().isEmpty() ? a.step() : a.inputs().get(0);
+        List<String> received = a.inputs().size() < 2 ? List.of() : a.inputs().subList(1, a.inputs().size());
         StringBuilder out = new StringBuilder();
         out.append("# Review `").append(artifact).append("` (attempt ").append(a.attempt()).append(")\n\n")
                 .append("You are `").append(a.role()).append("` on a team of agents coordinated by Synod (run ")
                 .append(a.run()).append("). The current directory holds the project with the files of attempt ")
-                .append(a.attempt()).append(" at `").append(artifact).append("`. Judge whether it does what the team ")
-                .append("needs; do not change any file.\n");
+                .append(a.attempt()).append(" at `").append(artifact).append("`");
+        if (!received.isEmpty()) {
+            out.append(", and the files of what its producer received, ").append(ticked(received))
+                    .append(", which you may read to judge it against them");
+        }
+        out.append(". Judge whether it does what the team needs; do not change any file.\n");
         contract(out, a.contract());
         decisions(out, a.decisions());
         records(out, a.records());

@@ -3,6 +3,7 @@ package dev.synod.runtime.engine;
 import dev.synod.core.Clock;
 import dev.synod.core.Event;
 import dev.synod.core.FailureDetector;
+import dev.synod.runtime.agents.PersonAgent;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,8 @@ final class Deadlines {
      * {@value FailureDetector#HEARTBEAT_BOUND} times the timeout from the start. On timeout the
      * call's thread is interrupted; if it still answers, usefully, a {@link Event.LateAnswer} is
      * reported so the role's timeout grows (the suspicion proved false). An {@link Error} of the
-     * call is thrown, never turned into a result: it stops the engine.
+     * call is thrown, never turned into a result: it stops the engine. The role {@code human} (a
+     * person producing an artifact) is never timed out: the call runs until it answers.
      */
     <T> Timed<T> run(Call<T> call, long timeoutMillis, String command, String role, long startNanos,
                                      AttemptSession session, java.util.function.Predicate<T> useful)
@@ -82,6 +84,11 @@ final class Deadlines {
         });
         long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
+            if (role.equals(PersonAgent.ROLE)) {
+                // A person is not a process the failure detector can suspect: no within bounds
+                // their work, which ends with their answer (or an interrupt when the run stops).
+                return new Timed.Done<>(future.get());
+            }
             while (true) {
                 long remaining = FailureDetector.deadlineNanos(startNanos, session.lastBeatNanos(), timeoutNanos)
                         - clock.nanos();

@@ -10,6 +10,7 @@ import dev.synod.core.Plan;
 import dev.synod.core.Workspace;
 import dev.synod.lang.WriteScope;
 import dev.synod.runtime.agents.Instructions;
+import dev.synod.runtime.agents.PersonAgent;
 import dev.synod.runtime.gates.Diagnostics;
 import dev.synod.runtime.gates.VerdictCache;
 import dev.synod.runtime.internal.Directories;
@@ -91,8 +92,7 @@ final class Effects {
         Plan.Handoff h = (Plan.Handoff) plan.step(c.step());
         Agent agent = agents.get(c.role());
         if (agent == null) {
-            return agentFinished(c, new Event.Outcome.Crashed(c.role().equals("human")
-                    ? "a person cannot produce an artifact in this runtime" : "no agent for role " + c.role()), Event.Usage.NONE);
+            return agentFinished(c, new Event.Outcome.Crashed("no agent for role " + c.role()), Event.Usage.NONE);
         }
         // A merging hand-off starts from the three-way merge of what it merges, conflicts marked.
         Workspace.Merge merge = ctx.start().merges().isEmpty() ? new Workspace.Merge(ctx.start().base(), List.of())
@@ -104,7 +104,10 @@ final class Effects {
                 contracts.apply(c.role()), h.globs(), inputs, c.diagnostics(), ctx.start().decisions(),
                 Duration.ofMillis(c.timeoutMillis()), merge.conflicts(), previous(ctx, h));
         // Nothing may fail between taking the lease and the try that gives it back.
-        Workdirs.Lease lease = workdirs.acquire(c.role(), c.id());
+        // A person's personal directories live under .synod/work/human/, which a checkout into a
+        // directory of that name would wipe: a person's attempts check out beside it.
+        Workdirs.Lease lease = workdirs.acquire(c.role().equals(PersonAgent.ROLE) ? PersonAgent.ROLE + ".checkout" : c.role(),
+                c.id());
         Path dir = lease.dir();
         long startNanos = clock.nanos();
         Deadlines.Timed<Attempted> timed;
@@ -273,8 +276,13 @@ final class Effects {
         Plan.Handoff h = (Plan.Handoff) plan.step(c.step());
         Workdirs.Lease lease = workdirs.acquire(c.reviewer() + ".review", c.id());
         Path dir = lease.dir();
+        // The artifact under review first, then what its producer received: a reviewer judges the
+        // work against its inputs, and the attempt's commit holds their files.
+        List<String> inputs = new ArrayList<>(List.of(h.id()));
+        h.reads().stream().filter(id -> !inputs.contains(id)).forEach(inputs::add);
+        h.merges().stream().filter(id -> !inputs.contains(id)).forEach(inputs::add);
         Agent.Assignment assignment = new Agent.Assignment(ctx.run(), c.step(), c.attempt(), c.reviewer(),
-                contracts.apply(c.reviewer()), List.of(), List.of(h.id()), List.of(), ctx.start().decisions(),
+                contracts.apply(c.reviewer()), List.of(), inputs, List.of(), ctx.start().decisions(),
                 Duration.ofMillis(c.timeoutMillis()));
         Deadlines.Timed<Agent.Review> timed;
         try {
@@ -410,6 +418,6 @@ final class Effects {
     }
 
     static String directoryName(String commandId) {
-        return commandId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return Directories.fileName(commandId);
     }
 }

@@ -16,6 +16,7 @@ import dev.synod.core.StartingPoint;
 import dev.synod.core.State;
 import dev.synod.core.SynodException;
 import dev.synod.core.Workspace;
+import dev.synod.runtime.agents.PersonAgent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +134,11 @@ public final class Engine implements AutoCloseable {
         this.clock = s.clock();
         this.options = s.options();
         this.progress = s.progress();
-        this.effects = new Effects(plan, workspace, s.work(), s.agents(), s.gates(), s.contracts(), clock, results::add,
+        // The role human produces through the file system and synod answer, unless the setup gives its own agent.
+        Map<String, Agent> agents = new LinkedHashMap<>(s.agents());
+        agents.putIfAbsent(PersonAgent.ROLE, new PersonAgent(PersonAgent.root(s.work()), (run, id) -> Answers.read(answers, run, id)
+                .map(a -> new PersonAgent.Answer(a.approved(), a.comment())), progress, PersonAgent.POLL));
+        this.effects = new Effects(plan, workspace, s.work(), agents, s.gates(), s.contracts(), clock, results::add,
                 (command, error) -> stop(Failures.fatal(command, error)), options.maxFileBytes());
         this.blobs = s.blobs();
     }
@@ -187,10 +192,13 @@ public final class Engine implements AutoCloseable {
                 ? Optional.of(started.at().plusSeconds(plan.deadlineSeconds().getAsLong())) : Optional.empty();
         Set<String> running = new LinkedHashSet<>();
         Map<String, Command> people = new LinkedHashMap<>();
+        // The attempts people make (a RunAgent of role human): running, and answered like people's questions.
+        Map<String, Command> producing = new LinkedHashMap<>();
         StartingPoint.Settled recovered = StartingPoint.Settled.of(state);
         for (Command c : state.inFlight()) {
             progress.accept("resuming " + c.id() + " (it was in flight when the run stopped)");
             launch(c, state, recovered, started, running, people);
+            producing(c).ifPresent(p -> producing.put(p.id(), p));
         }
         while (true) {
             List<Event> batch = new ArrayList<>();
@@ -231,7 +239,7 @@ public final class Engine implements AutoCloseable {
             for (Event e : all) {
                 resultOf(e).ifPresent(id -> {
                     running.remove(id);
-                    if (people.remove(id) != null) {
+                    if (people.remove(id) != null || producing.remove(id) != null) {
                         Answers.consumed(answers, run, id);
                     }
                 });
@@ -240,6 +248,7 @@ public final class Engine implements AutoCloseable {
             if (!costly.isEmpty()) {
                 StartingPoint.Settled turn = StartingPoint.Settled.of(state);
                 costly.forEach(c -> launch(c, state, turn, started, running, people));
+                costly.forEach(c -> producing(c).ifPresent(p -> producing.put(p.id(), p)));
             }
             if (state.finished().isPresent()) {
                 return finished(state);
@@ -251,8 +260,12 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("run " + run + " can make no progress: nothing is running and the "
                         + "interpreter derives no command");
             }
-            if (running.isEmpty() && !people.isEmpty() && !options.waitForHumans()) {
-                return new Result.Waiting(List.copyOf(people.values()));
+            boolean onlyPeople = producing.keySet().containsAll(running) && !(people.isEmpty() && producing.isEmpty());
+            if (onlyPeople && !options.waitForHumans()) {
+                // A person's attempt stops with the engine (close interrupts it) and starts again on resume.
+                List<Command> waiting = new ArrayList<>(people.values());
+                waiting.addAll(producing.values());
+                return new Result.Waiting(List.copyOf(waiting));
             }
             await(deadline, people.isEmpty() ? Duration.ofSeconds(1) : options.poll());
         }
@@ -362,11 +375,16 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** {@code c} if it is an attempt a person makes. */
+    private static Optional<Command.RunAgent> producing(Command c) {
+        return c instanceof Command.RunAgent a && a.role().equals(PersonAgent.ROLE) ? Optional.of(a) : Optional.empty();
+    }
+
     private void launch(Command c, State state, StartingPoint.Settled settled, Event.RunStarted started, Set<String> running,
                         Map<String, Command> people) {
-        boolean personal = c instanceof Command.AskHuman || c instanceof Command.AskLeader l && l.role().equals("human")
-                || c instanceof Command.AskVoter v && v.role().equals("human");
-        if (personal) {
+        // A person's questions are answered through the inbox; a person's attempt runs as an effect (PersonAgent).
+        Optional<People.Kind> kind = People.kind(c);
+        if (kind.isPresent() && kind.get() != People.Kind.PRODUCE) {
             if (options.autoApprove() && c instanceof Command.AskHuman h) {
                 results.add(new Event.HumanAnswered(h.id(), true, "approved automatically (--yes)", clock.now()));
             } else {
@@ -421,10 +439,7 @@ public final class Engine implements AutoCloseable {
             }
             Answers.Answer a = answer.get();
             if (c instanceof Command.AskLeader || c instanceof Command.AskVoter) {
-                Plan.Decide d = (Plan.Decide) plan.step(c.step());
-                java.util.List<String> asked = c instanceof Command.AskVoter v ? v.questions() : ((Command.AskLeader) c).asked(d);
-                Map<String, java.util.List<String>> questions = new LinkedHashMap<>();
-                asked.forEach(q -> questions.put(q, plan.questions().get(q).options()));
+                Map<String, List<String>> questions = People.questions(plan, c);
                 String problem = Decisions.validate(questions, a.options());
                 Map<String, String> answers = problem == null ? a.options() : Map.of();
                 batch.add(c instanceof Command.AskVoter

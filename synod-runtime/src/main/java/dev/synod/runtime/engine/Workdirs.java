@@ -82,6 +82,6 @@ final class Workdirs {
     }
 
     private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return Directories.fileName(name);
     }
 }

@@ -80,4 +80,46 @@ public final class Directories {
             throw new UncheckedIOException("could not create a temporary directory (" + prefix + "…)", e);
         }
     }
+
+    /**
+     * {@code name} (a role such as {@code dev[2]}, a command id such as {@code agent:api#1}) as one
+     * portable file name: every character other than letters, digits, {@code .}, {@code _} and
+     * {@code -} becomes {@code _}, so brackets, colons and slashes never reach a path.
+     */
+    public static String fileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Copies the files and directories of {@code from} into {@code to}, which is created if needed;
+     * files already there are overwritten, others are left alone. Symbolic links are copied as links,
+     * never followed, and file modes (the executable bit) are kept.
+     *
+     * @throws UncheckedIOException naming both directories and the entry that could not be copied
+     */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, LinkOption.NOFOLLOW_LINKS, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy " + from + " to " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes {@code to} hold exactly what {@code from} holds: everything in {@code to} is removed,
+     * then {@link #copyTree} copies {@code from} in, so a file deleted in {@code from} is gone from
+     * {@code to} too.
+     */
+    public static void mirror(Path from, Path to) {
+        deleteTree(to, "the directory to be replaced");
+        copyTree(from, to);
+    }
 }

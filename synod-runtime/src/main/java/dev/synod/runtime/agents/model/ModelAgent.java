@@ -169,7 +169,7 @@ public final class ModelAgent implements Agent {
 
     /**
      * What may be read besides the write scope: the artifacts received (for a review, the one under
-     * review) and the decision records.
+     * review and those its author received) and the decision records.
      */
     private List<PathGuard.Area> readable(Assignment a) {
         List<PathGuard.Area> out = new ArrayList<>();
