@@ -157,4 +157,30 @@ class DecideRunTest {
         assertThat(run.out()).contains("decide:money,errors#2:dev[1]: voted");
         assertThat(Run.synod("status", "--dir", dir.toString()).out()).containsPattern("decide:money,errors\\s+failed");
     }
+
+    @Test
+    void a_vote_settles_by_the_quorum_of_the_others_when_one_voter_is_slower_than_the_decides_within() throws Exception {
+        // dev[3] is a CLI program that thinks for 60 s, far past the decide's 3 s: it times out, which is no ballot.
+        Files.writeString(dir.resolve("team.synod"), TEAM
+                .replace("role dev[3] model scripted", "role dev[3] model scripted, scripted, slow")
+                .replace("by ben_or\n    rounds 4 fallback architect tolerate 1 crash", "by vote\n    within 3s tolerate 1 crash"));
+        Files.writeString(dir.resolve("agents.yaml"), AGENTS.replace("dev[2]:\n  decide: { money: BigDecimal, errors: result objects }",
+                "dev[2]:\n  decide: { money: long cents, errors: checked exceptions }"));
+        Files.writeString(dir.resolve("synod.yaml"), """
+                models:
+                  scripted: { provider: scripted, script: agents.yaml }
+                  slow: { provider: cli, command: ["sh", "-c", "sleep 60; echo no answer"], prompt: file }
+                """);
+
+        Run run = Run.synod("run", dir.toString(), "--yes");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("team.synod"))).contains("by vote", "within 3s");
+        assertThat(run.out()).contains("decide:money,errors#1:dev[3]: no ballot: timed out after")
+                .contains("decide:money,errors: round 1: money: long cents 2; no ballot 1");
+        String money = fileOnRelease("docs/decisions/0001-money.md");
+        assertThat(money).contains("| dev[1] | long cents |", "| dev[2] | long cents |", "| dev[3] | no ballot |",
+                "Chosen option: \"long cents\"");
+        assertThat(money).containsPattern("How: quorum in round 1");
+    }
 }
