@@ -97,6 +97,11 @@ class DecideRunTest {
     }
 
     private String fileOnRelease(String path) throws Exception {
+        return fileOnRelease(dir, path);
+    }
+
+    /** The text of {@code path} on the release branch ({@code synod/<run>}) of the run in {@code dir}. */
+    static String fileOnRelease(Path dir, String path) throws Exception {
         try (Git git = Git.open(dir.toFile())) {
             Repository repo = git.getRepository();
             String branch = repo.getRefDatabase().getRefsByPrefix("refs/heads/synod/").get(0).getName();

@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +52,7 @@ class PeopleRunTest {
 
         // given a run killed while it waits for the person to produce notes
         CrashHarnessTest.Child first = CrashHarnessTest.Child.start(dir, "run", dir.toString());
-        awaitOutput(first, "waiting for a person to produce notes", 1);
+        awaitOutput(first, "waiting for a person to produce notes");
         first.process().destroyForcibly().waitFor();
         String run = runId(first.output());
         Path personal = dir.resolve(".synod/work/human").resolve(run).resolve("notes.attempt-2");
@@ -73,7 +67,7 @@ class PeopleRunTest {
         Files.createDirectories(personal.resolve("notes"));
         Files.writeString(personal.resolve("notes/BY_HAND.md"), "# Written by a person\n");
         CrashHarnessTest.Child resumed = CrashHarnessTest.Child.start(dir, "resume");
-        awaitOutput(resumed, "waiting for a person to produce notes", 1);
+        awaitOutput(resumed, "waiting for a person to produce notes");
 
         // then the edit survived, and synod status lists the person's step with the directory
         assertThat(personal.resolve("notes/BY_HAND.md")).hasContent("# Written by a person");
@@ -117,11 +111,11 @@ class PeopleRunTest {
                 """);
 
         CrashHarnessTest.Child first = CrashHarnessTest.Child.start(dir, "run", dir.toString());
-        awaitOutput(first, "waiting for a person: synod answer", 1);
+        awaitOutput(first, "waiting for a person: synod answer");
         first.process().destroyForcibly().waitFor();
 
         CrashHarnessTest.Child resumed = CrashHarnessTest.Child.start(dir, "resume");
-        awaitOutput(resumed, "waiting for a person: synod answer", 1);
+        awaitOutput(resumed, "waiting for a person: synod answer");
         assertThat(resumed.output()).contains("resuming human:notes#1");
         JsonNode personal = new ObjectMapper().readTree(Run.synod("status", "--dir", dir.toString(), "--json").out())
                 .get("personal");
@@ -139,7 +133,7 @@ class PeopleRunTest {
         write(ESCALATING, CRASHING_WRITER);
 
         CrashHarnessTest.Child child = CrashHarnessTest.Child.start(dir, "run", dir.toString());
-        awaitOutput(child, "waiting for a person to produce notes", 1);
+        awaitOutput(child, "waiting for a person to produce notes");
         Path personal = dir.resolve(".synod/work/human").resolve(runId(child.output())).resolve("notes.attempt-2");
         Files.createDirectories(personal.resolve("notes"));
         Files.writeString(personal.resolve("notes/NOTES.md"), "# Notes\n");
@@ -157,7 +151,7 @@ class PeopleRunTest {
         write(ESCALATING, CRASHING_WRITER);
 
         CrashHarnessTest.Child child = CrashHarnessTest.Child.start(dir, "run", dir.toString(), "--yes");
-        awaitOutput(child, "waiting for a person to produce notes", 1);
+        awaitOutput(child, "waiting for a person to produce notes");
         // --yes approves reviews only: the attempt still waits for the person.
         assertThat(child.process().isAlive()).isTrue();
         Run wrong = Run.synod("answer", "--dir", dir.toString(), "notes", "--option", "x");
@@ -203,7 +197,7 @@ class PeopleRunTest {
                 """);
 
         CrashHarnessTest.Child child = CrashHarnessTest.Child.start(dir, "run", dir.toString(), "--yes");
-        awaitOutput(child, "waiting for a person: synod answer", 1);
+        awaitOutput(child, "waiting for a person: synod answer");
         assertThat(child.output()).contains("decide:money --option …");
         JsonNode personal = new ObjectMapper().readTree(Run.synod("status", "--dir", dir.toString(), "--json").out())
                 .get("personal");
@@ -231,22 +225,14 @@ class PeopleRunTest {
         Files.writeString(dir.resolve("synod.yaml"), SYNOD_YAML);
     }
 
-    /** Waits until {@code child} has printed {@code text} {@code times} times; fails after a minute. */
-    static void awaitOutput(CrashHarnessTest.Child child, String text, int times) throws Exception {
+    /** Waits until {@code child} has printed {@code text}; fails after a minute, or when it ended first. */
+    static void awaitOutput(CrashHarnessTest.Child child, String text) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (count(child.output(), text) < times) {
+        while (!child.output().contains(text)) {
             assertThat(System.nanoTime() < until && child.process().isAlive())
                     .as("waiting for \"%s\" in:%n%s", text, child.output()).isTrue();
             Thread.sleep(20);
         }
-    }
-
-    private static int count(String haystack, String needle) {
-        int n = 0;
-        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
     }
 
     /** The run's id from its first line of output ({@code run r…}). */
@@ -255,14 +241,6 @@ class PeopleRunTest {
     }
 
     private String fileOnRelease(String path) throws Exception {
-        try (Git git = Git.open(dir.toFile())) {
-            Repository repo = git.getRepository();
-            String branch = repo.getRefDatabase().getRefsByPrefix("refs/heads/synod/").get(0).getName();
-            ObjectId head = repo.resolve(branch);
-            try (RevWalk walk = new RevWalk(repo); TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(head).getTree())) {
-                assertThat(tree).as("%s on %s", path, branch).isNotNull();
-                return new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-            }
-        }
+        return DecideRunTest.fileOnRelease(dir, path);
     }
 }

@@ -88,7 +88,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** The options shared by {@code run} and {@code resume}. */
     static final class RunOptions {
-        @Option(names = "--yes", description = "Approve every question to a person automatically.")
+        @Option(names = "--yes", description = "Approve every review by a person automatically (never a person's "
+                + "artifact, decide or ballot).")
         boolean yes;
 
         @Option(names = "--merge", description = "After a successful run, also merge synod/<run> into the current branch.")

@@ -82,8 +82,8 @@ public final class Openings {
                 You are %s, one agent of a team of coding agents, reviewing another agent's work. Its files are in \
                 the directory you work in. Read them with list_files and read_file (paths relative to the root, such \
                 as "src/Main.java"; the runtime refuses reads outside the artifact under review, the artifacts \
-                its author received and the decision records). Then call approve or reject, once, with a comment. A rejection sends the work back to its \
-                author with your comment, so say exactly what must change.
+                its author received and the decision records). Then call approve or reject, once, with a comment. \
+                A rejection sends the work back to its author with your comment, so say exactly what must change.
                 """.formatted(a.role());
         StringBuilder user = header(new TaskHeader(a.role(), TaskHeader.Kind.REVIEW, a.step(), a.attempt(), List.of()))
                 .append(Instructions.review(a));
