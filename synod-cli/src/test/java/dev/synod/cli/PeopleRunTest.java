@@ -203,6 +203,11 @@ class PeopleRunTest {
                 .get("personal");
         assertThat(personal.get(0).get("kind").asText()).isEqualTo("vote");
 
+        // a step that does not wait is refused, naming every step that does and what it asks
+        Run notWaiting = Run.synod("answer", "--dir", dir.toString(), "api", "--approve");
+        assertThat(notWaiting.exit()).isEqualTo(SynodCli.EXIT_USAGE);
+        assertThat(notWaiting.err()).contains("step 'api' of run ", "does not wait for a person; waiting for a person: "
+                + "decide:money (vote)");
         // an option the question does not have is refused before anything is written
         Run typo = Run.synod("answer", "--dir", dir.toString(), "decide:money", "--option", "float");
         assertThat(typo.exit()).isEqualTo(SynodCli.EXIT_USAGE);
