@@ -49,7 +49,9 @@ public final class Engine implements AutoCloseable {
 
     /**
      * @param autoApprove    answer every question to a person with an approval ({@code --yes})
-     * @param waitForHumans  keep waiting for answers; otherwise return {@link Result.Waiting}
+     * @param waitForHumans  keep waiting for answers; otherwise return {@link Result.Waiting} once only
+     *                       people's questions are left (a person's attempt at an artifact runs as an
+     *                       effect, and is waited for either way)
      * @param poll           how often to look for answers from people
      * @param gateLinger     how long a turn waits for the gates it started before it commits, in real
      *                       time (System.nanoTime), whatever the engine's clock
@@ -260,12 +262,11 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("run " + run + " can make no progress: nothing is running and the "
                         + "interpreter derives no command");
             }
-            boolean onlyPeople = producing.keySet().containsAll(running) && !(people.isEmpty() && producing.isEmpty());
-            if (onlyPeople && !options.waitForHumans()) {
-                // A person's attempt stops with the engine (close interrupts it) and starts again on resume.
-                List<Command> waiting = new ArrayList<>(people.values());
-                waiting.addAll(producing.values());
-                return new Result.Waiting(List.copyOf(waiting));
+            // A person's attempt is a running effect like an agent's, so a drive that does not wait for
+            // people still waits for it: returning while its thread runs could let its result arrive
+            // after the next drive had started the same attempt again.
+            if (running.isEmpty() && !people.isEmpty() && !options.waitForHumans()) {
+                return new Result.Waiting(List.copyOf(people.values()));
             }
             await(deadline, people.isEmpty() ? Duration.ofSeconds(1) : options.poll());
         }
