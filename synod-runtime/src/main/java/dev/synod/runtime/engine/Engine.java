@@ -195,12 +195,14 @@ public final class Engine implements AutoCloseable {
         Set<String> running = new LinkedHashSet<>();
         Map<String, Command> people = new LinkedHashMap<>();
         // The attempts people make (a RunAgent of role human): running, and answered like people's questions.
-        Map<String, Command> producing = new LinkedHashMap<>();
+        Set<String> producing = new LinkedHashSet<>();
         StartingPoint.Settled recovered = StartingPoint.Settled.of(state);
         for (Command c : state.inFlight()) {
             progress.accept("resuming " + c.id() + " (it was in flight when the run stopped)");
             launch(c, state, recovered, started, running, people);
-            producing(c).ifPresent(p -> producing.put(p.id(), p));
+            if (producing(c)) {
+                producing.add(c.id());
+            }
         }
         while (true) {
             List<Event> batch = new ArrayList<>();
@@ -241,7 +243,7 @@ public final class Engine implements AutoCloseable {
             for (Event e : all) {
                 resultOf(e).ifPresent(id -> {
                     running.remove(id);
-                    if (people.remove(id) != null || producing.remove(id) != null) {
+                    if (people.remove(id) != null || producing.remove(id)) {
                         Answers.consumed(answers, run, id);
                     }
                 });
@@ -250,7 +252,7 @@ public final class Engine implements AutoCloseable {
             if (!costly.isEmpty()) {
                 StartingPoint.Settled turn = StartingPoint.Settled.of(state);
                 costly.forEach(c -> launch(c, state, turn, started, running, people));
-                costly.forEach(c -> producing(c).ifPresent(p -> producing.put(p.id(), p)));
+                costly.stream().filter(Engine::producing).forEach(c -> producing.add(c.id()));
             }
             if (state.finished().isPresent()) {
                 return finished(state);
@@ -376,9 +378,9 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** {@code c} if it is an attempt a person makes. */
-    private static Optional<Command.RunAgent> producing(Command c) {
-        return c instanceof Command.RunAgent a && a.role().equals(PersonAgent.ROLE) ? Optional.of(a) : Optional.empty();
+    /** Whether {@code c} is an attempt a person makes. */
+    private static boolean producing(Command c) {
+        return People.kind(c).orElse(null) == People.Kind.PRODUCE;
     }
 
     private void launch(Command c, State state, StartingPoint.Settled settled, Event.RunStarted started, Set<String> running,
