@@ -34,7 +34,9 @@ final class AnswerCommand implements Callable<Integer> {
     @Mixin
     DirOption directory;
 
-    @Parameters(arity = "1..2", paramLabel = "[RUN] STEP", description = "The run (default: the most recent) and the step.")
+    @Parameters(arity = "1..3", paramLabel = "[DIR|RUN] STEP", description = {"The step that waits, the last word; "
+            + "before it, the run directory (a word that names an existing directory; default: the current directory) "
+            + "and the run (any other word; default: the most recent run)."})
     List<String> words;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -57,10 +59,10 @@ final class AnswerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<String> run = words.size() == 2 ? Optional.of(words.get(0)) : Optional.empty();
         String step = words.get(words.size() - 1);
-        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
-            String id = runs.resolve(run);
+        DirOption.Target target = directory.target(words.subList(0, words.size() - 1));
+        try (Runs runs = Runs.open(target.dir(), Clock.SYSTEM)) {
+            String id = runs.resolve(target.run());
             State state = runs.state(id);
             Optional<Command> waiting = state.inFlight().stream().filter(c -> c.step().equals(step))
                     .filter(c -> c instanceof Command.AskHuman || c instanceof Command.AskLeader l && l.role().equals("human"))

@@ -22,8 +22,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     DirOption directory;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run (default: the most recent).")
-    String run;
+    @Parameters(arity = "0..2", paramLabel = "DIR|RUN", description = DirOption.WORDS)
+    java.util.List<String> words;
 
     @Mixin
     RunCommand.RunOptions options;
@@ -31,7 +31,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return RunLookup.with(directory, run, (runs, id) -> {
+        return RunLookup.with(directory, words, (runs, id) -> {
             out.println("run " + id);
             out.flush();
             Engine.Result result = runs.resume(id, options.engineOptions(), options.progress(out));

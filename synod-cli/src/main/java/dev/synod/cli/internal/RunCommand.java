@@ -93,13 +93,10 @@ final class RunCommand implements Callable<Integer> {
 
         static int report(PrintWriter out, Engine.Result result) {
             return switch (result) {
-                case Engine.Result.Finished f when f.succeeded() -> {
-                    out.println("succeeded: every accepted artifact is on branch " + f.branch());
-                    yield SynodCli.EXIT_OK;
-                }
                 case Engine.Result.Finished f -> {
-                    out.println("failed: " + f.reason());
-                    yield SynodCli.EXIT_FAILED;
+                    // The one line naming the branch or the reason: the progress lines name neither.
+                    out.println(dev.synod.runtime.engine.Timeline.outcome(f.succeeded(), f.reason(), f.branch()));
+                    yield f.succeeded() ? SynodCli.EXIT_OK : SynodCli.EXIT_FAILED;
                 }
                 case Engine.Result.Waiting w -> {
                     out.println("waiting for a person: answer with synod answer, then synod resume");
