@@ -48,6 +48,14 @@ public final class TurnText {
      * @return empty when the blob is not a turn's blob (then it is shown as it is)
      */
     public static Optional<String> readable(byte[] blob) {
+        return readable(blob, true);
+    }
+
+    /**
+     * {@link #readable(byte[])}, optionally without the model's messages a request repeats (a
+     * transcript shows them once, from the turns' answers).
+     */
+    public static Optional<String> readable(byte[] blob, boolean modelMessages) {
         Optional<JsonNode> parsed = parse(blob);
         if (parsed.isEmpty() || !parsed.get().isObject()) {
             return Optional.empty();
@@ -60,7 +68,11 @@ public final class TurnText {
                 out.append(" (after the request ").append(root.get("previous").asText()).append(")");
             }
             out.append('\n');
-            root.get("messages").forEach(m -> message(out, m));
+            root.get("messages").forEach(m -> {
+                if (modelMessages || !m.path("type").asText("").equals("AI")) {
+                    message(out, m);
+                }
+            });
             out.append("--- tools offered: ");
             List<String> tools = new ArrayList<>();
             root.path("tools").forEach(t -> tools.add(t.path("name").asText()));
