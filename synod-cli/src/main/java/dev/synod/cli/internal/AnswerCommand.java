@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code synod answer [RUN] STEP --approve|--reject [--comment …]|--option X}: answers a person's step. */
 @picocli.CommandLine.Command(name = "answer", mixinStandardHelpOptions = true,
-        description = {"Answers a step that waits for a person: approve or reject a review by human, or choose",
-                "the options of a decide led by human (--option X, or --option question=X for several)."},
+        description = {"Answers a step that waits for a person.",
+                "Approve or reject a review by human, or choose the options of a decide led by human (--option X, or "
+                        + "--option question=X for several)."},
         footer = {"", "Exit status: 0 answered, 2 no such run or step, or the step does not wait for a person."})
 final class AnswerCommand implements Callable<Integer> {
 
@@ -43,17 +44,17 @@ final class AnswerCommand implements Callable<Integer> {
     Choice choice;
 
     static final class Choice {
-        @Option(names = "--approve", description = "Approve.")
+        @Option(names = "--approve", description = "Approve the step's artifact.")
         boolean approve;
 
-        @Option(names = "--reject", description = "Reject (the producer tries again with your comment).")
+        @Option(names = "--reject", description = "Reject it; the producer tries again with your comment.")
         boolean reject;
 
         @Option(names = "--option", paramLabel = "X", description = "The chosen option of a decide.")
         List<String> options;
     }
 
-    @Option(names = "--comment", paramLabel = "TEXT", description = "Why; the producer reads it on a rejection.")
+    @Option(names = "--comment", paramLabel = "TEXT", description = "Why you answer so; the producer reads it on a rejection.")
     String comment = "";
 
     @Override

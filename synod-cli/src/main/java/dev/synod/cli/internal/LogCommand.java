@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code synod log [DIR|RUN] [--utc] [--json]}: a readable timeline of a run. */
 @Command(name = "log", mixinStandardHelpOptions = true,
-        description = {"Prints the timeline of a run: attempts, model turns with their tool calls and tokens, gate "
-                + "verdicts with their diagnostics, escalations, decisions and the outcome; then the usage by role "
-                + "and by step.",
+        description = {"Prints the timeline of a run, event by event.",
+                "It shows attempts, model turns with their tool calls and tokens, gate verdicts with their "
+                        + "diagnostics, escalations, decisions and the outcome; then the usage by role and by step.",
                 "Times are local, to the second, with the date on a line of its own whenever it changes."},
         footer = {"", "Exit status: 0 printed, 2 unknown run or unreadable journal."})
 final class LogCommand implements Callable<Integer> {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code synod resume [RUN] [--yes]}: continues a stopped or killed run where its journal ends. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continues a run of the current directory from its journal: completed steps are not",
-                "repeated; only what was in flight when it stopped runs again."},
+        description = {"Continues a stopped or killed run from its journal.",
+                "Completed steps are not repeated; only what was in flight when it stopped runs again."},
         footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 unknown run, corrupted journal or bad input."})
 final class ResumeCommand implements Callable<Integer> {
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "synod",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Checks, formats, projects, draws and runs choreographies of coding agents (.synod files).",
+        description = "Checks, formats, projects, draws and runs choreographies of coding agents, written in .synod files.",
         subcommands = {CheckCommand.class, FmtCommand.class, ProjectCommand.class, GraphCommand.class,
                 InitCommand.class, RunCommand.class, ResumeCommand.class, StatusCommand.class, LogCommand.class,
                 ReplayCommand.class, AnswerCommand.class, ShowCommand.class},

@@ -18,17 +18,17 @@ import picocli.CommandLine.Spec;
 /** {@code synod run [DIR] [--yes]}: starts a run of the team in DIR and drives it to its end. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the team of DIR (its team.synod and synod.yaml) on the embedded engine.",
-                "Every check runs before anything is created in DIR. The run starts from the files on disk,",
-                "uncommitted edits included, recorded on refs/synod/start/<run> (DIR becomes a git repository",
-                "if it is not one); the run id is printed once the run is journaled; the accepted artifacts",
-                "end on the branch synod/<run>."},
+                "Every check runs before anything is created in DIR. The run starts from the files on disk, "
+                        + "uncommitted edits included, recorded on refs/synod/start/<run> (DIR becomes a git repository "
+                        + "if it is not one). The run id is printed once the run is journaled, and the accepted artifacts "
+                        + "end on the branch synod/<run>."},
         footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 bad input or configuration."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The run directory (default: .).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The run directory (default: the current directory).")
     Path directory = Path.of(".");
 
     @Mixin

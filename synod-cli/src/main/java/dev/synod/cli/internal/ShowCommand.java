@@ -27,8 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code synod show BLOB|STEP#ATTEMPT[:GATE] [DIR|RUN]}: what a run stored, readable. */
 @picocli.CommandLine.Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Prints what a run stored, readable: a blob, an attempt's instructions and transcript, or a "
-                + "gate's whole output.",
+        description = {"Prints a blob, an attempt's instructions and transcript, or a gate's whole output.",
                 "BLOB is a blob's hash, or the first 8 or more of its hex digits: a model turn's request or answer is "
                 + "shown message by message, any other blob (a CLI agent's transcript, a team.synod) as it is.",
                 "STEP#ATTEMPT (such as impl[dev1]#2) shows the attempt: its instructions, each model turn (what was "

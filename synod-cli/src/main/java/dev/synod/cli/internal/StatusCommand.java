@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code synod status [DIR|RUN] [--json]}: where a run stands, step by step. */
 @picocli.CommandLine.Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows where a run stands: whether it is running (and in which process), stopped, waiting for "
-                + "a person, succeeded or failed; each step with its attempt, its state and how long a running one "
-                + "has run; what each step and role used."},
+        description = {"Shows where a run stands, step by step.",
+                "The first line says whether the run is running (and in which process), waiting for a person, stopped "
+                        + "(no live process runs it: resume it), succeeded or failed. Each step follows with its attempt, "
+                        + "its state and how long a running one has run; then what each step and role used."},
         footer = {"", "Exit status: 0 shown, 2 unknown run or unreadable journal."})
 final class StatusCommand implements Callable<Integer> {
 
