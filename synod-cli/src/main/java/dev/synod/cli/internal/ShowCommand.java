@@ -127,7 +127,7 @@ final class ShowCommand implements Callable<Integer> {
             }
         }
         if (gate != null) {
-            showGate(out, run, step, attempt, gate, commands, events, plan);
+            showGate(out, run, step, attempt, gate, commands, state);
             return;
         }
         out.println((decide ? step : step + "#" + attempt) + " of run " + run);
@@ -138,7 +138,7 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private static void showGate(PrintWriter out, String run, String step, int attempt, String gate,
-                                 List<Command> commands, List<Event> events, Plan plan) {
+                                 List<Command> commands, State state) {
         List<Command.RunGate> gates = commands.stream().filter(c -> c instanceof Command.RunGate)
                 .map(c -> (Command.RunGate) c).toList();
         Command.RunGate chosen = gates.stream().filter(g -> g.gate().name().equals(gate)
@@ -148,11 +148,11 @@ final class ShowCommand implements Callable<Integer> {
                         gates.stream().map(g -> g.gate().name()).toList()))));
         out.println("gate " + chosen.gate().name() + (chosen.gate().argument() == null ? "" : " \"" + chosen.gate().argument()
                 + "\"") + " of " + step + "#" + attempt + " of run " + run + ", on commit " + chosen.commit());
-        Event verdict = result(events, chosen.id());
+        Event verdict = state.result(chosen.id()).orElse(null);
         if (verdict == null) {
             out.println("no verdict yet");
         } else {
-            Timeline.Entry entry = Timeline.entry(verdict, plan);
+            Timeline.Entry entry = Timeline.entry(verdict, state.plan());
             out.println(entry.headline());
             entry.details().forEach(out::println);
         }
@@ -174,7 +174,7 @@ final class ShowCommand implements Callable<Integer> {
             out.println("--- turn " + t.turn() + ": answered (synod show " + t.response() + ")");
             out.print(TurnText.readable(read(runs, t.response())).orElse("(not an answer blob)\n"));
         }
-        Event result = result(events, c.id());
+        Event result = state.result(c.id()).orElse(null);
         if (result == null) {
             out.println("--- still in flight");
             return;
@@ -231,24 +231,5 @@ final class ShowCommand implements Callable<Integer> {
             case Command.AskHuman h -> h.attempt();
             default -> -1;
         };
-    }
-
-    private static Event result(List<Event> events, String command) {
-        for (Event e : events) {
-            String of = switch (e) {
-                case Event.AgentFinished r -> r.command();
-                case Event.GateFinished r -> r.command();
-                case Event.ReviewFinished r -> r.command();
-                case Event.HumanAnswered r -> r.command();
-                case Event.LeaderAnswered r -> r.command();
-                case Event.BallotCast r -> r.command();
-                case Event.DecisionRecorded r -> r.command();
-                default -> null;
-            };
-            if (command.equals(of)) {
-                return e;
-            }
-        }
-        return null;
     }
 }
