@@ -50,9 +50,9 @@ class CompileRetryTest {
 
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out())
-                .contains("cart#1:0: gate fail: src/main/java/shop/Cart.java:5:16: error: cannot find symbol")
+                .contains("cart#1: gate compile: fail: src/main/java/shop/Cart.java:5:16: error: cannot find symbol")
                 .contains("cart: attempt 2 by dev started (with")
-                .contains("cart#2:0: gate pass")
+                .contains("cart#2: gate compile: pass")
                 .contains("succeeded");
         Run log = Run.synod("log", "--dir", dir.toString());
         assertThat(log.out()).contains("src/main/java/shop/Cart.java:5:16: error: cannot find symbol");

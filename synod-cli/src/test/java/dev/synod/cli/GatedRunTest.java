@@ -26,10 +26,10 @@ class GatedRunTest {
         Run run = Run.synod("run", dir.toString(), "--yes");
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("cart#1:0: gate fail: notodo \"! grep -rn TODO src\" exited with status 1")
+        assertThat(run.out()).contains("cart#1: gate notodo: fail: notodo \"! grep -rn TODO src\" exited with status 1")
                 .contains("src/main/java/shop/Cart.java:7:1: items += n; // TODO check n;")
-                .contains("cart#2:1: gate fail: src/test/java/shop/CartTest.java:12:1: CartTest.adds: expected: <2> but was: <1>")
-                .contains("cart#3:1: gate pass")
+                .contains("cart#2: gate test: fail: src/test/java/shop/CartTest.java:12:1: CartTest.adds: expected: <2> but was: <1>")
+                .contains("cart#3: gate test: pass")
                 .contains("succeeded");
     }
 }

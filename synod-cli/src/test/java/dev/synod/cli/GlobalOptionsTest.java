@@ -42,7 +42,7 @@ class GlobalOptionsTest {
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
-                "synod: missing command: one of check, fmt, project, graph, init, run, resume, status, log, replay, answer",
+                "synod: missing command: one of check, fmt, project, graph, init, run, resume, status, log, show, replay, answer",
                 "Try 'synod --help' for more information.");
     }
 

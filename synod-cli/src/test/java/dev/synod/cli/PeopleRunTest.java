@@ -83,7 +83,7 @@ class PeopleRunTest {
         Run answer = Run.synod("answer", "--dir", dir.toString(), "notes", "--approve", "--comment", "wrote it by hand");
         assertThat(answer.exit()).as(answer.toString()).isZero();
         assertThat(resumed.waitFor()).as(resumed.output()).isZero();
-        assertThat(resumed.output()).contains("notes#2: produced", "(wrote it by hand)", "notes#2:0: gate pass");
+        assertThat(resumed.output()).contains("notes#2: produced", "(wrote it by hand)", "notes#2: gate exists: pass");
         assertThat(fileOnRelease("notes/BY_HAND.md")).isEqualTo("# Written by a person\n");
         assertThat(dir.resolve(".synod/answers").resolve(run)).as("the answer was consumed").isEmptyDirectory();
     }

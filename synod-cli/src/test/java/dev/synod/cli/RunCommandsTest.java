@@ -35,11 +35,11 @@ class RunCommandsTest {
         assertThat(run.exit()).as(run.toString()).isZero();
         String id = run.out().lines().findFirst().orElseThrow();
         assertThat(id).matches("run r\\d{8}-\\d{6}-[0-9a-f]{4}");
-        assertThat(run.out()).contains("section[editor1]#1:0: gate fail: notes/editor1/**:1:1: no non-empty file matches")
+        assertThat(run.out()).contains("section[editor1]#1: gate exists: fail: notes/editor1/**:1:1: no non-empty file matches")
                 .contains("succeeded: every accepted artifact is on branch synod/" + id.substring(4));
 
         Run status = Run.synod("status", "--dir", dir.toString());
-        assertThat(status.out()).contains(": succeeded").containsPattern("section\\[editor2\\]\\s+accepted\\s+3 attempts, last by lead");
+        assertThat(status.out()).contains(": succeeded").containsPattern("section\\[editor2\\]\\s+attempt 3\\s+accepted\\s+by lead");
         Run json = Run.synod("status", "--dir", dir.toString(), "--json");
         assertThat(json.out()).contains("\"status\" : \"succeeded\"").contains("\"teams\" : [ ]");
         Run log = Run.synod("log", "--dir", dir.toString());

@@ -71,8 +71,8 @@ class UsageCommandsTest {
         assertThat(run.exit()).as(run.toString()).isZero();
 
         Run status = Run.synod("status", "--dir", dir.toString());
-        assertThat(status.out()).containsPattern("api\\s+accepted\\s+1 attempt, last by dev\\[1\\]; 2925 tokens, \\$0\\.00")
-                .containsPattern("impl\\s+accepted\\s+1 attempt, last by dev\\[2\\]; 2260 tokens, \\$0\\.00")
+        assertThat(status.out()).containsPattern("api\\s+attempt 1\\s+accepted\\s+by dev\\[1\\]\\s+2925 tokens, \\$0\\.00")
+                .containsPattern("impl\\s+attempt 1\\s+accepted\\s+by dev\\[2\\]\\s+2260 tokens, \\$0\\.00")
                 .contains("usage: 5185 tokens, $0.00")
                 .containsPattern("dev\\[1\\]\\s+2520 tokens, \\$0\\.00 \\(2300 in, 220 out\\)")
                 .containsPattern("critic\\s+405 tokens")
@@ -88,9 +88,9 @@ class UsageCommandsTest {
         assertThat(json.at("/roleBudgets/0/tokenLimit").asLong()).isEqualTo(50000);
 
         Run log = Run.synod("log", "--dir", dir.toString());
-        assertThat(log.out()).contains("api#1: turn 1 by dev[1]: 1000 in + 200 out tokens, $0.00")
-                .contains("impl#1: turn 3 by dev[2]: 900 in + 10 out tokens, $0.00")
-                .contains("api#1:critic: turn 1 by critic: 400 in + 5 out tokens")
+        assertThat(log.out()).contains("api#1: turn 1 by dev[1]: write_file api/Api.java [1000 in + 200 out tokens, $0.00]")
+                .contains("impl#1: turn 3 by dev[2]: finish [900 in + 10 out tokens, $0.00]")
+                .contains("api#1:critic: turn 1 by critic: approve [400 in + 5 out tokens")
                 .contains("api#1: produced").contains("[2520 tokens, $0.00]")
                 .contains("usage by step:").containsPattern("impl\\s+2260 tokens");
     }

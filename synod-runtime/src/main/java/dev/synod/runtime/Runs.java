@@ -223,6 +223,7 @@ public final class Runs implements AutoCloseable {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString());
              GitRepository workspace = workspace()) {
             String run = newRunId();
+            lock.claim(run);
             String base = workspace.recordStart(run, clock.now());
             String planBlob = blobs.put(accepted.teamText().getBytes(StandardCharsets.UTF_8));
             String configBlob = accepted.configText().map(t -> blobs.put(t.getBytes(StandardCharsets.UTF_8))).orElse(null);
@@ -258,6 +259,7 @@ public final class Runs implements AutoCloseable {
      */
     public Engine.Result resume(String run, Engine.Options options, Consumer<String> progress) {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString())) {
+            lock.claim(run);
             List<Event> events = journal.read(run);
             Loaded loaded = loaded(run, events);
             State folded = Interpreter.fold(loaded.plan(), loaded.config().budget(), events);
@@ -387,6 +389,27 @@ public final class Runs implements AutoCloseable {
 
     public Path directory() {
         return directory;
+    }
+
+    /** The blobs of the directory's runs (transcripts, team files), to read them back. */
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    /** Where the blobs are stored, one file per hash under a directory of its first two digits. */
+    public Path blobDirectory() {
+        return state.resolve("blobs");
+    }
+
+    /**
+     * Whether a live process holds the directory's run lock for {@code run}: then the run is
+     * active. A lock left by a killed process, or by a process that ran another run, does not count.
+     *
+     * @return the holding process's id
+     */
+    public java.util.OptionalLong activeProcess(String run) {
+        return RunLock.holder(state.resolve("lock")).filter(h -> run.equals(h.run()))
+                .map(h -> java.util.OptionalLong.of(h.pid())).orElse(java.util.OptionalLong.empty());
     }
 
     public Path answers() {

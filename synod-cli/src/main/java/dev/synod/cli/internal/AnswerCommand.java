@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code synod answer [RUN] STEP --approve|--reject [--comment …]|--option X}: answers a person's step. */
 @picocli.CommandLine.Command(name = "answer", mixinStandardHelpOptions = true,
-        description = {"Answers a step that waits for a person: approve or reject a review by human; approve",
-                "(done) or reject (give up) an attempt a person produced in their directory; or choose the options",
-                "of a decide led by human or a human voter's ballot (--option X, or --option question=X for several)."},
+        description = {"Answers a step that waits for a person.",
+                "Approve or reject a review by human; approve (done) or reject (give up) an attempt a person produced "
+                        + "in their directory; or choose the options of a decide led by human or of a human voter's ballot "
+                        + "(--option X, or --option question=X for several)."},
         footer = {"", "Exit status: 0 answered, 2 no such run or step, or the step does not wait for a person."})
 final class AnswerCommand implements Callable<Integer> {
 
@@ -36,7 +37,9 @@ final class AnswerCommand implements Callable<Integer> {
     @Mixin
     DirOption directory;
 
-    @Parameters(arity = "1..2", paramLabel = "[RUN] STEP", description = "The run (default: the most recent) and the step.")
+    @Parameters(arity = "1..3", paramLabel = "[DIR|RUN] STEP", description = {"The step that waits, the last word; "
+            + "before it, the run directory (a word that names an existing directory; default: the current directory) "
+            + "and the run (any other word; default: the most recent run)."})
     List<String> words;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -46,24 +49,24 @@ final class AnswerCommand implements Callable<Integer> {
         @Option(names = "--approve", description = "Approve a review, or say a person's attempt is done.")
         boolean approve;
 
-        @Option(names = "--reject", description = "Reject a review (the producer tries again with your comment), or give a "
-                + "person's attempt up.")
+        @Option(names = "--reject", description = "Reject a review (the producer tries again with your comment), or give "
+                + "a person's attempt up.")
         boolean reject;
 
         @Option(names = "--option", paramLabel = "X", description = "The chosen option of a decide.")
         List<String> options;
     }
 
-    @Option(names = "--comment", paramLabel = "TEXT", description = "Why; the producer reads it on a rejection.")
+    @Option(names = "--comment", paramLabel = "TEXT", description = "Why you answer so; the producer reads it on a rejection.")
     String comment = "";
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<String> run = words.size() == 2 ? Optional.of(words.get(0)) : Optional.empty();
         String step = words.get(words.size() - 1);
-        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
-            String id = runs.resolve(run);
+        DirOption.Target target = directory.target(words.subList(0, words.size() - 1));
+        try (Runs runs = Runs.open(target.dir(), Clock.SYSTEM)) {
+            String id = runs.resolve(target.run());
             State state = runs.state(id);
             Optional<Command> waiting = state.inFlight().stream().filter(c -> c.step().equals(step))
                     .filter(c -> People.kind(c).isPresent()).findFirst();

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code synod init [DIR]}: a starter {@code team.synod}, {@code PROMPT.md} and {@code synod.yaml}. */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Creates a starter team.synod, PROMPT.md and synod.yaml; never overwrites a file.",
-                "With --prompt, the team is the default team of synod run --prompt (an architect, three developers",
-                "and a lead on one model alias) and PROMPT.md holds the request, for you to edit before a run."},
+                "With --prompt, the team is the default team of synod run --prompt (an architect, three developers "
+                        + "and a lead on one model alias), and PROMPT.md holds the request, for you to edit before a run."},
         footer = {"", "Exit status: 0 created, 2 a file already exists, DIR is not a directory, or bad arguments."})
 final class InitCommand implements Callable<Integer> {
     /** The files written, in order; each is a resource under {@link #TEMPLATE_ROOT}. */

@@ -23,13 +23,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     DirOption directory;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run (default: the most recent).")
-    String run;
+    @Parameters(arity = "0..2", paramLabel = "DIR|RUN", description = DirOption.WORDS)
+    java.util.List<String> words;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return RunLookup.with(directory, run, (runs, id) -> {
+        return RunLookup.with(directory, words, (runs, id) -> {
             int events = runs.events(id).size();
             Optional<Replay.Mismatch> mismatch = runs.replay(id);
             if (mismatch.isPresent()) {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code synod resume [RUN] [--yes]}: continues a stopped or killed run where its journal ends. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continues a run of the current directory from its journal: completed steps are not",
-                "repeated; only what was in flight when it stopped runs again."},
+        description = {"Continues a stopped or killed run from its journal.",
+                "Completed steps are not repeated; only what was in flight when it stopped runs again."},
         footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 unknown run, corrupted journal or bad input."})
 final class ResumeCommand implements Callable<Integer> {
 
@@ -22,8 +22,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     DirOption directory;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run (default: the most recent).")
-    String run;
+    @Parameters(arity = "0..2", paramLabel = "DIR|RUN", description = DirOption.WORDS)
+    java.util.List<String> words;
 
     @Mixin
     RunCommand.RunOptions options;
@@ -31,7 +31,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return RunLookup.with(directory, run, (runs, id) -> {
+        return RunLookup.with(directory, words, (runs, id) -> {
             out.println("run " + id);
             out.flush();
             Engine.Result result = runs.resume(id, options.engineOptions(), options.progress(out));

@@ -12,10 +12,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "synod",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Checks, formats, projects, draws and runs choreographies of coding agents (.synod files).",
+        description = "Checks, formats, projects, draws and runs choreographies of coding agents, written in .synod files.",
         subcommands = {CheckCommand.class, FmtCommand.class, ProjectCommand.class, GraphCommand.class,
                 InitCommand.class, RunCommand.class, ResumeCommand.class, StatusCommand.class, LogCommand.class,
-                ReplayCommand.class, AnswerCommand.class},
+                ReplayCommand.class, AnswerCommand.class, ShowCommand.class},
         footer = {"", "Exit status: 0 success, 1 check failed or internal error, 2 bad usage, input or configuration."})
 public final class RootCommand implements Callable<Integer> {
 
@@ -31,6 +31,6 @@ public final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: one of check, fmt, project, graph, init, run, resume, status, log, replay, answer");
+        throw new ParameterException(spec.commandLine(), "missing command: one of check, fmt, project, graph, init, run, resume, status, log, show, replay, answer");
     }
 }

@@ -18,25 +18,25 @@ import picocli.CommandLine.Spec;
 /** {@code synod run [DIR] [--yes]}: starts a run of the team in DIR and drives it to its end. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the team of DIR (its team.synod and synod.yaml) on the embedded engine.",
-                "Every check runs before anything is created in DIR. The run starts from the files on disk,",
-                "uncommitted edits included, recorded on refs/synod/start/<run> (DIR becomes a git repository",
-                "if it is not one); the run id is printed once the run is journaled; the accepted artifacts",
-                "end on the branch synod/<run>."},
+                "Every check runs before anything is created in DIR. The run starts from the files on disk, "
+                        + "uncommitted edits included, recorded on refs/synod/start/<run> (DIR becomes a git repository "
+                        + "if it is not one). The run id is printed once the run is journaled, and the accepted artifacts "
+                        + "end on the branch synod/<run>."},
         footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 bad input or configuration."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The run directory (default: .).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The run directory (default: the current directory).")
     Path directory = Path.of(".");
 
     @Mixin
     RunOptions options;
 
-    @Option(names = "--prompt", paramLabel = "TEXT", description = {"Run the built-in default team on this request: an",
-            "architect, three developers and a lead, gated by compile, test and lint; DIR gets its team.synod and",
-            "PROMPT.md (DIR must have neither, and a synod.yaml that defines the model)."})
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "Run the built-in default team on this request: an "
+            + "architect, three developers and a lead, gated by compile, test and lint; DIR gets its team.synod and "
+            + "PROMPT.md (DIR must have neither, and a synod.yaml that defines the model).")
     String prompt;
 
     @Option(names = "--model", paramLabel = "ALIAS",
@@ -119,13 +119,10 @@ final class RunCommand implements Callable<Integer> {
 
         static int report(PrintWriter out, Engine.Result result) {
             return switch (result) {
-                case Engine.Result.Finished f when f.succeeded() -> {
-                    out.println("succeeded: every accepted artifact is on branch " + f.branch());
-                    yield SynodCli.EXIT_OK;
-                }
                 case Engine.Result.Finished f -> {
-                    out.println("failed: " + f.reason());
-                    yield SynodCli.EXIT_FAILED;
+                    // The one line naming the branch or the reason: the progress lines name neither.
+                    out.println(dev.synod.runtime.engine.Timeline.outcome(f.succeeded(), f.reason(), f.branch()));
+                    yield f.succeeded() ? SynodCli.EXIT_OK : SynodCli.EXIT_FAILED;
                 }
                 case Engine.Result.Waiting w -> {
                     out.println("waiting for a person: answer with synod answer, then synod resume");

@@ -2,7 +2,7 @@ package dev.synod.cli.internal;
 
 import dev.synod.core.Clock;
 import dev.synod.runtime.Runs;
-import java.util.Optional;
+import java.util.List;
 
 /** Opens a run directory and finds a run in it: the one named, or the most recent. */
 final class RunLookup {
@@ -15,9 +15,11 @@ final class RunLookup {
         int apply(Runs runs, String run) throws Exception;
     }
 
-    static int with(DirOption directory, String run, Action action) throws Exception {
-        try (Runs runs = Runs.open(directory.dir, Clock.SYSTEM)) {
-            return action.apply(runs, runs.resolve(Optional.ofNullable(run)));
+    /** Runs {@code action} on the directory and run that {@code --dir} and the positional {@code words} name. */
+    static int with(DirOption directory, List<String> words, Action action) throws Exception {
+        DirOption.Target target = directory.target(words);
+        try (Runs runs = Runs.open(target.dir(), Clock.SYSTEM)) {
+            return action.apply(runs, runs.resolve(target.run()));
         }
     }
 }

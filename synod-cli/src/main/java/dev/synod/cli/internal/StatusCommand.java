@@ -22,9 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code synod status [RUN] [--json]}: where a run stands, step by step. */
+/** {@code synod status [DIR|RUN] [--json]}: where a run stands, step by step. */
 @picocli.CommandLine.Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows where a run of the current directory stands: each step, its attempts, what is in flight.",
+        description = {"Shows where a run stands, step by step.",
+                "The first line says whether the run is running (and in which process), waiting for a person, stopped "
+                        + "(no live process runs it: resume it), succeeded or failed. Each step follows with its attempt, "
+                        + "its state and how long a running one has run; then what each step and role used."},
         footer = {"", "Exit status: 0 shown, 2 unknown run or unreadable journal."})
 final class StatusCommand implements Callable<Integer> {
 
@@ -34,14 +37,19 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     DirOption directory;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run (default: the most recent).")
-    String run;
+    @Parameters(arity = "0..2", paramLabel = "DIR|RUN", description = DirOption.WORDS)
+    java.util.List<String> words;
 
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
-    /** One step's standing, with what its attempts, reviews or leader used. */
-    record StepStatus(String step, String status, int attempts, String performer, String commit, long tokens, double usd) {
+    /**
+     * One step's standing, with what its attempts, reviews or leader used.
+     *
+     * @param since when what is in flight of it started, while the run is active; else null
+     */
+    record StepStatus(String step, String status, int attempts, String performer, String commit, long tokens, double usd,
+                      java.time.Instant since) {
     }
 
     /**
@@ -61,20 +69,29 @@ final class StatusCommand implements Callable<Integer> {
      * @param roles       what each participant used, by role as written
      * @param roleBudgets each role with a budget of its own, with what its replicas used together
      * @param personal    the steps waiting for a person, with what each asks
+     * @param status      the state in words, as the first line shows it ({@code running (pid 12)})
+     * @param state       {@code running}, {@code waiting} (for a person, while the run is active),
+     *                    {@code stopped} (not finished, and no live process runs it), {@code succeeded}
+     *                    or {@code failed}
+     * @param pid         the process running it, while it is active; else null
+     * @param at          when the status was taken, which the running steps' times are measured to
      */
     record RunStatus(String run, String team, String status, String reason, String branch, long tokens, double usd,
                      List<StepStatus> steps, List<UsageText.Line> roles, List<UsageText.RoleBudget> roleBudgets,
                      List<String> waitingFor, List<Plan.Team> teams, List<dev.synod.core.DecisionStats> decisions,
-                     List<Personal> personal) {
+                     List<Personal> personal, String state, Long pid, java.time.Instant at) {
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return RunLookup.with(directory, run, (runs, id) -> {
-            RunStatus status = status(id, runs.state(id), models(runs.loaded(id)), runs.work());
+        return RunLookup.with(directory, words, (runs, id) -> {
+            java.util.OptionalLong pid = runs.activeProcess(id);
+            RunStatus status = status(id, runs.state(id), models(runs.loaded(id)), runs.work(), starts(runs.events(id)),
+                    pid.isPresent() ? pid.getAsLong() : null, java.time.Instant.now());
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(status));
+                out.println(new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(status));
             } else {
                 print(out, status);
             }
@@ -101,9 +118,30 @@ final class StatusCommand implements Callable<Integer> {
         return out;
     }
 
-    /** @param work where the run's working directories are, people's personal directories among them */
-    static RunStatus status(String id, State state, Map<String, String> models, java.nio.file.Path work) {
+    /** When each command was started, by its id. */
+    static Map<String, java.time.Instant> starts(List<Event> events) {
+        Map<String, java.time.Instant> out = new java.util.HashMap<>();
+        events.forEach(e -> {
+            if (e instanceof Event.Started s) {
+                out.put(s.command().id(), s.at());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The standing of a run.
+     *
+     * @param work   where the run's working directories are, people's personal directories among them
+     * @param starts when each command started ({@link #starts})
+     * @param pid    the live process that runs it, or null when none does
+     * @param now    the time running steps are measured to
+     */
+    static RunStatus status(String id, State state, Map<String, String> models, java.nio.file.Path work,
+                            Map<String, java.time.Instant> starts,
+                            Long pid, java.time.Instant now) {
         Map<String, String> accepted = Interpreter.accepted(state);
+        boolean active = pid != null && state.finished().isEmpty();
         List<String> inFlight = state.inFlight().stream().map(Command::step).toList();
         List<StepStatus> steps = new ArrayList<>();
         boolean failed = state.finished().map(f -> !f.succeeded()).orElse(false);
@@ -111,11 +149,17 @@ final class StatusCommand implements Callable<Integer> {
             int attempts = state.currentAttempt(step.id());
             String performer = step instanceof Plan.Handoff h && attempts > 0 ? h.performer(attempts) : null;
             String s;
+            java.time.Instant since = null;
             if (accepted.containsKey(step.id()) || step instanceof Plan.Decide && state.result(Ids.record(step.id())).isPresent()) {
                 s = "accepted";
+            } else if (inFlight.contains(step.id()) && !active) {
+                // In flight when its process ended: nothing runs it until synod resume.
+                s = state.finished().isPresent() ? "cut short" : "stopped";
             } else if (inFlight.contains(step.id())) {
                 s = state.inFlight().stream().anyMatch(c -> c.step().equals(step.id()) && People.kind(c).isPresent())
                         ? "waiting for a person" : "running";
+                since = state.inFlight().stream().filter(c -> c.step().equals(step.id())).map(c -> starts.get(c.id()))
+                        .filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(null);
             } else if (failed && (attempts > 0 || state.started(Ids.leader(step.id())) || step instanceof Plan.Decide d
                     && d.voters().stream().anyMatch(v -> state.started(Ids.ballot(d.id(), 1, v))))) {
                 s = "failed";
@@ -125,20 +169,28 @@ final class StatusCommand implements Callable<Integer> {
                 s = "pending";
             }
             Event.Usage used = state.usageByStep().getOrDefault(step.id(), Event.Usage.NONE);
-            steps.add(new StepStatus(step.id(), s, attempts, performer, accepted.get(step.id()), used.tokens(), used.usd()));
+            steps.add(new StepStatus(step.id(), s, attempts, performer, accepted.get(step.id()), used.tokens(), used.usd(),
+                    since));
         }
         Event.Usage usage = state.usage();
-        String overall = state.finished().map(f -> f.succeeded() ? "succeeded" : "failed").orElse("stopped or running");
-        String reason = state.command(Ids.FINISH).map(c -> ((Command.Finish) c).reason()).orElse(null);
         List<Personal> personal = new ArrayList<>();
         for (Command c : state.inFlight()) {
             People.kind(c).ifPresent(kind -> personal.add(new Personal(c.step(), kind.json(), c instanceof Command.RunAgent a
                     ? PersonAgent.directory(PersonAgent.root(work), id, a.step(), a.attempt()).toString() : null)));
         }
         List<String> waiting = personal.stream().map(Personal::step).distinct().toList();
+        String runState = state.finished().map(f -> f.succeeded() ? "succeeded" : "failed")
+                .orElse(!active ? "stopped" : waiting.isEmpty() ? "running" : "waiting");
+        String overall = switch (runState) {
+            case "running" -> "running (pid " + pid + ")";
+            case "waiting" -> "waiting for a person (pid " + pid + ")";
+            case "stopped" -> "stopped (resume with synod resume " + id + ")";
+            default -> runState;
+        };
+        String reason = state.command(Ids.FINISH).map(c -> ((Command.Finish) c).reason()).orElse(null);
         return new RunStatus(id, state.plan().team(), overall, reason, state.finished().map(Event.RunFinished::branch)
                 .orElse(null), usage.tokens(), usage.usd(), steps, UsageText.byRole(state), UsageText.roleBudgets(state), waiting,
-                state.plan().teams(), decisions(state, models), personal);
+                state.plan().teams(), decisions(state, models), personal, runState, active ? pid : null, now);
     }
 
     private static void print(PrintWriter out, RunStatus s) {
@@ -147,14 +199,15 @@ final class StatusCommand implements Callable<Integer> {
         if (s.branch() != null) {
             out.println("branch " + s.branch());
         }
-        int width = s.steps().stream().mapToInt(x -> x.step().length()).max().orElse(4);
+        List<List<String>> rows = new ArrayList<>();
         for (StepStatus step : s.steps()) {
-            String attempts = step.attempts() == 0 ? "" : step.attempts() + " attempt" + (step.attempts() == 1 ? "" : "s")
-                    + (step.performer() == null ? "" : ", last by " + step.performer());
             String used = step.tokens() == 0 && step.usd() == 0 ? "" : UsageText.describe(step.tokens(), step.usd());
-            out.printf("  %-" + width + "s  %-20s%s%n", step.step(), step.status(),
-                    attempts + (!attempts.isEmpty() && !used.isEmpty() ? "; " : "") + used);
+            rows.add(List.of(step.step(), step.attempts() == 0 ? "" : "attempt " + step.attempts(),
+                    step.status() + (step.since() == null ? "" : " " + elapsed(java.time.Duration.between(step.since(), s.at()))),
+                    step.performer() == null ? "" : "by " + step.performer(), used));
         }
+        table(out, rows);
+        int width = s.steps().stream().mapToInt(x -> x.step().length()).max().orElse(4);
         for (Plan.Team team : s.teams()) {
             out.println("team " + team.name() + " -> lead " + team.lead() + " -> members " + String.join(", ", team.members()));
             s.steps().stream().filter(step -> team.steps().contains(step.step()))
@@ -173,8 +226,39 @@ final class StatusCommand implements Callable<Integer> {
         for (Personal p : s.personal()) {
             out.println("waiting for a person: " + p.step() + " (" + p.kind() + (p.directory() == null ? ""
                     : ", edit the files in " + p.directory()) + "): synod answer " + s.run() + " " + p.step()
-                    + (p.kind().equals("decide") || p.kind().equals("vote") ? " --option …" : " --approve | --reject"));
+                    + (p.kind().equals("decide") || p.kind().equals("vote") ? " --option …" : " --approve | --reject")
+                    + (s.state().equals("stopped") ? ", then synod resume " + s.run() : ""));
         }
+    }
+
+    /** Rows as columns two spaces apart, each as wide as its widest cell; trailing blanks left out. */
+    static void table(PrintWriter out, List<List<String>> rows) {
+        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+        int[] widths = new int[columns];
+        rows.forEach(r -> {
+            for (int i = 0; i < r.size(); i++) {
+                widths[i] = Math.max(widths[i], r.get(i).length());
+            }
+        });
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < row.size(); i++) {
+                line.append(row.get(i)).append(" ".repeat(widths[i] - row.get(i).length())).append("  ");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    /** {@code 45s}, {@code 1m12s}, {@code 2h05m}: how long a step has run, to the second. */
+    static String elapsed(java.time.Duration d) {
+        long seconds = Math.max(0, d.toSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + "m" + String.format(java.util.Locale.ROOT, "%02d", seconds % 60) + "s";
+        }
+        return seconds / 3600 + "h" + String.format(java.util.Locale.ROOT, "%02d", seconds / 60 % 60) + "m";
     }
 
 }

@@ -476,7 +476,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void report(Event e) {
-        String line = Timeline.describe(e);
+        String line = Timeline.describe(e, plan);
         if (line != null) {
             progress.accept(line);
         }

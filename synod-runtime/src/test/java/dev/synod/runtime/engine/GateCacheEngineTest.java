@@ -65,7 +65,7 @@ class GateCacheEngineTest {
         assertThat(second).hasSameSizeAs(first).allMatch(Event.GateFinished::cached)
                 .allMatch(g -> g.verdict() == Event.Verdict.PASS);
         assertThat(gate.checks).hasValue(checked);
-        assertThat(Timeline.describe(second.get(0))).isEqualTo("api#1:0: gate pass (cached)");
+        assertThat(Timeline.describe(second.get(0))).isEqualTo("api#1: gate #1: pass (cached)");
         assertThat(dir.resolve(VerdictCache.DIRECTORY)).isNotEmptyDirectory();
     }
 

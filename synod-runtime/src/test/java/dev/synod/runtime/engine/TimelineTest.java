@@ -22,4 +22,40 @@ class TimelineTest {
         assertThat(Timeline.describe(retried(2000))).endsWith(" in 2s");
         assertThat(Timeline.describe(retried(1500))).endsWith(" in 1500ms");
     }
+
+    @Test
+    void a_summary_of_many_lines_is_kept_whole_as_details_and_shown_by_its_first_line_in_progress() {
+        Event.AgentFinished f = new Event.AgentFinished("agent:api#1", new Event.Outcome.Produced("0123456789abcdef",
+                "wrote the api\nand its tests\n\n(coder: exit status 0, 3 lines of output; transcript: synod show ab12)"),
+                Event.Usage.NONE, Instant.EPOCH);
+
+        Timeline.Entry entry = Timeline.entry(f, null);
+
+        assertThat(entry.headline()).isEqualTo("api#1: produced 0123456789");
+        assertThat(entry.details()).containsExactly("wrote the api", "and its tests", "",
+                "(coder: exit status 0, 3 lines of output; transcript: synod show ab12)");
+        assertThat(entry.oneLine()).isEqualTo("api#1: produced 0123456789 (wrote the api …)");
+    }
+
+    @Test
+    void a_gate_is_named_from_the_plan_and_its_diagnostics_are_details_not_part_of_the_headline() {
+        Event.GateFinished g = new Event.GateFinished("gate:notes#2:0", Event.Verdict.FAIL, java.util.List.of("a:1:1: x",
+                "b:2:1: y"), false, Instant.EPOCH);
+
+        Timeline.Entry unnamed = Timeline.entry(g, null);
+
+        assertThat(unnamed.headline()).isEqualTo("notes#2: gate #1: fail");
+        assertThat(unnamed.details()).containsExactly("a:1:1: x", "b:2:1: y");
+        assertThat(unnamed.oneLine()).isEqualTo("notes#2: gate #1: fail: a:1:1: x; b:2:1: y");
+    }
+
+    @Test
+    void the_end_of_a_run_is_no_line_of_its_own_the_outcome_says_it_once() {
+        assertThat(Timeline.describe(new Event.RunFinished("finish", true, "synod/r1", Instant.EPOCH))).isNull();
+        assertThat(Timeline.describe(new Event.Started(new dev.synod.core.Command.Finish("finish", "", false, "no luck",
+                java.util.Map.of()), Instant.EPOCH))).isNull();
+        assertThat(Timeline.outcome(true, "every step was accepted", "synod/r1"))
+                .isEqualTo("succeeded: every accepted artifact is on branch synod/r1");
+        assertThat(Timeline.outcome(false, "no luck", null)).isEqualTo("failed: no luck");
+    }
 }

@@ -298,7 +298,7 @@ public final class CliAgent implements Agent {
     private String summary(Run.Ran run) {
         String said = run.transcript().tail(false, TAIL_LINES, TAIL_CHARS);
         return (said.isBlank() ? alias + " printed nothing" : said) + "\n\n(" + alias + ": exit status 0, "
-                + run.transcript().lines() + " lines of output; transcript: blob " + run.blob() + ")";
+                + run.transcript().lines() + " lines of output; transcript: synod show " + run.blob() + ")";
     }
 
     private String failure(Run.Ran run, String doing) {
@@ -321,7 +321,7 @@ public final class CliAgent implements Agent {
     }
 
     private static String transcriptNote(Run.Ran run) {
-        return "\n(transcript: blob " + run.blob() + ")";
+        return "\n(transcript: synod show " + run.blob() + ")";
     }
 
     private static List<String> append(List<String> list, String last) {

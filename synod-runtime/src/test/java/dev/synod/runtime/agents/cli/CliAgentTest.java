@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CliAgentTest {
     private static final String OPENAI_KEY = "sk-openai-must-not-pass-0123456789";
     private static final String ANTHROPIC_KEY = "sk-ant-passed-on-purpose-9876543210";
-    private static final Pattern BLOB = Pattern.compile("blob ([0-9a-f]{64})");
+    private static final Pattern BLOB = Pattern.compile("(?:blob|synod show) ([0-9a-f]{64})");
 
     @TempDir
     Path tmp;

@@ -100,7 +100,7 @@ class CliTeamTest {
                 .map(e -> ((Event.AgentFinished) e).outcome()).filter(o -> o instanceof Event.Outcome.Produced)
                 .map(o -> (Event.Outcome.Produced) o).findFirst().orElseThrow();
         assertThat(produced.summary()).startsWith("wrote the notes");
-        Matcher hash = Pattern.compile("transcript: blob ([0-9a-f]{64})").matcher(produced.summary());
+        Matcher hash = Pattern.compile("transcript: synod show ([0-9a-f]{64})").matcher(produced.summary());
         assertThat(hash.find()).isTrue();
         Path blob = dir.resolve(".synod/blobs").resolve(hash.group(1).substring(0, 2)).resolve(hash.group(1).substring(2));
         assertThat(blob).exists();
