@@ -1,6 +1,5 @@
 package dev.synod.cli.internal;
 
-import dev.synod.runtime.engine.Engine;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,8 +33,8 @@ final class ResumeCommand implements Callable<Integer> {
         return RunLookup.with(directory, run, (runs, id) -> {
             out.println("run " + id);
             out.flush();
-            Engine.Result result = runs.resume(id, options.engineOptions(), options.progress(out));
-            return options.merged(out, runs, RunCommand.RunOptions.report(out, result), result);
+            return options.drive(out, runs, () -> id, directory.dir, (engineOptions, progress) ->
+                    runs.resume(id, engineOptions, progress));
         });
     }
 }

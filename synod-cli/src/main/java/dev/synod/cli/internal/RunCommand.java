@@ -4,6 +4,10 @@ import dev.synod.cli.SynodCli;
 import dev.synod.core.Clock;
 import dev.synod.runtime.Runs;
 import dev.synod.runtime.engine.Engine;
+import dev.synod.runtime.engine.Progress;
+import dev.synod.runtime.engine.StopSignal;
+import java.time.ZoneId;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,11 +82,12 @@ final class RunCommand implements Callable<Integer> {
             return SynodCli.EXIT_USAGE;
         }
         try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM)) {
-            Engine.Result result = runs.start(accepted, options.engineOptions(), options.progress(out), id -> {
-                out.println("run " + id);
-                out.flush();
-            });
-            return options.merged(out, runs, RunOptions.report(out, result), result);
+            java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>();
+            return options.drive(out, runs, id::get, directory, (engineOptions, progress) ->
+                    runs.start(accepted, engineOptions, progress, run -> {
+                        id.set(run);
+                        progress.say("run " + run);
+                    }));
         }
     }
 
@@ -90,6 +95,11 @@ final class RunCommand implements Callable<Integer> {
     static final class RunOptions {
         @Option(names = "--yes", description = "Approve every question to a person automatically.")
         boolean yes;
+
+        @Option(names = "--plain", description = {"Print one timestamped line per event even on a terminal, instead of",
+                "a line per active step redrawn in place (plain lines are the default when output is not a terminal",
+                "or TERM is dumb)."})
+        boolean plain;
 
         @Option(names = "--merge", description = "After a successful run, also merge synod/<run> into the current branch.")
         boolean merge;
@@ -107,6 +117,89 @@ final class RunCommand implements Callable<Integer> {
 
         Engine.Options engineOptions() {
             return new Engine.Options(yes, true, Duration.ofMillis(500));
+        }
+
+        /** How a command drives its run with the options and progress {@link #drive} gives it. */
+        interface Driver {
+            Engine.Result drive(Engine.Options options, Shown progress);
+        }
+
+        /** The progress a run shows, and a way to print a line of the command's own among it (the run's id). */
+        interface Shown extends Progress {
+            void say(String line);
+        }
+
+        /**
+         * Drives a run with live progress on a terminal (plain timestamped lines otherwise, or with
+         * {@code --plain}), Ctrl-C stopping it cleanly, then prints its end and its figures once.
+         *
+         * @param run       the run's id once it is known (a new run's is known only once it is journaled)
+         * @param directory the run directory, for the resume hint of a stopped run
+         * @return the exit status: 0, 1, or 130 for a run stopped by Ctrl-C
+         */
+        int drive(PrintWriter out, Runs runs, java.util.function.Supplier<String> run, Path directory, Driver driver) {
+            StopSignal stop = new StopSignal();
+            Map<String, String> env = System.getenv();
+            ProgressLines lines = new ProgressLines(out, Clock.SYSTEM, ZoneId.systemDefault());
+            LiveProgress live = Terminal.live(plain, env)
+                    ? new LiveProgress(out, Clock.SYSTEM, lines, Terminal.widthReader(), Terminal.color(env)).start() : null;
+            Shown shown = live != null ? shown(live, live::say) : shown(lines, line -> {
+                out.println(line);
+                out.flush();
+            });
+            Engine.Result result;
+            try (CtrlC ignored = CtrlC.handle(stop::request)) {
+                try {
+                    result = driver.drive(engineOptions().withStop(stop), shown);
+                } finally {
+                    if (live != null) {
+                        live.close();
+                    }
+                }
+            }
+            int status = end(out, runs, run.get(), directory, result);
+            return result instanceof Engine.Result.Stopped ? status : merged(out, runs, status, result);
+        }
+
+        private static Shown shown(Progress progress, java.util.function.Consumer<String> say) {
+            return new Shown() {
+                @Override
+                public void event(dev.synod.core.Event event, dev.synod.core.State state) {
+                    progress.event(event, state);
+                }
+
+                @Override
+                public void notice(String text) {
+                    progress.notice(text);
+                }
+
+                @Override
+                public void waiting(String command, String text) {
+                    progress.waiting(command, text);
+                }
+
+                @Override
+                public void say(String line) {
+                    say.accept(line);
+                }
+            };
+        }
+
+        /** Prints how the run ended and its figures ({@link RunSummary}), once; the exit status. */
+        static int end(PrintWriter out, Runs runs, String id, Path directory, Engine.Result result) {
+            int status = report(out, result);
+            if (result instanceof Engine.Result.Stopped) {
+                Path here = Path.of("").toAbsolutePath().normalize();
+                boolean elsewhere = !directory.toAbsolutePath().normalize().equals(here);
+                out.println("stopped; resume with synod resume " + id + (elsewhere ? " --dir " + directory : ""));
+            }
+            if (id != null) {
+                dev.synod.core.State state = runs.state(id);
+                StatusCommand.RunStatus figures = StatusCommand.status(id, state, StatusCommand.models(runs.loaded(id)));
+                out.println(RunSummary.of(figures, state, Clock.SYSTEM.now()).figures());
+            }
+            out.flush();
+            return status;
         }
 
         java.util.function.Consumer<String> progress(PrintWriter out) {
@@ -130,6 +223,7 @@ final class RunCommand implements Callable<Integer> {
                     out.println("waiting for a person: answer with synod answer, then synod resume");
                     yield SynodCli.EXIT_OK;
                 }
+                case Engine.Result.Stopped s -> CtrlC.EXIT_STOPPED;
             };
         }
     }
