@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
                 "uncommitted edits included, recorded on refs/synod/start/<run> (DIR becomes a git repository",
                 "if it is not one); the run id is printed once the run is journaled; the accepted artifacts",
                 "end on the branch synod/<run>."},
-        footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 bad input or configuration."})
+        footer = {"", "Exit status: 0 the run succeeded or waits for a person, 1 it failed, 2 bad input or configuration,",
+                "130 stopped by Ctrl-C (synod resume goes on from there)."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec

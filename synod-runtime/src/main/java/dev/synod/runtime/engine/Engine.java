@@ -194,9 +194,11 @@ public final class Engine implements AutoCloseable {
      */
     public Result start(Start start, Runnable journaled) {
         journal.create(new RunInfo(start.run(), plan.team(), workspace.directory().toString(), clock.now()));
-        journal.append(start.run(), List.of(new Event.RunStarted(start.run(), plan.team(), start.planBlob(),
-                start.configBlob(), start.base(), start.seed(), clock.now())));
+        Event started = new Event.RunStarted(start.run(), plan.team(), start.planBlob(), start.configBlob(), start.base(),
+                start.seed(), clock.now());
+        journal.append(start.run(), List.of(started));
         journaled.run();
+        progress.event(started, Interpreter.fold(plan, budget, List.of(started)));
         return drive(start.run());
     }
 
