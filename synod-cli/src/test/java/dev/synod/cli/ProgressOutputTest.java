@@ -8,14 +8,12 @@ import dev.synod.core.Clock;
 import dev.synod.core.Event;
 import dev.synod.runtime.Runs;
 import dev.synod.runtime.engine.Timeline;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +31,7 @@ class ProgressOutputTest {
 
     @Test
     void without_a_terminal_each_event_prints_one_timestamped_line_and_the_end_prints_once() throws Exception {
-        Path dir = copy(NOTES, tmp.resolve("notes"));
+        Path dir = ExamplesTest.copy(NOTES, tmp.resolve("notes"));
 
         Run run = Run.synod("run", dir.toString(), "--yes");
 
@@ -53,7 +51,7 @@ class ProgressOutputTest {
 
     @Test
     void the_summarys_figures_are_those_of_synod_status_json() throws Exception {
-        Path dir = copy(NOTES, tmp.resolve("notes"));
+        Path dir = ExamplesTest.copy(NOTES, tmp.resolve("notes"));
 
         Run run = Run.synod("run", dir.toString(), "--yes");
         Run status = Run.synod("status", "--dir", dir.toString(), "--json");
@@ -77,7 +75,7 @@ class ProgressOutputTest {
 
     @Test
     void ctrl_c_stops_the_run_cleanly_with_130_and_synod_resume_completes_it() throws Exception {
-        Path dir = copy(NOTES, tmp.resolve("notes"));
+        Path dir = ExamplesTest.copy(NOTES, tmp.resolve("notes"));
         Path script = dir.resolve("agents.yaml");
         String fast = Files.readString(script);
         // The writer's outline takes a minute: long enough to be stopped while it works.
@@ -127,19 +125,5 @@ class ProgressOutputTest {
             child.waitFor(100, TimeUnit.MILLISECONDS);
         }
         throw new AssertionError("synod never printed \"" + text + "\": " + Files.readString(out));
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
     }
 }

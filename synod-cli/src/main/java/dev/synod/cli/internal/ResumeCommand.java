@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Continues a run of the current directory from its journal: completed steps are not",
                 "repeated; only what was in flight when it stopped runs again."},
-        footer = {"", "Exit status: 0 the run succeeded or waits for a person, 1 it failed, 2 unknown run, corrupted journal",
-                "or bad input, 130 stopped by Ctrl-C."})
+        footer = {"", "Exit status: 0 the run succeeded or waits for a person, 1 it failed, 2 unknown run, corrupted journal "
+                + "or bad input, 130 stopped by Ctrl-C."})
 final class ResumeCommand implements Callable<Integer> {
 
     @Spec

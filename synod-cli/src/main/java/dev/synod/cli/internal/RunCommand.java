@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
                 "uncommitted edits included, recorded on refs/synod/start/<run> (DIR becomes a git repository",
                 "if it is not one); the run id is printed once the run is journaled; the accepted artifacts",
                 "end on the branch synod/<run>."},
-        footer = {"", "Exit status: 0 the run succeeded or waits for a person, 1 it failed, 2 bad input or configuration,",
-                "130 stopped by Ctrl-C (synod resume goes on from there)."})
+        footer = {"", "Exit status: 0 the run succeeded or waits for a person, 1 it failed, 2 bad input or configuration, "
+                + "130 stopped by Ctrl-C (synod resume goes on from there)."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -97,9 +97,9 @@ final class RunCommand implements Callable<Integer> {
         @Option(names = "--yes", description = "Approve every question to a person automatically.")
         boolean yes;
 
-        @Option(names = "--plain", description = {"Print one timestamped line per event even on a terminal, instead of",
-                "a line per active step redrawn in place (plain lines are the default when output is not a terminal",
-                "or TERM is dumb)."})
+        @Option(names = "--plain", description = "Print one timestamped line per event even on a terminal, instead of "
+                + "a line per active step redrawn in place (plain lines are the default when output is not a terminal "
+                + "or TERM is dumb).")
         boolean plain;
 
         @Option(names = "--merge", description = "After a successful run, also merge synod/<run> into the current branch.")

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -27,21 +26,17 @@ class EngineStopTest {
     @TempDir
     Path dir;
 
-    /** An agent that journals one turn, says so, then blocks until it is interrupted. */
-    private static final class Blocking implements Agent {
-        final CountDownLatch working = new CountDownLatch(1);
-        final CountDownLatch interrupted = new CountDownLatch(1);
-
-        @Override
-        public Outcome perform(Assignment a, Path workspace) {
-            throw new AssertionError("the engine must call the form with a session");
-        }
-
-        @Override
-        public Outcome perform(Assignment a, Path workspace, Session session) throws InterruptedException {
+    @Test
+    void a_stop_journals_what_arrived_interrupts_the_effects_and_a_resume_completes_the_run() throws Exception {
+        EngineFixture fixture = new EngineFixture(dir).team(EngineFixture.oneStep("1m", 0, "NOTES.md"));
+        StopSignal stop = new StopSignal();
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        // The agent journals one turn, waits for a provider's retry, says it works, then blocks until interrupted.
+        Agent blocking = EngineFixture.agent((a, workspace, session) -> {
             String request = session.blobs().put("request".getBytes(StandardCharsets.UTF_8));
             String response = session.blobs().put("response".getBytes(StandardCharsets.UTF_8));
-            session.record(new Turn(1, request, response, new Event.Usage(10, 5, 0.0)));
+            session.record(new Agent.Turn(1, request, response, new Event.Usage(10, 5, 0.0)));
             session.retrying("openai: HTTP 503", 1, 5, Duration.ofSeconds(2));
             working.countDown();
             try {
@@ -50,25 +45,7 @@ class EngineStopTest {
                 interrupted.countDown();
                 throw e;
             }
-            return new Outcome.Finished("never", Event.Usage.NONE);
-        }
-
-        @Override
-        public Review review(Assignment a, Path workspace) {
-            return new Review(true, "", Event.Usage.NONE);
-        }
-
-        @Override
-        public Decision decide(DecisionRequest request) {
-            return new Decision(Map.of(), "", Event.Usage.NONE);
-        }
-    }
-
-    @Test
-    void a_stop_journals_what_arrived_interrupts_the_effects_and_a_resume_completes_the_run() throws Exception {
-        EngineFixture fixture = new EngineFixture(dir).team(EngineFixture.oneStep("1m", 0, "NOTES.md"));
-        StopSignal stop = new StopSignal();
-        Blocking blocking = new Blocking();
+        });
         List<String> waits = new CopyOnWriteArrayList<>();
         fixture.options(new Engine.Options(true, false, Duration.ofMillis(20)).withStop(stop)).agent(blocking)
                 .listener(new Progress() {
@@ -93,44 +70,22 @@ class EngineStopTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(blocking.working.await(30, TimeUnit.SECONDS)).as("the agent started").isTrue();
+        assertThat(working.await(30, TimeUnit.SECONDS)).as("the agent started").isTrue();
         stop.request();
 
         assertThat(result.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(Engine.Result.Stopped.class,
                 s -> assertThat(s.inFlight()).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo("agent:notes#1")));
-        assertThat(blocking.interrupted.await(30, TimeUnit.SECONDS)).as("the agent was interrupted").isTrue();
+        assertThat(interrupted.await(30, TimeUnit.SECONDS)).as("the agent was interrupted").isTrue();
         assertThat(waits).containsExactly("agent:notes#1 openai: HTTP 503, retry 1 of 5 in 2s");
         // The turn that was journaled stays; the attempt has no result, so a resume runs it again.
         assertThat(fixture.events(Event.TurnRecorded.class)).hasSize(1);
         assertThat(fixture.events(Event.AgentFinished.class)).isEmpty();
 
-        fixture.options(new Engine.Options(true, false, Duration.ofMillis(20))).agent(new NotesWriter());
+        fixture.options(new Engine.Options(true, false, Duration.ofMillis(20))).agent(EngineFixture.agent(
+                (a, workspace, session) -> Files.writeString(workspace.resolve("NOTES.md"), "notes\n")));
         try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = fixture.engine(repo)) {
             assertThat(engine.drive("r1")).isInstanceOfSatisfying(Engine.Result.Finished.class,
                     f -> assertThat(f.succeeded()).isTrue());
-        }
-    }
-
-    /** Writes the notes at once, skipping the turn journaled before the stop. */
-    private static final class NotesWriter implements Agent {
-        @Override
-        public Outcome perform(Assignment a, Path workspace) {
-            try {
-                Files.writeString(workspace.resolve("NOTES.md"), "notes\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return new Outcome.Finished("wrote the notes", Event.Usage.NONE);
-        }
-
-        @Override
-        public Review review(Assignment a, Path workspace) {
-            return new Review(true, "", Event.Usage.NONE);
-        }
-
-        @Override
-        public Decision decide(DecisionRequest request) {
-            return new Decision(Map.of(), "", Event.Usage.NONE);
         }
     }
 }
