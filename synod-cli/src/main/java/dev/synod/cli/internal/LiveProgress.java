@@ -45,6 +45,8 @@ final class LiveProgress implements Progress, AutoCloseable {
     private final List<String> pending = new ArrayList<>();
     /** How many lines the block took when it was last drawn, guarded by this. */
     private int drawn;
+    /** Whether drawing failed, so that lines are printed as they come; guarded by this. */
+    private boolean failed;
     private ScheduledExecutorService timer;
 
     /**
@@ -66,8 +68,27 @@ final class LiveProgress implements Progress, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(this::redraw, 0, REDRAW.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::tick, 0, REDRAW.toMillis(), TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * One redraw of the timer. A drawing fault must not silence the run: it is told once, the timer
+     * stops, and from then on every line is printed as it comes, as {@link ProgressLines} would.
+     */
+    private void tick() {
+        try {
+            redraw();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                failed = true;
+                pending.add("synod: live progress stopped (" + e + "); plain lines follow");
+                pending.forEach(out::println);
+                pending.clear();
+                out.flush();
+            }
+            timer.shutdown();
+        }
     }
 
     @Override
@@ -95,13 +116,24 @@ final class LiveProgress implements Progress, AutoCloseable {
 
     @Override
     public synchronized void notice(String text) {
-        pending.add(lines.stamped(text));
+        if (failed) {
+            out.println(lines.stamped(text));
+            out.flush();
+        } else {
+            pending.add(lines.stamped(text));
+        }
     }
 
     /** Prints a line of the command's own (the run's id) above the block at once, as it is. */
     synchronized void say(String line) {
         pending.add(line);
-        redraw();
+        if (!failed) {
+            redraw();
+        } else {
+            pending.forEach(out::println);
+            pending.clear();
+            out.flush();
+        }
     }
 
     @Override
@@ -151,7 +183,11 @@ final class LiveProgress implements Progress, AutoCloseable {
             timer.shutdownNow();
         }
         rows = List.of();
-        redraw();
+        synchronized (this) {
+            if (!failed) {
+                redraw();
+            }
+        }
     }
 
     private static String retry(Event.ProviderRetried r) {

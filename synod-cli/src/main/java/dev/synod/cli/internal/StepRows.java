@@ -40,6 +40,7 @@ final class StepRows {
                 continue;
             }
             long tokens = state.turns(c.id()).stream().mapToLong(t -> t.usage() == null ? 0 : t.usage().tokens()).sum();
+            // A gate is Synod's own check, run for the attempt's performer: its row names no role.
             String role = c instanceof Command.AskHuman ? "person" : State.roleOf(c);
             rows.add(new Row(c.id(), c.step(), role, attempt(c), doing, started.getOrDefault(c.id(), now), tokens));
         }
@@ -79,12 +80,18 @@ final class StepRows {
      * {@code stepWidth} and {@code roleWidth} wide so that rows line up.
      */
     static String line(Row row, Instant now, String notice, int stepWidth, int roleWidth, int width) {
-        String text = String.format(java.util.Locale.ROOT, "  %-" + stepWidth + "s  %-" + roleWidth + "s  %-9s  %-20s  %5s",
-                row.step(), row.role(), row.attempt() == 0 ? "" : "attempt " + row.attempt(), row.doing(),
-                elapsed(Duration.between(row.since(), now)))
+        String elapsed = elapsed(Duration.between(row.since(), now));
+        String text = "  " + pad(row.step(), stepWidth) + "  " + pad(row.role(), roleWidth) + "  "
+                + pad(row.attempt() == 0 ? "" : "attempt " + row.attempt(), 9) + "  " + pad(row.doing(), 20) + "  "
+                + " ".repeat(Math.max(0, 5 - elapsed.length())) + elapsed
                 + (row.tokens() == 0 ? "" : "  " + row.tokens() + " tokens")
                 + (notice == null ? "" : "  " + notice);
         return fit(text, width);
+    }
+
+    /** {@code text} followed by spaces up to {@code width} characters (a column may be empty, as a gate's role). */
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
     }
 
     /** A duration as a clock reads it: {@code 0:07}, {@code 12:30}, {@code 1:02:03}. */

@@ -97,8 +97,9 @@ class LiveProgressTest {
         Command outline = startNext().getFirst();
         feed(new Event.AgentFinished(outline.id(), new Event.Outcome.Produced("c0ffee", "outline written", List.of()),
                 Event.Usage.NONE, clock.now()));
-        // The gate runs, passes, and the two sections start.
+        // The gate runs (a row with no role), passes, and the two sections start.
         Command gate = startNext().getFirst();
+        assertThat(live.frame(100)).containsExactly("  outline    attempt 1  gate exists            0:00");
         feed(new Event.GateFinished(gate.id(), Event.Verdict.PASS, List.of(), false, clock.now()));
         startNext();
         clock.advance(Duration.ofSeconds(75));
