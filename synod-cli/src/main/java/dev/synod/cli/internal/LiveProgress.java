@@ -114,6 +114,14 @@ final class LiveProgress implements Progress, AutoCloseable {
         rows = now;
     }
 
+    /** The rows of the commands a resume runs again, which started in an earlier process: their time counts from now. */
+    @Override
+    public void resumed(State state) {
+        Instant now = clock.now();
+        state.inFlight().forEach(c -> started.putIfAbsent(c.id(), now));
+        rows = StepRows.of(state, started, now);
+    }
+
     @Override
     public synchronized void notice(String text) {
         if (failed) {

@@ -170,6 +170,11 @@ final class RunCommand implements Callable<Integer> {
                 }
 
                 @Override
+                public void resumed(dev.synod.core.State state) {
+                    progress.resumed(state);
+                }
+
+                @Override
                 public void notice(String text) {
                     progress.notice(text);
                 }

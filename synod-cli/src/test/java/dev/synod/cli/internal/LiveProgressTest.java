@@ -114,6 +114,24 @@ class LiveProgressTest {
     }
 
     @Test
+    void a_resumed_runs_steps_in_flight_show_before_any_event_and_count_their_time_from_the_resume() {
+        startNext();
+        clock.advance(Duration.ofMinutes(5));
+        ProgressLines lines = new ProgressLines(new PrintWriter(screen), clock, ZoneOffset.UTC);
+        LiveProgress resumed = new LiveProgress(new PrintWriter(screen), clock, lines, () -> 100, false);
+
+        resumed.resumed(state);
+        assertThat(resumed.frame(100)).containsExactly("  outline  writer  attempt 1  working                0:00");
+
+        clock.advance(Duration.ofSeconds(9));
+        Event turn = new Event.TurnRecorded(state.inFlight().getFirst().id(), "writer", 1, "req", "resp",
+                Event.Usage.NONE, clock.now());
+        Interpreter.apply(state, turn);
+        resumed.event(turn, state);
+        assertThat(resumed.frame(100)).containsExactly("  outline  writer  attempt 1  turn 2                 0:09");
+    }
+
+    @Test
     void finished_steps_scroll_above_the_block_which_is_redrawn_in_place() {
         Command outline = startNext().getFirst();
         live.redraw();

@@ -224,6 +224,7 @@ public final class Engine implements AutoCloseable {
         Set<String> running = new LinkedHashSet<>();
         Map<String, Command> people = new LinkedHashMap<>();
         StartingPoint.Settled recovered = StartingPoint.Settled.of(state);
+        progress.resumed(state);
         for (Command c : state.inFlight()) {
             progress.notice("resuming " + c.id() + " (it was in flight when the run stopped)");
             launch(c, state, recovered, started, running, people);

@@ -21,6 +21,13 @@ public interface Progress {
     /** {@code event} is journaled; {@code state} is the run's state with it (and the rest of its commit) folded in. */
     void event(Event event, State state);
 
+    /**
+     * A drive goes on from {@code state}, folded from the journal: a resumed run's commands in flight
+     * run again from here, before any new event arrives. Called on the loop thread, like {@link #event}.
+     */
+    default void resumed(State state) {
+    }
+
     /** A line worth showing that is no event: a step waiting for a person, an in-flight effect resumed, a warning. */
     void notice(String text);
 
