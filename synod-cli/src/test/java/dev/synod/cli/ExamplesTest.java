@@ -127,7 +127,8 @@ class ExamplesTest {
         throw new AssertionError("no step " + name + " in " + status);
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
+    /** Copies the tree {@code from} to {@code to}, as a user copies an example before running it; returns {@code to}. */
+    static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 Path target = to.resolve(from.relativize(f).toString());

@@ -21,6 +21,7 @@ import dev.synod.runtime.agents.Agents;
 import dev.synod.runtime.agents.model.TeamView;
 import dev.synod.runtime.config.SynodConfig;
 import dev.synod.runtime.engine.Engine;
+import dev.synod.runtime.engine.Progress;
 import dev.synod.runtime.engine.RunLock;
 import dev.synod.runtime.engine.LocalStorage;
 import dev.synod.runtime.engine.TurnBlobs;
@@ -216,6 +217,11 @@ public final class Runs implements AutoCloseable {
      * told can always be resumed.
      */
     public Engine.Result start(Accepted accepted, Engine.Options options, Consumer<String> progress, Consumer<String> runId) {
+        return start(accepted, options, Progress.lines(progress), runId);
+    }
+
+    /** {@link #start(Accepted, Engine.Options, Consumer, Consumer)} that tells {@code progress} every event as it is journaled. */
+    public Engine.Result start(Accepted accepted, Engine.Options options, Progress progress, Consumer<String> runId) {
         if (!accepted.directory().equals(directory)) {
             throw new IllegalArgumentException("a start accepted for " + accepted.directory() + " cannot run in " + directory);
         }
@@ -258,6 +264,11 @@ public final class Runs implements AutoCloseable {
      *     the resumed run would read back (a journaled model turn's) is missing or damaged
      */
     public Engine.Result resume(String run, Engine.Options options, Consumer<String> progress) {
+        return resume(run, options, Progress.lines(progress));
+    }
+
+    /** {@link #resume(String, Engine.Options, Consumer)} that tells {@code progress} every event as it is journaled. */
+    public Engine.Result resume(String run, Engine.Options options, Progress progress) {
         try (RunLock lock = RunLock.acquire(state.resolve("lock"), directory.toString())) {
             lock.claim(run);
             List<Event> events = journal.read(run);
@@ -265,7 +276,7 @@ public final class Runs implements AutoCloseable {
             State folded = Interpreter.fold(loaded.plan(), loaded.config().budget(), events);
             TurnBlobs.verify(run, folded, blobs, state.resolve("blobs"));
             try (Workspace workspace = workspace()) {
-                Map<String, Gate> gates = gates(directory, loaded, progress);
+                Map<String, Gate> gates = gates(directory, loaded, progress::notice);
                 Map<String, Agent> agents = agents(loaded, gates);
                 try (Engine engine = engine(loaded, workspace, agents, gates, options, progress)) {
                     return engine.drive(run, folded);
@@ -293,7 +304,7 @@ public final class Runs implements AutoCloseable {
     }
 
     private Engine engine(Loaded loaded, Workspace workspace, Map<String, Agent> agents, Map<String, Gate> gates,
-                          Engine.Options options, Consumer<String> progress) {
+                          Engine.Options options, Progress progress) {
         CheckResult checked = loaded.checked();
         return new Engine(new Engine.Setup(loaded.plan(), loaded.config().budget(), journal, blobs, workspace, work(),
                 answers(), agents, gates, role -> contract(checked, role), clock,

@@ -1,6 +1,5 @@
 package dev.synod.cli.internal;
 
-import dev.synod.runtime.engine.Engine;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Continues a stopped or killed run from its journal.",
                 "Completed steps are not repeated; only what was in flight when it stopped runs again."},
-        footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 unknown run, corrupted journal or bad input."})
+        footer = {"", "Exit status: 0 the run succeeded or waits for a person, 1 it failed, 2 unknown run, corrupted journal "
+                + "or bad input, 130 stopped by Ctrl-C."})
 final class ResumeCommand implements Callable<Integer> {
 
     @Spec
@@ -34,8 +34,8 @@ final class ResumeCommand implements Callable<Integer> {
         return RunLookup.with(directory, words, (runs, id) -> {
             out.println("run " + id);
             out.flush();
-            Engine.Result result = runs.resume(id, options.engineOptions(), options.progress(out));
-            return options.merged(out, runs, RunCommand.RunOptions.report(out, result), result);
+            return options.drive(out, runs, () -> id, directory.dir, (engineOptions, progress) ->
+                    runs.resume(id, engineOptions, progress));
         });
     }
 }

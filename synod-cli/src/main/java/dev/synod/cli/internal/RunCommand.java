@@ -4,6 +4,10 @@ import dev.synod.cli.SynodCli;
 import dev.synod.core.Clock;
 import dev.synod.runtime.Runs;
 import dev.synod.runtime.engine.Engine;
+import dev.synod.runtime.engine.Progress;
+import dev.synod.runtime.engine.StopSignal;
+import java.time.ZoneId;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +26,8 @@ import picocli.CommandLine.Spec;
                         + "uncommitted edits included, recorded on refs/synod/start/<run> (DIR becomes a git repository "
                         + "if it is not one). The run id is printed once the run is journaled, and the accepted artifacts "
                         + "end on the branch synod/<run>."},
-        footer = {"", "Exit status: 0 the run succeeded, 1 it failed, 2 bad input or configuration."})
+        footer = {"", "Exit status: 0 the run succeeded or waits for a person, 1 it failed, 2 bad input or configuration, "
+                + "130 stopped by Ctrl-C (synod resume goes on from there)."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -78,11 +83,12 @@ final class RunCommand implements Callable<Integer> {
             return SynodCli.EXIT_USAGE;
         }
         try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM)) {
-            Engine.Result result = runs.start(accepted, options.engineOptions(), options.progress(out), id -> {
-                out.println("run " + id);
-                out.flush();
-            });
-            return options.merged(out, runs, RunOptions.report(out, result), result);
+            java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>();
+            return options.drive(out, runs, id::get, directory, (engineOptions, progress) ->
+                    runs.start(accepted, engineOptions, progress, run -> {
+                        id.set(run);
+                        progress.say("run " + run);
+                    }));
         }
     }
 
@@ -91,6 +97,11 @@ final class RunCommand implements Callable<Integer> {
         @Option(names = "--yes", description = "Approve every review by a person automatically (never a person's "
                 + "artifact, decide or ballot).")
         boolean yes;
+
+        @Option(names = "--plain", description = "Print one timestamped line per event even on a terminal, instead of "
+                + "a line per active step redrawn in place (plain lines are the default when output is not a terminal "
+                + "or TERM is dumb).")
+        boolean plain;
 
         @Option(names = "--merge", description = "After a successful run, also merge synod/<run> into the current branch.")
         boolean merge;
@@ -108,6 +119,95 @@ final class RunCommand implements Callable<Integer> {
 
         Engine.Options engineOptions() {
             return new Engine.Options(yes, true, Duration.ofMillis(500));
+        }
+
+        /** How a command drives its run with the options and progress {@link #drive} gives it. */
+        interface Driver {
+            Engine.Result drive(Engine.Options options, Shown progress);
+        }
+
+        /** The progress a run shows, and a way to print a line of the command's own among it (the run's id). */
+        interface Shown extends Progress {
+            void say(String line);
+        }
+
+        /**
+         * Drives a run with live progress on a terminal (plain timestamped lines otherwise, or with
+         * {@code --plain}), Ctrl-C stopping it cleanly, then prints its end and its figures once.
+         *
+         * @param run       the run's id once it is known (a new run's is known only once it is journaled)
+         * @param directory the run directory, for the resume hint of a stopped run
+         * @return the exit status: 0, 1, or 130 for a run stopped by Ctrl-C
+         */
+        int drive(PrintWriter out, Runs runs, java.util.function.Supplier<String> run, Path directory, Driver driver) {
+            StopSignal stop = new StopSignal();
+            Map<String, String> env = System.getenv();
+            ProgressLines lines = new ProgressLines(out, Clock.SYSTEM, ZoneId.systemDefault());
+            LiveProgress live = Terminal.live(plain, env)
+                    ? new LiveProgress(out, Clock.SYSTEM, lines, Terminal.widthReader(), Terminal.color(env)).start() : null;
+            Shown shown = live != null ? shown(live, live::say) : shown(lines, line -> {
+                out.println(line);
+                out.flush();
+            });
+            Engine.Result result;
+            try (CtrlC ignored = CtrlC.handle(stop::request)) {
+                try {
+                    result = driver.drive(engineOptions().withStop(stop), shown);
+                } finally {
+                    if (live != null) {
+                        live.close();
+                    }
+                }
+            }
+            int status = end(out, runs, run.get(), directory, result);
+            return result instanceof Engine.Result.Stopped ? status : merged(out, runs, status, result);
+        }
+
+        private static Shown shown(Progress progress, java.util.function.Consumer<String> say) {
+            return new Shown() {
+                @Override
+                public void event(dev.synod.core.Event event, dev.synod.core.State state) {
+                    progress.event(event, state);
+                }
+
+                @Override
+                public void resumed(dev.synod.core.State state) {
+                    progress.resumed(state);
+                }
+
+                @Override
+                public void notice(String text) {
+                    progress.notice(text);
+                }
+
+                @Override
+                public void waiting(String command, String text) {
+                    progress.waiting(command, text);
+                }
+
+                @Override
+                public void say(String line) {
+                    say.accept(line);
+                }
+            };
+        }
+
+        /** Prints how the run ended and its figures ({@link RunSummary}), once; the exit status. */
+        static int end(PrintWriter out, Runs runs, String id, Path directory, Engine.Result result) {
+            int status = report(out, result);
+            if (result instanceof Engine.Result.Stopped) {
+                Path here = Path.of("").toAbsolutePath().normalize();
+                boolean elsewhere = !directory.toAbsolutePath().normalize().equals(here);
+                out.println("stopped; resume with synod resume " + id + (elsewhere ? " --dir " + directory : ""));
+            }
+            if (id != null) {
+                dev.synod.core.State state = runs.state(id);
+                StatusCommand.RunStatus figures = StatusCommand.status(id, state, StatusCommand.models(runs.loaded(id)), runs.work(),
+                        Map.of(), null, Clock.SYSTEM.now());
+                out.println(RunSummary.of(figures, state, Clock.SYSTEM.now()).figures());
+            }
+            out.flush();
+            return status;
         }
 
         java.util.function.Consumer<String> progress(PrintWriter out) {
@@ -128,6 +228,7 @@ final class RunCommand implements Callable<Integer> {
                     out.println("waiting for a person: answer with synod answer, then synod resume");
                     yield SynodCli.EXIT_OK;
                 }
+                case Engine.Result.Stopped s -> CtrlC.EXIT_STOPPED;
             };
         }
     }

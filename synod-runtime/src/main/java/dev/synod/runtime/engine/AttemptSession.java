@@ -26,6 +26,7 @@ final class AttemptSession implements Agent.Session {
     private final Supplier<Event.Usage> spent;
     private final Supplier<Map<String, Event.Usage>> spentByRole;
     private final Function<Event, CompletableFuture<Void>> journal;
+    private final java.util.function.Consumer<String> waiting;
     private final Clock clock;
     private volatile long lastBeatNanos;
 
@@ -34,10 +35,11 @@ final class AttemptSession implements Agent.Session {
      * @param spent       what the run used so far, as the loop last saw it
      * @param spentByRole what each participant used so far, as the loop last saw it (for role budgets)
      * @param journal     hands an event to the loop; the future completes once it is durable
+     * @param waiting     shows a transient notice of this command at once (an HTTP retry as it waits)
      */
     AttemptSession(String command, String role, List<Agent.Turn> turns, BlobStore blobs, Budget budget,
                    Supplier<Event.Usage> spent, Supplier<Map<String, Event.Usage>> spentByRole,
-                   Function<Event, CompletableFuture<Void>> journal, Clock clock) {
+                   Function<Event, CompletableFuture<Void>> journal, java.util.function.Consumer<String> waiting, Clock clock) {
         this.command = command;
         this.role = role;
         this.turns = List.copyOf(turns);
@@ -46,6 +48,7 @@ final class AttemptSession implements Agent.Session {
         this.spent = spent;
         this.spentByRole = spentByRole;
         this.journal = journal;
+        this.waiting = waiting;
         this.clock = clock;
         this.lastBeatNanos = clock.nanos();
     }
@@ -70,6 +73,8 @@ final class AttemptSession implements Agent.Session {
     @Override
     public void retrying(String reason, int retry, int of, java.time.Duration delay) {
         heartbeat();
+        // Shown at once, while the call waits; the journaled event follows for synod log.
+        waiting.accept(reason + ", retry " + retry + " of " + of + " in " + dev.synod.runtime.config.Units.describe(delay));
         // Not awaited: a retry is worth showing, not worth holding the call for its commit.
         journal.apply(new Event.ProviderRetried(command, role, reason, retry, of, delay.toMillis(), clock.now()));
     }

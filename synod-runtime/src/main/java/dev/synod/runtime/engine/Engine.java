@@ -56,9 +56,10 @@ public final class Engine implements AutoCloseable {
      * @param gateLinger     how long a turn waits for the gates it started before it commits, in real
      *                       time (System.nanoTime), whatever the engine's clock
      * @param maxFileBytes   the largest file an attempt may leave; a larger one rejects the attempt
+     * @param stop           asks the run to stop cleanly (Ctrl-C): see {@link StopSignal}
      */
     public record Options(boolean autoApprove, boolean waitForHumans, Duration poll, Duration gateLinger,
-                          long maxFileBytes) {
+                          long maxFileBytes, StopSignal stop) {
         /** How long a turn waits for the gates it started before it commits: see {@link Engine#derive}. */
         public static final Duration GATE_LINGER = Duration.ofMillis(5);
 
@@ -70,6 +71,11 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalArgumentException("the largest file an attempt may leave must be positive, found "
                         + maxFileBytes + " bytes");
             }
+            java.util.Objects.requireNonNull(stop, "stop");
+        }
+
+        public Options(boolean autoApprove, boolean waitForHumans, Duration poll, Duration gateLinger, long maxFileBytes) {
+            this(autoApprove, waitForHumans, poll, gateLinger, maxFileBytes, new StopSignal());
         }
 
         public Options(boolean autoApprove, boolean waitForHumans, Duration poll, Duration gateLinger) {
@@ -82,7 +88,12 @@ public final class Engine implements AutoCloseable {
 
         /** These options with the largest file an attempt may leave set to {@code bytes} ({@code limits.file-size}). */
         public Options withMaxFileBytes(long bytes) {
-            return new Options(autoApprove, waitForHumans, poll, gateLinger, bytes);
+            return new Options(autoApprove, waitForHumans, poll, gateLinger, bytes, stop);
+        }
+
+        /** These options with {@code stop} as the signal that stops the run. */
+        public Options withStop(StopSignal stop) {
+            return new Options(autoApprove, waitForHumans, poll, gateLinger, maxFileBytes, stop);
         }
     }
 
@@ -94,6 +105,15 @@ public final class Engine implements AutoCloseable {
         /** The run waits for people; {@code questions} are the commands they answer. */
         record Waiting(List<Command> questions) implements Result {
         }
+
+        /**
+         * The run stopped because its {@link StopSignal} asked it to: the results that had arrived are
+         * journaled, the effects in flight were interrupted and run again on resume.
+         *
+         * @param inFlight the commands that were in flight, which a resume starts again
+         */
+        record Stopped(List<Command> inFlight) implements Result {
+        }
     }
 
     private final Plan plan;
@@ -104,10 +124,15 @@ public final class Engine implements AutoCloseable {
     private final Clock clock;
     private final Options options;
     private final Effects effects;
-    private final Consumer<String> progress;
+    private final Progress progress;
     private final LinkedBlockingQueue<Event> results = new LinkedBlockingQueue<>();
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Put on {@link #results} by a stop request to end the loop's wait at once; compared by
+     * identity and never folded or journaled.
+     */
+    private static final Event WAKE = new Event.DeadlinePassed(Instant.EPOCH);
     private final BlobStore blobs;
     /** Events effects wait on until they are durable (model turns), by identity. */
     private final Map<Event, CompletableFuture<Void>> awaited = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
@@ -124,7 +149,15 @@ public final class Engine implements AutoCloseable {
      */
     public record Setup(Plan plan, Budget budget, Journal journal, BlobStore blobs, Workspace workspace, Path work, Path answers,
                         Map<String, Agent> agents, Map<String, Gate> gates, Function<String, String> contracts,
-                        Clock clock, Options options, Consumer<String> progress) {
+                        Clock clock, Options options, Progress progress) {
+
+        /** A setup whose progress is one line per event and notice ({@link Progress#lines}). */
+        public Setup(Plan plan, Budget budget, Journal journal, BlobStore blobs, Workspace workspace, Path work, Path answers,
+                     Map<String, Agent> agents, Map<String, Gate> gates, Function<String, String> contracts,
+                     Clock clock, Options options, Consumer<String> progress) {
+            this(plan, budget, journal, blobs, workspace, work, answers, agents, gates, contracts, clock, options,
+                    Progress.lines(progress));
+        }
     }
 
     public Engine(Setup s) {
@@ -139,10 +172,11 @@ public final class Engine implements AutoCloseable {
         // The role human produces through the file system and synod answer, unless the setup gives its own agent.
         Map<String, Agent> agents = new LinkedHashMap<>(s.agents());
         agents.putIfAbsent(PersonAgent.ROLE, new PersonAgent(PersonAgent.root(s.work()), (run, id) -> Answers.read(answers, run, id)
-                .map(a -> new PersonAgent.Answer(a.approved(), a.comment())), progress, PersonAgent.POLL));
+                .map(a -> new PersonAgent.Answer(a.approved(), a.comment())), progress::notice, PersonAgent.POLL));
         this.effects = new Effects(plan, workspace, s.work(), agents, s.gates(), s.contracts(), clock, results::add,
                 (command, error) -> stop(Failures.fatal(command, error)), options.maxFileBytes());
         this.blobs = s.blobs();
+        options.stop().onRequest(() -> results.add(WAKE));
     }
 
     /** Registers a new run from the workspace's {@code HEAD} and drives it. */
@@ -167,9 +201,11 @@ public final class Engine implements AutoCloseable {
      */
     public Result start(Start start, Runnable journaled) {
         journal.create(new RunInfo(start.run(), plan.team(), workspace.directory().toString(), clock.now()));
-        journal.append(start.run(), List.of(new Event.RunStarted(start.run(), plan.team(), start.planBlob(),
-                start.configBlob(), start.base(), start.seed(), clock.now())));
+        Event started = new Event.RunStarted(start.run(), plan.team(), start.planBlob(), start.configBlob(), start.base(),
+                start.seed(), clock.now());
+        journal.append(start.run(), List.of(started));
         journaled.run();
+        progress.event(started, Interpreter.fold(plan, budget, List.of(started)));
         return drive(start.run());
     }
 
@@ -197,8 +233,9 @@ public final class Engine implements AutoCloseable {
         // The attempts people make (a RunAgent of role human): running, and answered like people's questions.
         Set<String> producing = new LinkedHashSet<>();
         StartingPoint.Settled recovered = StartingPoint.Settled.of(state);
+        progress.resumed(state);
         for (Command c : state.inFlight()) {
-            progress.accept("resuming " + c.id() + " (it was in flight when the run stopped)");
+            progress.notice("resuming " + c.id() + " (it was in flight when the run stopped)");
             launch(c, state, recovered, started, running, people);
             if (producing(c)) {
                 producing.add(c.id());
@@ -207,6 +244,7 @@ public final class Engine implements AutoCloseable {
         while (true) {
             List<Event> batch = new ArrayList<>();
             results.drainTo(batch);
+            batch.removeIf(e -> e == WAKE);
             collectAnswers(run, people, batch);
             batch.forEach(e -> Interpreter.apply(state, e));
             if (fatal.get() != null) {
@@ -216,6 +254,9 @@ public final class Engine implements AutoCloseable {
                 }
                 failAwaited(fatal.get());
                 throw fatal.get();
+            }
+            if (options.stop().requested()) {
+                return stopped(run, state, batch);
             }
             if (state.finished().isEmpty() && deadline.isPresent() && state.deadlinePassed().isEmpty()
                     && !clock.now().isBefore(deadline.get())) {
@@ -247,7 +288,7 @@ public final class Engine implements AutoCloseable {
                         Answers.consumed(answers, run, id);
                     }
                 });
-                report(e);
+                report(e, state);
             }
             if (!costly.isEmpty()) {
                 StartingPoint.Settled turn = StartingPoint.Settled.of(state);
@@ -316,6 +357,9 @@ public final class Engine implements AutoCloseable {
                 while (!awaiting.isEmpty()) {
                     long left = lingerEnd - System.nanoTime();
                     Event e = results.poll(left, TimeUnit.NANOSECONDS);
+                    if (e == WAKE) {
+                        continue;
+                    }
                     if (e == null) {
                         break;
                     }
@@ -369,7 +413,7 @@ public final class Engine implements AutoCloseable {
         }
         try {
             Event e = results.poll(waitMillis, TimeUnit.MILLISECONDS);
-            if (e != null) {
+            if (e != null && e != WAKE) {
                 results.add(e);
             }
         } catch (InterruptedException e) {
@@ -392,7 +436,7 @@ public final class Engine implements AutoCloseable {
                 results.add(new Event.HumanAnswered(h.id(), true, "approved automatically (--yes)", clock.now()));
             } else {
                 people.put(c.id(), c);
-                progress.accept("waiting for a person: synod answer " + started.run() + " " + c.step()
+                progress.notice("waiting for a person: synod answer " + started.run() + " " + c.step()
                         + (c instanceof Command.AskHuman ? " --approve | --reject [--comment …]" : " --option …"));
             }
             return;
@@ -420,6 +464,11 @@ public final class Engine implements AutoCloseable {
         });
     }
 
+    /** Whether a person answers {@code c} through {@code synod answer}: a question, or an attempt a person makes. */
+    private static boolean isPersonal(Command c) {
+        return People.kind(c).isPresent();
+    }
+
     /**
      * Stops the run: the loop sees {@code cause} on its next turn (it looks at least once a
      * second while it waits) and throws it, after journaling the results that arrived.
@@ -431,7 +480,7 @@ public final class Engine implements AutoCloseable {
     private AttemptSession session(Command c, Context ctx) {
         String role = State.roleOf(c);
         return new AttemptSession(c.id(), role, ctx.turns(), blobs, budget, () -> spent, () -> spentByRole,
-                this::journalFromEffect, clock);
+                this::journalFromEffect, text -> progress.waiting(c.id(), text), clock);
     }
 
     private void collectAnswers(String run, Map<String, Command> people, List<Event> batch) {
@@ -475,11 +524,28 @@ public final class Engine implements AutoCloseable {
         };
     }
 
-    private void report(Event e) {
-        String line = Timeline.describe(e, plan);
-        if (line != null) {
-            progress.accept(line);
+    /**
+     * Ends a drive on a stop request. The results in {@code batch} are whole events and are
+     * journaled, without the intents they would lead to, so a resume derives those itself;
+     * effects still running are interrupted by {@link #close} and their late results are never
+     * journaled; an effect that waits for its turn to be durable is told the run stopped.
+     */
+    private Result stopped(String run, State state, List<Event> batch) {
+        if (!batch.isEmpty()) {
+            journal.append(run, batch);
+            acknowledge(batch);
+            for (Event e : batch) {
+                resultOf(e).filter(id -> state.command(id).orElse(null) instanceof Command c && isPersonal(c))
+                        .ifPresent(id -> Answers.consumed(answers, run, id));
+                progress.event(e, state);
+            }
         }
+        failAwaited(new SynodException.Retriable("the run was stopped; resume it to continue", null));
+        return new Result.Stopped(List.copyOf(state.inFlight()));
+    }
+
+    private void report(Event e, State state) {
+        progress.event(e, state);
     }
 
     private static Result finished(State state) {

@@ -23,7 +23,7 @@ class DeadlinesPersonTest {
 
     private AttemptSession session(String role) {
         return new AttemptSession("agent:notes#2", role, List.of(), null, Budget.UNLIMITED, () -> Event.Usage.NONE, Map::of,
-                e -> CompletableFuture.completedFuture(null), clock);
+                e -> CompletableFuture.completedFuture(null), text -> { }, clock);
     }
 
     /** A call that answers once the clock has gone ten minutes past its start. */

@@ -105,6 +105,7 @@ final class EngineFixture {
     private Engine.Options options = new Engine.Options(true, false, Duration.ofMillis(20));
     private Budget budget = Budget.UNLIMITED;
     private Consumer<String> progress = line -> { };
+    private Progress listener;
     private Function<String, String> contracts = role -> "";
     private Clock engineClock = clock;
 
@@ -191,6 +192,12 @@ final class EngineFixture {
         return this;
     }
 
+    /** The engine's progress listener, instead of the lines {@link #progress} hears. */
+    EngineFixture listener(Progress listener) {
+        this.listener = listener;
+        return this;
+    }
+
     EngineFixture contracts(Function<String, String> contracts) {
         this.contracts = contracts;
         return this;
@@ -205,7 +212,8 @@ final class EngineFixture {
     /** An engine over {@code journal} and {@code workspace}, with everything else this fixture holds. */
     Engine engine(Journal journal, Workspace workspace) {
         return new Engine(new Engine.Setup(plan(), budget, journal, blobs, workspace, dir.resolve(".synod/work"),
-                dir.resolve(".synod/answers"), agents, gates, contracts, engineClock, options, progress));
+                dir.resolve(".synod/answers"), agents, gates, contracts, engineClock, options,
+                listener != null ? listener : Progress.lines(progress)));
     }
 
     /** An engine over this fixture's journal. */
