@@ -173,6 +173,8 @@ public record Reactor(List<Module> modules) {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setExpandEntityReferences(false);
+            // Namespace-aware, so that the pom written back for Maven keeps its namespace as it was.
+            factory.setNamespaceAware(true);
             return factory.newDocumentBuilder().parse(pom.toFile());
         } catch (ParserConfigurationException | SAXException e) {
             throw new Invalid(pom.getFileName() + ": expected a Maven pom, found XML that cannot be read: " + e.getMessage());
@@ -198,7 +200,7 @@ public record Reactor(List<Module> modules) {
             return null;
         }
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
+            if (n instanceof Element e && name.equals(e.getLocalName())) {
                 return e;
             }
         }
@@ -209,7 +211,7 @@ public record Reactor(List<Module> modules) {
         List<Element> out = new ArrayList<>();
         if (parent != null) {
             for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element e && e.getTagName().equals(name)) {
+                if (n instanceof Element e && name.equals(e.getLocalName())) {
                     out.add(e);
                 }
             }
