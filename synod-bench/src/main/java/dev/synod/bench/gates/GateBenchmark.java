@@ -213,7 +213,7 @@ public final class GateBenchmark {
     }
 
     /** A fresh javac of the same JDK, with the gate's options, on the same files. */
-    private static void forkedJavac(Path module, String classpath) throws Exception {
+    static void forkedJavac(Path module, String classpath) throws Exception {
         Path out = Files.createTempDirectory("synod-bench-javac");
         try {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
@@ -294,7 +294,7 @@ public final class GateBenchmark {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
