@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +42,7 @@ public final class IncrementalBenchmark {
     private static final String LANG = "org/apache/commons/commons-lang3/3.17.0/commons-lang3-3.17.0-sources.jar";
     private static final String CENTRAL = "https://repo1.maven.org/maven2/";
 
-    private final Map<String, List<Long>> samples = new LinkedHashMap<>();
+    private final Samples samples = new Samples();
     private int edits;
 
     public static void main(String[] args) throws Exception {
@@ -100,10 +99,10 @@ public final class IncrementalBenchmark {
         for (int round = 1; round <= rounds; round++) {
             System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
             for (Subject s : subjects) {
-                time(s.name() + ": full gate", 3, () -> expect(full.checkAndReport(input(s)), CompileGate.Compilation.FULL));
-                time(s.name() + ": one-file body change", 10, () -> bodyChange(s, originals, incremental.get(s.name())));
-                time(s.name() + ": public signature change", 5, () -> signatureChange(s, originals, incremental.get(s.name())));
-                time(s.name() + ": javac (forked)", 2, () -> GateBenchmark.forkedJavac(s.tree(), s.classpath()));
+                samples.time(s.name() + ": full gate", 3, () -> expect(full.checkAndReport(input(s)), CompileGate.Compilation.FULL));
+                samples.time(s.name() + ": one-file body change", 10, () -> bodyChange(s, originals, incremental.get(s.name())));
+                samples.time(s.name() + ": public signature change", 5, () -> signatureChange(s, originals, incremental.get(s.name())));
+                samples.time(s.name() + ": javac (forked)", 2, () -> GateBenchmark.forkedJavac(s.tree(), s.classpath()));
             }
         }
         report(subjects);
@@ -111,11 +110,6 @@ public final class IncrementalBenchmark {
 
     private static Gate.Input input(Subject s) {
         return new Gate.Input(s.tree(), null, List.of("**"));
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run() throws Exception;
     }
 
     /** A statement with a new value in one method's body; the file's API is as before. */
@@ -162,24 +156,11 @@ public final class IncrementalBenchmark {
         return main.reason();
     }
 
-    private void time(String name, int count, Work work) throws Exception {
-        List<Long> out = samples.computeIfAbsent(name, n -> new ArrayList<>());
-        for (int i = 0; i < count; i++) {
-            long start = System.nanoTime();
-            work.run();
-            out.add(System.nanoTime() - start);
-        }
-        System.out.printf(Locale.ROOT, "  %-48s p50 %10.1f ms over %d%n", name,
-                Spread.ofNanos(out.subList(out.size() - count, out.size()).stream().mapToLong(Long::longValue).toArray()).p50(),
-                count);
-    }
-
     private void report(List<Subject> subjects) {
         System.out.println();
         System.out.println("| tree | what | samples | p50 ms | p10–p90 ms | recompiled |");
         System.out.println("|---|---|---:|---:|---:|---|");
-        samples.forEach((name, nanos) -> {
-            Spread s = Spread.ofNanos(nanos.stream().mapToLong(Long::longValue).toArray());
+        samples.forEach((name, s) -> {
             String[] parts = name.split(": ", 2);
             System.out.printf(Locale.ROOT, "| %s | %s | %d | %.0f | %.0f–%.0f | %s |%n", parts[0], parts[1], s.count(), s.p50(),
                     s.p10(), s.p90(), reasons.getOrDefault(name, ""));
@@ -196,7 +177,7 @@ public final class IncrementalBenchmark {
     }
 
     private double p50(String name) {
-        return Spread.ofNanos(samples.get(name).stream().mapToLong(Long::longValue).toArray()).p50();
+        return samples.spread(name).p50();
     }
 
     /** The sources jar: from the local Maven repository, else downloaded from Maven Central. */

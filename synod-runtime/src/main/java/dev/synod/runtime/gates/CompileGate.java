@@ -17,6 +17,7 @@ import dev.synod.runtime.gates.internal.MavenClasspath;
 import dev.synod.runtime.gates.internal.WarmCompiler;
 import dev.synod.runtime.sandbox.Sandbox;
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,17 @@ import java.util.function.Consumer;
  * API and parameterized tests), so that a tree without a build file compiles the same tests the
  * {@code test} gate runs.
  *
+ * <p>A {@code pom.xml} with {@code <modules>} is a reactor ({@link Reactor}): its modules compile
+ * in build order, each module's main sources against the class files of the modules it depends
+ * on and their class paths, then its tests; each module's class path comes from Maven once per
+ * SHA-256 of the module's pom (less its dependencies on other modules) and the reactor's pom.
+ *
+ * <p>Compilation is incremental ({@link IncrementalCompiler}): the gate keeps the units of the
+ * last {@value #KEPT_TREES} trees it compiled and continues from the one sharing the most
+ * unchanged sources, recompiling the changed sources and those depending on a changed API, and
+ * compiling from scratch whenever the result could differ from a compilation from scratch's, and
+ * on every error, so that verdicts and diagnostics are always a compilation from scratch's.
+ *
  * <p>Settings, under {@code gates: { compile: { … } }}:
  * <ul>
  *   <li>{@code release}: the Java release to compile for, default 21;</li>
@@ -66,6 +78,8 @@ public final class CompileGate implements CacheableGate {
 
     /** How many compiled trees a gate keeps to continue from. */
     private static final int KEPT_TREES = 4;
+    /** Releases a gate's kept class files when the gate is no longer reachable, before the JVM exits. */
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final Settings settings;
     private final IncrementalCompiler units = new IncrementalCompiler(new WarmCompiler());
@@ -114,6 +128,7 @@ public final class CompileGate implements CacheableGate {
     public CompileGate(Settings settings, Path classpathCache, Sandbox sandbox, boolean incremental) {
         this.settings = settings;
         this.incremental = incremental;
+        CLEANER.register(this, trees::clear);
         this.maven = new MavenClasspath(settings.maven(), classpathCache, sandbox);
     }
 

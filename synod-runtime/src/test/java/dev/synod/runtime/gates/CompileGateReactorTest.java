@@ -61,6 +61,10 @@ class CompileGateReactorTest {
     @TempDir
     Path dir;
 
+    /** Shared by the tests, so that Maven resolves each module's class path once for them all, as a run would. */
+    @TempDir
+    static Path classpaths;
+
     private Path reactor() throws Exception {
         return TreeFiles.write(dir.resolve("tree"), Map.of(
                 "pom.xml", ROOT,
@@ -80,7 +84,7 @@ class CompileGateReactorTest {
 
     private CompileGate gate() {
         return new CompileGate(CompileGate.Settings.defaults().withMaven(List.of(TreeFiles.maven().toString())),
-                dir.resolve("classpath-cache"), TreeFiles.sandbox());
+                classpaths, TreeFiles.sandbox());
     }
 
     @Test
@@ -93,8 +97,8 @@ class CompileGateReactorTest {
         assertThat(report.verdict()).isEqualTo(Gate.Verdict.pass());
         assertThat(report.units()).extracting(CompileGate.UnitReport::unit)
                 .containsExactly("core/main", "testing/main", "app/main", "app/test");
-        try (Stream<Path> kept = Files.list(dir.resolve("classpath-cache"))) {
-            assertThat(kept.filter(p -> p.toString().endsWith(".classpath"))).hasSize(3);
+        try (Stream<Path> kept = Files.list(classpaths)) {
+            assertThat(kept.filter(p -> p.toString().endsWith(".classpath"))).as("one class path per module").hasSize(3);
         }
     }
 
@@ -114,7 +118,7 @@ class CompileGateReactorTest {
         assertThat(report.units().getFirst()).isEqualTo(
                 new CompileGate.UnitReport("core/main", CompileGate.Compilation.INCREMENTAL, "recompiled 1 of 1 sources"));
         assertThat(report.verdict()).isEqualTo(new CompileGate(CompileGate.Settings.defaults()
-                .withMaven(List.of(TreeFiles.maven().toString())), dir.resolve("classpath-cache"), TreeFiles.sandbox(), false)
+                .withMaven(List.of(TreeFiles.maven().toString())), classpaths, TreeFiles.sandbox(), false)
                 .check(new Gate.Input(tree, null, List.of("**"))));
     }
 

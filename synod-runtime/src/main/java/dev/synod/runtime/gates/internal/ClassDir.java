@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A directory of class files outside every tree, kept by the incremental compiler for as long as
@@ -13,11 +15,30 @@ import java.nio.file.Path;
  * sharing it cannot disturb each other.
  */
 public final class ClassDir {
+    /**
+     * The directories not yet released, deleted when the JVM exits: a gate keeps its last trees
+     * for as long as it lives, usually the whole run, and they must not outlive the process.
+     */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path dir : LIVE) {
+                try {
+                    Directories.deleteTree(dir, "the compile gate's class directory");
+                } catch (UncheckedIOException e) {
+                    // The process is ending; a directory that cannot be removed stays in the temporary directory.
+                }
+            }
+        }, "synod-class-dirs"));
+    }
+
     private final Path path;
     private int references = 1;
 
     private ClassDir(Path path) {
         this.path = path;
+        LIVE.add(path);
     }
 
     /** A new empty directory, held once by the caller. */
@@ -49,6 +70,7 @@ public final class ClassDir {
                 return;
             }
         }
+        LIVE.remove(path);
         Directories.deleteTree(path, "the compile gate's class directory");
     }
 }

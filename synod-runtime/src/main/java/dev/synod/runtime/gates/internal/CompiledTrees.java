@@ -2,6 +2,7 @@ package dev.synod.runtime.gates.internal;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +62,16 @@ public final class CompiledTrees {
         if (out != null) {
             release(out);
         }
+    }
+
+    /** Forgets every kept tree, releasing its class directories. */
+    public void clear() {
+        List<Map<String, UnitState>> out;
+        synchronized (this) {
+            out = List.copyOf(kept);
+            kept.clear();
+        }
+        out.forEach(CompiledTrees::release);
     }
 
     /** Gives back states from {@link #closest} or from a compilation that is not kept. */

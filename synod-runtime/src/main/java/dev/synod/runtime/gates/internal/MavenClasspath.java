@@ -30,7 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * scratch directory holding a copy of the pom alone. The tree is never written to, and nothing
  * else of the tree ({@code .mvn/} extensions and options, parent poms, wrappers) takes part, so
  * that the pom's bytes alone decide the class path, as the cache assumes. A pom that inherits
- * from a parent in the tree must find that parent in the local repository.
+ * from a parent in the tree must find that parent in the local repository, except a module of a
+ * reactor, which is shown its reactor's pom as its parent ({@link #classpath(byte[], byte[])}),
+ * and whose class path is kept by the hash of both.
  */
 public final class MavenClasspath {
     /** The goal, with a version of the plugin that runs offline with the project's own build. */

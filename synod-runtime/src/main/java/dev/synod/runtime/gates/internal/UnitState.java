@@ -2,6 +2,7 @@ package dev.synod.runtime.gates.internal;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,7 @@ public record UnitState(String fingerprint, Map<String, Source> sources, Map<Str
     public static Set<String> dependents(Map<String, Source> sources, Map<String, ClassApi> classes, Set<String> changed) {
         Set<String> closure = new HashSet<>(changed);
         Deque<String> work = new ArrayDeque<>(changed);
-        Map<String, Set<String>> subtypes = new java.util.HashMap<>();
+        Map<String, Set<String>> subtypes = new HashMap<>();
         classes.forEach((name, api) -> api.supertypes().forEach(s -> subtypes.computeIfAbsent(s, k -> new HashSet<>()).add(name)));
         while (!work.isEmpty()) {
             for (String sub : subtypes.getOrDefault(work.pop(), Set.of())) {
