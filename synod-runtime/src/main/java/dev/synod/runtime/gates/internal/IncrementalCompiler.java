@@ -90,6 +90,9 @@ public final class IncrementalCompiler {
             reason = "no earlier compilation of this unit";
         } else if (!previous.fingerprint().equals(fingerprint)) {
             reason = "the release, the class path or its jars changed";
+        } else if (hashes.keySet().stream().anyMatch(k -> k.endsWith("module-info.java"))) {
+            // A subset compiled without its module-info.java would compile in the unnamed module, by other rules.
+            reason = "the unit is a named module (module-info.java)";
         } else if (upstream.unsure()) {
             reason = "a unit it compiles against changed unsafely: " + upstream.reason();
         } else {
