@@ -87,7 +87,11 @@ final class GeneratedProject {
                 return "signature of " + c.qualified() + "." + name + " to " + type;
             }
             case 4 -> {
-                c.constant = c.constant == null ? random.nextInt(5) : (random.nextBoolean() ? null : c.constant + 1);
+                if (c.constant == null) {
+                    c.constant = random.nextInt(5);
+                } else {
+                    c.constant = random.nextBoolean() ? null : Integer.valueOf(c.constant + 1);
+                }
                 return "constant of " + c.qualified() + " to " + c.constant;
             }
             case 5 -> {
