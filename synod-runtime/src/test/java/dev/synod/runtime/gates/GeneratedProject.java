@@ -65,7 +65,7 @@ final class GeneratedProject {
             }
             case 1 -> {
                 String name = "m" + counter++;
-                c.methods.put(name, new Method(random.nextBoolean(), "int", random.nextInt(9), calls(random, c)));
+                c.methods.put(name, new Method(random.nextInt(3) == 0, "int", random.nextInt(9), calls(random, c)));
                 return "add method " + c.qualified() + "." + name;
             }
             case 2 -> {
@@ -154,7 +154,7 @@ final class GeneratedProject {
         }
         int methods = 1 + random.nextInt(3);
         for (int i = 0; i < methods; i++) {
-            c.methods.put("m" + counter++, new Method(random.nextBoolean(), "int", random.nextInt(9), calls(random, c)));
+            c.methods.put("m" + counter++, new Method(random.nextInt(3) == 0, "int", random.nextInt(9), calls(random, c)));
         }
         classes.add(c);
         return c;
@@ -164,8 +164,11 @@ final class GeneratedProject {
     private List<String> calls(Random random, Model from) {
         List<String> out = new ArrayList<>();
         List<Model> targets = classes.stream().filter(o -> o != from && (from.test || !o.test) && !o.methods.isEmpty()).toList();
+        // Half the calls, when they can, go to a class that has a subclass: through it, they reach inherited methods.
+        List<Model> inherited = targets.stream().filter(t -> classes.stream()
+                .anyMatch(o -> t.qualified().equals(o.superclass) && (from.test || !o.test))).toList();
         for (int i = 0; i < 2 && !targets.isEmpty(); i++) {
-            Model target = pick(random, targets);
+            Model target = !inherited.isEmpty() && random.nextBoolean() ? pick(random, inherited) : pick(random, targets);
             String name = pick(random, new ArrayList<>(target.methods.keySet()));
             String kind = target.methods.get(name).isStatic() ? "s" : "i";
             // An instance call through a subclass, when there is one, reaches an inherited method.

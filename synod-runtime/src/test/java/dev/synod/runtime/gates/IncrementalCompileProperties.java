@@ -20,7 +20,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class IncrementalCompileProperties {
     private static final List<CompileGate.Compilation> SEEN = new ArrayList<>();
 
-    @Property(tries = 20, seed = "20261203")
+    @Property(tries = 15, seed = "20261203")
     void every_incremental_verdict_is_a_full_compiles(@ForAll long seed,
             @ForAll @Size(min = 1, max = 10) List<@IntRange(min = 0, max = 100_000) Integer> edits) throws Exception {
         Path dir = Files.createTempDirectory("synod-incremental");

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -29,9 +28,8 @@ import javax.lang.model.util.Elements;
  * @param api         the visible declarations, as text
  * @param constants   the non-private constant fields and their values, as text; empty when none
  * @param supertypes  the binary names of its direct superclass and interfaces
- * @param annotation  whether it is an annotation type, whose uses may leave no trace in a class file
  */
-public record ClassApi(String api, String constants, Set<String> supertypes, boolean annotation) {
+public record ClassApi(String api, String constants, Set<String> supertypes) {
     public ClassApi {
         supertypes = Set.copyOf(supertypes);
     }
@@ -76,8 +74,7 @@ public record ClassApi(String api, String constants, Set<String> supertypes, boo
             annotations(member.getAnnotationMirrors(), api);
             api.append('\n');
         }
-        out.put(elements.getBinaryName(type).toString(), new ClassApi(api.toString(), constants.toString(), supertypes,
-                type.getKind() == ElementKind.ANNOTATION_TYPE));
+        out.put(elements.getBinaryName(type).toString(), new ClassApi(api.toString(), constants.toString(), supertypes));
     }
 
     private static String modifiers(Element e) {

@@ -23,7 +23,7 @@ import javax.lang.model.element.TypeElement;
  * ({@link UnitState#dependents}), against the earlier class files of every other source; and
  * from scratch whenever that could differ from a compilation from scratch: no earlier state, a
  * different release or class path, a removed source or class, a changed constant, a changed
- * {@code package-info.java} or {@code module-info.java}, a class produced by two sources, and
+ * {@code package-info.java}, a unit with a {@code module-info.java}, a class produced by two sources, and
  * errors (which are always a compilation from scratch's, so that the diagnostics are exactly its).
  *
  * <p>The earlier state's directory is never written: the new state's directory starts as hard
