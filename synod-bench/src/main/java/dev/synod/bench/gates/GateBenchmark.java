@@ -59,7 +59,7 @@ public final class GateBenchmark {
     private final int rounds;
     private final List<String> maven;
     private final Path root;
-    private final Map<String, List<Long>> samples = new LinkedHashMap<>();
+    private final Samples samples = new Samples();
 
     private GateBenchmark(int rounds, List<String> maven, Path root) {
         this.rounds = rounds;
@@ -147,17 +147,17 @@ public final class GateBenchmark {
             cache.store(stored, Gate.Verdict.pass());
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf(Locale.ROOT, "round %d of %d (load average %s)%n", round, rounds, loadAverage());
-                time("compile gate (warm, in process)", 20, () -> expectPass(gate.check(input)));
-                time("javac (forked)", 5, () -> forkedJavac(module, classpath));
-                time("mvn -o -q compile", 3, () -> maven(module, "compile"));
-                time("cached verdict (tree id, configuration, lookup)", 2_000, () -> {
+                samples.time("compile gate (warm, in process)", 20, () -> expectPass(gate.check(input)));
+                samples.time("javac (forked)", 5, () -> forkedJavac(module, classpath));
+                samples.time("mvn -o -q compile", 3, () -> maven(module, "compile"));
+                samples.time("cached verdict (tree id, configuration, lookup)", 2_000, () -> {
                     VerdictCache.Key key = VerdictCache.key(gate, "compile", null, input.globs(), () -> repo.tree(commit))
                             .orElseThrow();
                     if (cache.find(key).isEmpty()) {
                         throw new IllegalStateException("the cached verdict was not found");
                     }
                 });
-                time("mvn -o -q test", 2, () -> maven(module, "test"));
+                samples.time("mvn -o -q test", 2, () -> maven(module, "test"));
                 measureTestGate(module);
             }
         }
@@ -177,25 +177,8 @@ public final class GateBenchmark {
                     GateLimits.of("test", GateSettings.DEFAULTS), new ConsoleJar());
             expectPass(testGate.check(new Gate.Input(module, null, List.of("src/**"))));
         }
-        time("test gate (in-process compile, forked JUnit, sandboxed)", 3,
+        samples.time("test gate (in-process compile, forked JUnit, sandboxed)", 3,
                 () -> expectPass(testGate.check(new Gate.Input(module, null, List.of("src/**")))));
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private void time(String name, int count, Work work) throws Exception {
-        List<Long> out = samples.computeIfAbsent(name, n -> new ArrayList<>());
-        for (int i = 0; i < count; i++) {
-            long start = System.nanoTime();
-            work.run();
-            out.add(System.nanoTime() - start);
-        }
-        System.out.printf(Locale.ROOT, "  %-48s p50 %10.3f ms over %d%n", name,
-                Spread.ofNanos(out.subList(out.size() - count, out.size()).stream().mapToLong(Long::longValue).toArray()).p50(),
-                count);
     }
 
     private static void expectPass(Gate.Verdict verdict) {
@@ -213,7 +196,7 @@ public final class GateBenchmark {
     }
 
     /** A fresh javac of the same JDK, with the gate's options, on the same files. */
-    private static void forkedJavac(Path module, String classpath) throws Exception {
+    static void forkedJavac(Path module, String classpath) throws Exception {
         Path out = Files.createTempDirectory("synod-bench-javac");
         try {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
@@ -259,8 +242,7 @@ public final class GateBenchmark {
         System.out.println("| what | samples | p50 ms | p10–p90 ms | min–max ms |");
         System.out.println("|---|---:|---:|---:|---:|");
         Map<String, Spread> spreads = new LinkedHashMap<>();
-        samples.forEach((name, nanos) -> {
-            Spread s = Spread.ofNanos(nanos.stream().mapToLong(Long::longValue).toArray());
+        samples.forEach((name, s) -> {
             spreads.put(name, s);
             System.out.printf(Locale.ROOT, "| %s | %d | %s | %s–%s | %s–%s |%n", name, s.count(), ms(s.p50()), ms(s.p10()),
                     ms(s.p90()), ms(s.min()), ms(s.max()));
@@ -294,7 +276,7 @@ public final class GateBenchmark {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -2,20 +2,32 @@ package dev.synod.runtime.gates;
 
 import dev.synod.core.Event;
 import dev.synod.runtime.config.SynodConfig;
+import dev.synod.runtime.gates.internal.ApiDelta;
 import dev.synod.runtime.gates.internal.ClasspathEntries;
+import dev.synod.runtime.gates.internal.CompiledTrees;
+import dev.synod.runtime.gates.internal.Hashing;
+import dev.synod.runtime.gates.internal.IncrementalCompiler;
+import dev.synod.runtime.gates.internal.JavaFiles;
+import dev.synod.runtime.gates.internal.Reactor;
+import dev.synod.runtime.gates.internal.UnitState;
 import dev.synod.runtime.gates.internal.ConsoleJar;
 import dev.synod.runtime.gates.internal.JavaSources;
 import dev.synod.runtime.gates.internal.Located;
 import dev.synod.runtime.gates.internal.MavenClasspath;
-import dev.synod.runtime.gates.internal.Scratch;
 import dev.synod.runtime.gates.internal.WarmCompiler;
 import dev.synod.runtime.sandbox.Sandbox;
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +49,17 @@ import java.util.function.Consumer;
  * API and parameterized tests), so that a tree without a build file compiles the same tests the
  * {@code test} gate runs.
  *
+ * <p>A {@code pom.xml} with {@code <modules>} is a reactor ({@link Reactor}): its modules compile
+ * in build order, each module's main sources against the class files of the modules it depends
+ * on and their class paths, then its tests; each module's class path comes from Maven once per
+ * SHA-256 of the module's pom (less its dependencies on other modules) and the reactor's pom.
+ *
+ * <p>Compilation is incremental ({@link IncrementalCompiler}): the gate keeps the units of the
+ * last {@value #KEPT_TREES} trees it compiled and continues from the one sharing the most
+ * unchanged sources, recompiling the changed sources and those depending on a changed API, and
+ * compiling from scratch whenever the result could differ from a compilation from scratch's, and
+ * on every error, so that verdicts and diagnostics are always a compilation from scratch's.
+ *
  * <p>Settings, under {@code gates: { compile: { … } }}:
  * <ul>
  *   <li>{@code release}: the Java release to compile for, default 21;</li>
@@ -53,8 +76,15 @@ public final class CompileGate implements CacheableGate {
     /** Where a run directory keeps Maven's class paths, relative to the run directory. */
     public static final Path CLASSPATH_CACHE = Path.of(".synod", "cache", "classpath");
 
+    /** How many compiled trees a gate keeps to continue from. */
+    private static final int KEPT_TREES = 4;
+    /** Releases a gate's kept class files when the gate is no longer reachable, before the JVM exits. */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final Settings settings;
-    private final WarmCompiler compiler = new WarmCompiler();
+    private final IncrementalCompiler units = new IncrementalCompiler(new WarmCompiler());
+    private final CompiledTrees trees = new CompiledTrees(KEPT_TREES);
+    private final boolean incremental;
     private final MavenClasspath maven;
 
     /**
@@ -88,7 +118,17 @@ public final class CompileGate implements CacheableGate {
      * @param sandbox        where Maven resolves a tree's (agent-written) {@code pom.xml}
      */
     public CompileGate(Settings settings, Path classpathCache, Sandbox sandbox) {
+        this(settings, classpathCache, sandbox, true);
+    }
+
+    /**
+     * @param incremental whether to continue from the trees compiled before; without, every
+     *                    check compiles from scratch (for comparisons: the verdicts are the same)
+     */
+    public CompileGate(Settings settings, Path classpathCache, Sandbox sandbox, boolean incremental) {
         this.settings = settings;
+        this.incremental = incremental;
+        CLEANER.register(this, trees::clear);
         this.maven = new MavenClasspath(settings.maven(), classpathCache, sandbox);
     }
 
@@ -112,20 +152,128 @@ public final class CompileGate implements CacheableGate {
 
     @Override
     public Verdict check(Input input) throws InterruptedException {
+        return checkAndReport(input).verdict();
+    }
+
+    /**
+     * How one unit was compiled: {@code main}, {@code test}, or {@code <module>/main} and
+     * {@code <module>/test} in a reactor.
+     *
+     * @param mode   from scratch, incrementally, or not at all (nothing it depends on changed)
+     * @param reason why it was compiled that way
+     */
+    public record UnitReport(String unit, Compilation mode, String reason) {
+    }
+
+    /** How a unit was compiled. */
+    public enum Compilation {
+        /** from scratch, all its sources */
+        FULL,
+        /** its changed sources and those depending on a changed API, against its earlier classes */
+        INCREMENTAL,
+        /** not at all: its sources and what it compiles against are as before */
+        UNCHANGED
+    }
+
+    /** A verdict, with how each unit that compiled was compiled, for tests and benchmarks. */
+    public record Report(Verdict verdict, List<UnitReport> units) {
+        public Report {
+            units = List.copyOf(units);
+        }
+    }
+
+    /** {@link #check}, saying how each unit was compiled. */
+    public Report checkAndReport(Input input) throws InterruptedException {
         Path tree = input.tree().toAbsolutePath().normalize();
+        Plan plan;
+        try {
+            plan = plan(tree);
+        } catch (Reactor.Invalid e) {
+            return new Report(new Verdict(Event.Verdict.ERROR, List.of(e.getMessage())), List.of());
+        }
+        if (plan.error() != null) {
+            return new Report(plan.error(), List.of());
+        }
+        Map<String, String> hashes = new HashMap<>();
+        for (PlannedUnit unit : plan.units()) {
+            for (Path source : unit.sources()) {
+                hashes.put(tree.relativize(source).toString().replace('\\', '/'), hash(source));
+            }
+        }
+        Map<String, UnitState> base = incremental ? trees.closest(hashes) : Map.of();
+        Map<String, UnitState> done = new LinkedHashMap<>();
+        Map<String, ApiDelta> deltas = new HashMap<>();
+        List<UnitReport> reports = new ArrayList<>();
+        Verdict verdict = Verdict.pass();
+        try {
+            for (PlannedUnit unit : plan.units()) {
+                if (unit.sources().isEmpty()) {
+                    continue;
+                }
+                List<String> upstream = unit.upstream().stream().filter(done::containsKey).toList();
+                ApiDelta delta = ApiDelta.NONE;
+                for (String key : upstream) {
+                    delta = delta.and(deltas.get(key));
+                }
+                IncrementalCompiler.Unit task = new IncrementalCompiler.Unit(unit.sources(),
+                        upstream.stream().map(k -> done.get(k).dir().path()).toList(), unit.classpath(), settings.release(),
+                        String.join(",", upstream));
+                switch (units.compile(task, tree, base.get(unit.key()), delta)) {
+                    case IncrementalCompiler.Outcome.Failed f -> verdict = Verdict.fail(f.errors().stream().map(Located::format).toList());
+                    case IncrementalCompiler.Outcome.Compiled c -> {
+                        done.put(unit.key(), c.state());
+                        deltas.put(unit.key(), c.delta());
+                        reports.add(new UnitReport(unit.key(), Compilation.valueOf(c.mode().name()), c.reason()));
+                    }
+                }
+                if (verdict.kind() != Event.Verdict.PASS) {
+                    break;
+                }
+            }
+        } finally {
+            CompiledTrees.release(base);
+            if (incremental && !done.isEmpty()) {
+                trees.keep(done);
+            } else {
+                CompiledTrees.release(done);
+            }
+        }
+        return new Report(verdict, reports);
+    }
+
+    /** A unit to compile: its sources, the units it compiles against (by key), and its class path. */
+    private record PlannedUnit(String key, List<Path> sources, List<String> upstream, List<Path> classpath) {
+    }
+
+    /** The units of a tree in the order they compile, or the verdict that stopped planning. */
+    private record Plan(List<PlannedUnit> units, Verdict error) {
+        static Plan failed(Verdict error) {
+            return new Plan(List.of(), error);
+        }
+    }
+
+    private Plan plan(Path tree) throws InterruptedException, Reactor.Invalid {
+        Path pom = tree.resolve("pom.xml");
+        boolean maven = settings.classpath().isEmpty() && Files.isRegularFile(pom);
+        if (maven) {
+            Optional<Reactor> reactor = Reactor.of(pom);
+            if (reactor.isPresent()) {
+                return reactorPlan(tree, pom, reactor.get());
+            }
+        }
         JavaSources sources = JavaSources.of(tree, settings.tests());
         if (sources.isEmpty()) {
-            return Verdict.pass();
+            return new Plan(List.of(), null);
         }
         List<Path> classpath;
         List<Path> testLibraries = List.of();
         if (!settings.classpath().isEmpty()) {
             classpath = ClasspathEntries.resolve(settings.classpath(), tree);
-        } else if (Files.isRegularFile(tree.resolve("pom.xml"))) {
-            switch (maven.classpath(tree.resolve("pom.xml"))) {
+        } else if (maven) {
+            switch (this.maven.classpath(pom)) {
                 case MavenClasspath.Outcome.Resolved r -> classpath = r.entries();
                 case MavenClasspath.Outcome.Failed f -> {
-                    return new Verdict(Event.Verdict.ERROR, f.diagnostics());
+                    return Plan.failed(new Verdict(Event.Verdict.ERROR, f.diagnostics()));
                 }
             }
         } else {
@@ -134,21 +282,60 @@ public final class CompileGate implements CacheableGate {
                 testLibraries = List.of(ConsoleJar.shared().path());
             }
         }
-        try (Scratch out = Scratch.create("synod-compile-")) {
-            Path mainClasses = Files.createDirectories(out.path().resolve("main"));
-            List<Located> errors = compiler.compile(new WarmCompiler.Task(sources.main(), classpath, mainClasses,
-                    settings.release()), tree);
-            if (errors.isEmpty() && !sources.test().isEmpty()) {
-                List<Path> testClasspath = new ArrayList<>();
-                testClasspath.add(mainClasses);
-                testClasspath.addAll(classpath);
-                testClasspath.addAll(testLibraries);
-                errors = compiler.compile(new WarmCompiler.Task(sources.test(), testClasspath,
-                        Files.createDirectories(out.path().resolve("test")), settings.release()), tree);
-            }
-            return errors.isEmpty() ? Verdict.pass() : Verdict.fail(errors.stream().map(Located::format).toList());
+        List<Path> testClasspath = new ArrayList<>(classpath);
+        testClasspath.addAll(testLibraries);
+        return new Plan(List.of(new PlannedUnit("main", sources.main(), List.of(), classpath),
+                new PlannedUnit("test", sources.test(), List.of("main"), testClasspath)), null);
+    }
+
+    /**
+     * A reactor's units: each module's main sources against the class files of the modules they
+     * depend on and the class paths Maven gives those modules, then its test sources against its
+     * own main classes as well. A module's class path comes from its pom without its dependencies
+     * on other modules (which the local repository does not hold), with the reactor's pom as its
+     * parent.
+     */
+    private Plan reactorPlan(Path tree, Path pom, Reactor reactor) throws InterruptedException {
+        byte[] parent;
+        try {
+            parent = Files.readAllBytes(pom);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not make a scratch directory for class files", e);
+            throw new UncheckedIOException("cannot read " + pom, e);
+        }
+        Map<String, List<Path>> resolved = new HashMap<>();
+        List<PlannedUnit> planned = new ArrayList<>();
+        for (Reactor.Module module : reactor.modules()) {
+            switch (maven.classpath(module.resolving(), parent)) {
+                case MavenClasspath.Outcome.Resolved r -> resolved.put(module.dir(), r.entries());
+                case MavenClasspath.Outcome.Failed f -> {
+                    return Plan.failed(new Verdict(Event.Verdict.ERROR, f.diagnostics().stream()
+                            .map(d -> d.startsWith("pom.xml:") ? module.dir() + "/" + d : d).toList()));
+                }
+            }
+            Path dir = tree.resolve(module.dir());
+            LinkedHashSet<Path> mainClasspath = new LinkedHashSet<>(resolved.get(module.dir()));
+            module.main().forEach(d -> mainClasspath.addAll(resolved.get(d)));
+            LinkedHashSet<Path> testClasspath = new LinkedHashSet<>(mainClasspath);
+            module.test().forEach(d -> testClasspath.addAll(resolved.get(d)));
+            List<String> mainUpstream = module.main().stream().map(d -> d + "/main").toList();
+            List<String> testUpstream = new ArrayList<>(List.of(module.dir() + "/main"));
+            testUpstream.addAll(mainUpstream);
+            module.test().forEach(d -> testUpstream.add(d + "/main"));
+            planned.add(new PlannedUnit(module.dir() + "/main", JavaFiles.under(dir.resolve("src/main/java")), mainUpstream,
+                    List.copyOf(mainClasspath)));
+            if (settings.tests()) {
+                planned.add(new PlannedUnit(module.dir() + "/test", JavaFiles.under(dir.resolve("src/test/java")), testUpstream,
+                        List.copyOf(testClasspath)));
+            }
+        }
+        return new Plan(planned, null);
+    }
+
+    private static String hash(Path source) {
+        try {
+            return Hashing.sha256(source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + source, e);
         }
     }
 }

@@ -30,7 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * scratch directory holding a copy of the pom alone. The tree is never written to, and nothing
  * else of the tree ({@code .mvn/} extensions and options, parent poms, wrappers) takes part, so
  * that the pom's bytes alone decide the class path, as the cache assumes. A pom that inherits
- * from a parent in the tree must find that parent in the local repository.
+ * from a parent in the tree must find that parent in the local repository, except a module of a
+ * reactor, which is shown its reactor's pom as its parent ({@link #classpath(byte[], byte[])}),
+ * and whose class path is kept by the hash of both.
  */
 public final class MavenClasspath {
     /** The goal, with a version of the plugin that runs offline with the project's own build. */
@@ -77,12 +79,21 @@ public final class MavenClasspath {
 
     /** The class path of {@code pom}, from the cache when this pom was seen before. */
     public Outcome classpath(Path pom) throws InterruptedException {
-        String hash;
         try {
-            hash = Hashing.sha256(pom);
+            return classpath(Files.readAllBytes(pom), null);
         } catch (IOException e) {
             return new Outcome.Failed(List.of("pom.xml: cannot be read: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The class path of a pom given as bytes, with the pom of its reactor as its parent when not
+     * null (then Maven sees the parent as {@code pom.xml} and the module as {@code module/pom.xml}
+     * beneath it, where a module's {@code <parent>} finds it by default); kept by the SHA-256 of both.
+     */
+    public Outcome classpath(byte[] pom, byte[] parent) throws InterruptedException {
+        String hash = parent == null ? Hashing.sha256(pom)
+                : Hashing.sha256((Hashing.sha256(parent) + " " + Hashing.sha256(pom)).getBytes(StandardCharsets.UTF_8));
         Path kept = cache.resolve(hash + ".classpath");
         // One computation per pom at a time: concurrent gates on the same pom wait for the first.
         ReentrantLock lock = locks.computeIfAbsent(hash, h -> new ReentrantLock());
@@ -91,7 +102,7 @@ public final class MavenClasspath {
             if (Files.isRegularFile(kept)) {
                 return new Outcome.Resolved(parse(Files.readString(kept, StandardCharsets.UTF_8)));
             }
-            return compute(pom, kept);
+            return compute(pom, parent, kept);
         } catch (IOException e) {
             return new Outcome.Failed(List.of("pom.xml: could not compute the class path with Maven: " + e.getMessage()));
         } finally {
@@ -99,7 +110,7 @@ public final class MavenClasspath {
         }
     }
 
-    private Outcome compute(Path pom, Path kept) throws IOException, InterruptedException {
+    private Outcome compute(byte[] pom, byte[] parent, Path kept) throws IOException, InterruptedException {
         Optional<Path> program = program(command.get(0));
         if (program.isEmpty()) {
             return new Outcome.Failed(List.of("pom.xml: cannot start Maven (" + String.join(" ", command) + "): "
@@ -119,11 +130,16 @@ public final class MavenClasspath {
         binds.add(Sandbox.Bind.readOnly(javaHome));
         try (Scratch scratch = Scratch.create("synod-maven-")) {
             Path work = scratch.path().toRealPath();
-            Files.copy(pom, work.resolve("pom.xml"));
+            Path projectPom = work.resolve("pom.xml");
+            if (parent != null) {
+                Files.write(projectPom, parent);
+                projectPom = Files.createDirectories(work.resolve("module")).resolve("pom.xml");
+            }
+            Files.write(projectPom, pom);
             Path output = work.resolve("classpath.txt");
             List<String> args = new ArrayList<>(List.of(program.get().toString()));
             args.addAll(command.subList(1, command.size()));
-            args.addAll(List.of("-o", "-q", "-B", "-f", work.resolve("pom.xml").toString(), GOAL,
+            args.addAll(List.of("-o", "-q", "-B", "-f", projectPom.toString(), GOAL,
                     "-Dmdep.outputFile=" + output, "-Dmaven.repo.local=" + repository));
             Sandbox.Result result;
             try {

@@ -1,5 +1,8 @@
 package dev.synod.runtime.gates.internal;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -57,6 +60,17 @@ public final class WarmCompiler {
      * @return the errors, as {@code path:line:col: error: message}; empty when it compiled
      */
     public List<Located> compile(Task task, Path tree) {
+        return compile(task, tree, null);
+    }
+
+    /**
+     * Compiles the task's sources into its output directory, telling {@code listener} of javac's
+     * phases (the incremental compiler reads each class's API when it has been analysed, and which
+     * source each class file comes from when it is generated).
+     *
+     * @param listener told of javac's task events, or null
+     */
+    public List<Located> compile(Task task, Path tree, CompileListener listener) {
         Pooled pooled = idle.pollFirst();
         if (pooled == null) {
             pooled = new Pooled(javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8), 0);
@@ -71,8 +85,17 @@ public final class WarmCompiler {
             DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
             List<String> options = List.of("-proc:none", "--release", Integer.toString(task.release()), "-encoding", "UTF-8",
                     "-implicit:none", "-nowarn", "-Xlint:none");
-            javac.getTask(Writer.nullWriter(), files, collector, options, null, files.getJavaFileObjectsFromPaths(task.sources()))
-                    .call();
+            JavacTask compilation = (JavacTask) javac.getTask(Writer.nullWriter(), files, collector, options, null,
+                    files.getJavaFileObjectsFromPaths(task.sources()));
+            if (listener != null) {
+                compilation.addTaskListener(new TaskListener() {
+                    @Override
+                    public void finished(TaskEvent e) {
+                        listener.finished(e, compilation);
+                    }
+                });
+            }
+            compilation.call();
             List<Located> errors = errors(collector.getDiagnostics(), tree);
             healthy = true;
             return errors;
@@ -81,6 +104,13 @@ public final class WarmCompiler {
         } finally {
             release(pooled, healthy);
         }
+    }
+
+    /** What a caller of {@link #compile(Task, Path, CompileListener)} learns as javac works. */
+    @FunctionalInterface
+    public interface CompileListener {
+        /** javac finished a phase of one compilation unit or class; {@code task} gives its elements. */
+        void finished(TaskEvent event, JavacTask task);
     }
 
     private void release(Pooled pooled, boolean healthy) {
