@@ -82,6 +82,20 @@ final class OnTemporal implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code condition} holds, looking every few milliseconds: for a state the workflow
+     * reaches asynchronously (a question asked). Nothing is asserted about the time it takes.
+     */
+    static void until(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        for (int look = 0; look < 3000; look++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("expected " + what + ", which did not happen");
+    }
+
     /** The commands the events started, in order. */
     static List<Command> started(List<Event> events) {
         return events.stream().filter(e -> e instanceof Event.Started).map(e -> ((Event.Started) e).command()).toList();
