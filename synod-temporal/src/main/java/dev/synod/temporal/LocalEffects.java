@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The activities of one worker machine: synod-runtime's effects ({@link CommandEffects}) on its
  * repository, agents and gates. While a command runs, a thread heartbeats every
- * {@code beat}, so Temporal notices within the heartbeat timeout that a worker is gone and gives
+ * {@code beat} (more often when the heartbeat timeout asks for it), so Temporal notices within the heartbeat timeout that a worker is gone and gives
  * the command to another; an agent's own bound ({@code within}) is applied inside the effect, as
  * in the embedded engine, and a timeout there is a result.
  */
@@ -41,11 +41,14 @@ public final class LocalEffects implements EffectActivities {
                     + " after its command ended; restart it", "WorkerInDoubt", error);
         }
         ActivityExecutionContext context = Activity.getExecutionContext();
+        // At least three beats within the activity's heartbeat timeout, so one late beat is no lost worker.
+        Duration timeout = context.getInfo().getHeartbeatTimeout();
+        Duration every = timeout.isZero() || timeout.dividedBy(3).compareTo(beat) >= 0 ? beat : timeout.dividedBy(3);
         Thread beating = Thread.ofVirtual().name("synod-heartbeat-" + request.command().id()).start(() -> {
             try {
                 while (true) {
                     context.heartbeat(null);
-                    Thread.sleep(beat);
+                    Thread.sleep(every);
                 }
             } catch (InterruptedException stopped) {
                 // the command ended

@@ -29,4 +29,9 @@ public record TeamStart(String run, String teamText, String configText, String p
             throw new IllegalArgumentException("the heartbeat timeout must be positive, found " + heartbeat);
         }
     }
+
+    /** This start with the heartbeat timeout {@code timeout}. */
+    public TeamStart withHeartbeat(Duration timeout) {
+        return new TeamStart(run, teamText, configText, planBlob, configBlob, base, seed, autoApprove, timeout);
+    }
 }

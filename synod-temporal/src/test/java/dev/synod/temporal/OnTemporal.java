@@ -38,6 +38,12 @@ final class OnTemporal implements AutoCloseable {
      * @param wrap         puts a test's activities around the directory's (to hang a worker, say)
      */
     OnTemporal(Path directory, boolean timeSkipping, UnaryOperator<EffectActivities> wrap) {
+        this(directory, timeSkipping, wrap, role -> true);
+    }
+
+    /** @param served which roles' queues get a worker */
+    OnTemporal(Path directory, boolean timeSkipping, UnaryOperator<EffectActivities> wrap,
+               java.util.function.Predicate<String> served) {
         team = LocalTeam.open(directory, Clock.SYSTEM, warning -> { });
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
@@ -50,7 +56,8 @@ final class OnTemporal implements AutoCloseable {
             return real.perform(request);
         };
         SynodTemporal.serveWorkflow(env.getWorkerFactory(), team.team());
-        SynodTemporal.serveActivities(env.getWorkerFactory(), team.team(), team.roles(), true, wrap.apply(counted));
+        SynodTemporal.serveActivities(env.getWorkerFactory(), team.team(), team.roles().stream().filter(served).toList(), true,
+                wrap.apply(counted));
         env.start();
     }
 

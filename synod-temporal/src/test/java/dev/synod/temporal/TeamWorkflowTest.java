@@ -10,6 +10,7 @@ import dev.synod.runtime.engine.Engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,23 +28,15 @@ class TeamWorkflowTest {
     void the_bank_on_temporal_releases_the_tree_of_the_embedded_engine_with_the_same_coins() throws Exception {
         Path embedded = OnTemporal.copy(OnTemporal.EXAMPLES.resolve("bank"), dir.resolve("embedded"));
         Path temporal = OnTemporal.copy(OnTemporal.EXAMPLES.resolve("bank"), dir.resolve("temporal"));
-        String embeddedTree;
-        List<Command> embeddedCommands;
-        try (Runs runs = Runs.openOrCreate(embedded, Clock.SYSTEM, new Random(7))) {
-            Engine.Result result = runs.start(new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }, id -> { });
-            assertThat(result).isInstanceOf(Engine.Result.Finished.class);
-            Engine.Result.Finished finished = (Engine.Result.Finished) result;
-            assertThat(finished.succeeded()).as(finished.reason()).isTrue();
-            embeddedTree = OnTemporal.tree(embedded, finished.branch());
-            embeddedCommands = OnTemporal.started(runs.events(runs.resolve(java.util.Optional.empty())));
-        }
-
+        Embedded other = Embedded.run(embedded);
         try (OnTemporal on = new OnTemporal(temporal)) {
             TeamStart start = on.team.prepare("r-bank", 99, true, Clock.SYSTEM);
             TeamOutcome outcome = on.workflow("r-bank").run(start);
 
             assertThat(outcome.succeeded()).as(outcome.reason()).isTrue();
             assertThat(outcome.branch()).isEqualTo("synod/r-bank");
+            String embeddedTree = other.tree();
+            List<Command> embeddedCommands = other.commands();
             assertThat(OnTemporal.tree(temporal, outcome.branch())).isEqualTo(embeddedTree);
             List<Event> events = on.running("r-bank").events().events();
             List<Command> commands = OnTemporal.started(events);
@@ -61,6 +54,20 @@ class TeamWorkflowTest {
             assertThat(on.performed.keySet()).containsExactlyInAnyOrderElementsOf(commands.stream()
                     .filter(c -> !(c instanceof Command.AskHuman)).map(Command::id).toList());
             assertThat(on.running("r-bank").status().status()).isEqualTo("succeeded");
+        }
+    }
+
+    /** What the embedded engine did with a directory's team: its release tree and the commands it started. */
+    private record Embedded(String tree, List<Command> commands) {
+        static Embedded run(Path directory) {
+            try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM, new Random(7))) {
+                Engine.Result result = runs.start(new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }, id -> { });
+                assertThat(result).isInstanceOf(Engine.Result.Finished.class);
+                Engine.Result.Finished finished = (Engine.Result.Finished) result;
+                assertThat(finished.succeeded()).as(finished.reason()).isTrue();
+                return new Embedded(OnTemporal.tree(directory, finished.branch()),
+                        OnTemporal.started(runs.events(runs.resolve(Optional.empty()))));
+            }
         }
     }
 
