@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.synod.core.Clock;
 import dev.synod.core.Command;
 import dev.synod.core.Event;
-import dev.synod.runtime.Runs;
-import dev.synod.runtime.engine.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,15 +58,9 @@ class DecideOnTemporalTest {
     void a_split_ben_or_decide_draws_the_coins_of_the_embedded_engine_for_the_same_seed() throws Exception {
         Path embedded = team(dir.resolve("embedded"));
         Path temporal = team(dir.resolve("temporal"));
-        List<Command> embeddedCommands;
-        String embeddedTree;
-        try (Runs runs = Runs.openOrCreate(embedded, Clock.SYSTEM, new Random(5))) {
-            Engine.Result.Finished finished = (Engine.Result.Finished) runs.start(
-                    new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }, id -> { });
-            assertThat(finished.succeeded()).as(finished.reason()).isTrue();
-            embeddedTree = OnTemporal.tree(embedded, finished.branch());
-            embeddedCommands = OnTemporal.started(runs.events(runs.resolve(Optional.empty())));
-        }
+        OnTemporal.Embedded other = OnTemporal.embedded(embedded);
+        List<Command> embeddedCommands = other.commands();
+        String embeddedTree = other.tree();
         try (OnTemporal on = new OnTemporal(temporal)) {
             TeamStart start = on.team.prepare("r-decide", 0, true, Clock.SYSTEM);
             assertThat(start.seed()).isEqualTo(21L);

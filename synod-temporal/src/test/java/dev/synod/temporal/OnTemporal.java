@@ -3,6 +3,8 @@ package dev.synod.temporal;
 import dev.synod.core.Clock;
 import dev.synod.core.Command;
 import dev.synod.core.Event;
+import dev.synod.runtime.Runs;
+import dev.synod.runtime.engine.Engine;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
@@ -12,10 +14,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
@@ -43,7 +50,7 @@ final class OnTemporal implements AutoCloseable {
 
     /** @param served which roles' queues get a worker */
     OnTemporal(Path directory, boolean timeSkipping, UnaryOperator<EffectActivities> wrap,
-               java.util.function.Predicate<String> served) {
+               Predicate<String> served) {
         team = LocalTeam.open(directory, Clock.SYSTEM, warning -> { });
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
@@ -93,7 +100,7 @@ final class OnTemporal implements AutoCloseable {
      * Waits until {@code condition} holds, looking every few milliseconds: for a state the workflow
      * reaches asynchronously (a question asked). Nothing is asserted about the time it takes.
      */
-    static void until(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    static void until(BooleanSupplier condition, String what) throws InterruptedException {
         for (int look = 0; look < 3000; look++) {
             if (condition.getAsBoolean()) {
                 return;
@@ -101,6 +108,21 @@ final class OnTemporal implements AutoCloseable {
             Thread.sleep(10);
         }
         throw new AssertionError("expected " + what + ", which did not happen");
+    }
+
+    /** What the embedded engine did with a directory's team: its release tree and the commands it started. */
+    record Embedded(String tree, List<Command> commands) {
+    }
+
+    /** Runs the team of {@code directory} on the embedded engine, every approval given ({@code --yes}), to success. */
+    static Embedded embedded(Path directory) {
+        try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM, new Random(7))) {
+            Engine.Result result = runs.start(new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }, id -> { });
+            if (!(result instanceof Engine.Result.Finished finished) || !finished.succeeded()) {
+                throw new AssertionError("expected the embedded run of " + directory + " to succeed, found " + result);
+            }
+            return new Embedded(tree(directory, finished.branch()), started(runs.events(runs.resolve(Optional.empty()))));
+        }
     }
 
     /** The commands the events started, in order. */

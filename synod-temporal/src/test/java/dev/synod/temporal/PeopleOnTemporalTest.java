@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.synod.core.Clock;
 import dev.synod.core.Event;
-import dev.synod.runtime.Runs;
-import dev.synod.runtime.engine.Engine;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.internal.common.WorkflowExecutionHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,13 +32,7 @@ class PeopleOnTemporalTest {
     void a_person_answers_the_review_through_an_update_and_the_release_is_the_embedded_engines() throws Exception {
         Path temporal = OnTemporal.copy(OnTemporal.EXAMPLES.resolve("notes"), dir.resolve("temporal"));
         Path embedded = OnTemporal.copy(OnTemporal.EXAMPLES.resolve("notes"), dir.resolve("embedded"));
-        String embeddedTree;
-        try (Runs runs = Runs.openOrCreate(embedded, Clock.SYSTEM, new Random(3))) {
-            Engine.Result.Finished finished = (Engine.Result.Finished) runs.start(
-                    new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }, id -> { });
-            assertThat(finished.succeeded()).as(finished.reason()).isTrue();
-            embeddedTree = OnTemporal.tree(embedded, finished.branch());
-        }
+        String embeddedTree = OnTemporal.embedded(embedded).tree();
         try (OnTemporal on = new OnTemporal(temporal)) {
             TeamStart start = on.team.prepare("r-notes", 11, false, Clock.SYSTEM);
             WorkflowClient.start(on.workflow(start.run())::run, start);

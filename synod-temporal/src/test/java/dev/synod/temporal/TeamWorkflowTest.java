@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.synod.core.Clock;
 import dev.synod.core.Command;
 import dev.synod.core.Event;
-import dev.synod.runtime.Runs;
-import dev.synod.runtime.engine.Engine;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +23,7 @@ class TeamWorkflowTest {
     void the_bank_on_temporal_releases_the_tree_of_the_embedded_engine_with_the_same_coins() throws Exception {
         Path embedded = OnTemporal.copy(OnTemporal.EXAMPLES.resolve("bank"), dir.resolve("embedded"));
         Path temporal = OnTemporal.copy(OnTemporal.EXAMPLES.resolve("bank"), dir.resolve("temporal"));
-        Embedded other = Embedded.run(embedded);
+        OnTemporal.Embedded other = OnTemporal.embedded(embedded);
         try (OnTemporal on = new OnTemporal(temporal)) {
             TeamStart start = on.team.prepare("r-bank", 99, true, Clock.SYSTEM);
             TeamOutcome outcome = on.workflow("r-bank").run(start);
@@ -54,20 +49,6 @@ class TeamWorkflowTest {
             assertThat(on.performed.keySet()).containsExactlyInAnyOrderElementsOf(commands.stream()
                     .filter(c -> !(c instanceof Command.AskHuman)).map(Command::id).toList());
             assertThat(on.running("r-bank").status().status()).isEqualTo("succeeded");
-        }
-    }
-
-    /** What the embedded engine did with a directory's team: its release tree and the commands it started. */
-    private record Embedded(String tree, List<Command> commands) {
-        static Embedded run(Path directory) {
-            try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM, new Random(7))) {
-                Engine.Result result = runs.start(new Engine.Options(true, false, Duration.ofMillis(20)), line -> { }, id -> { });
-                assertThat(result).isInstanceOf(Engine.Result.Finished.class);
-                Engine.Result.Finished finished = (Engine.Result.Finished) result;
-                assertThat(finished.succeeded()).as(finished.reason()).isTrue();
-                return new Embedded(OnTemporal.tree(directory, finished.branch()),
-                        OnTemporal.started(runs.events(runs.resolve(Optional.empty()))));
-            }
         }
     }
 
