@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Time on Temporal. A worker that takes an attempt and never answers (hung, or its machine gone):
+ * Faults and time on Temporal. A worker that throws is an infrastructure fault: Temporal tries the
+ * command again, and the interpreter sees one result, no attempt spent. A worker that takes an attempt and never answers (hung, or its machine gone):
  * Temporal gives the attempt to a worker again, up to its tries, and then the timeout is the
  * attempt's result, which the interpreter retries as it retries any timed-out attempt. A run
  * whose deadline passes while a person has not answered: the test service skips the hour.
  */
-class TimeoutOnTemporalTest {
+class FaultsOnTemporalTest {
     static final String TEAM = """
             synod 1
 
@@ -106,6 +107,33 @@ class TimeoutOnTemporalTest {
             assertThat(Duration.between(started.at(), passed.at())).isGreaterThanOrEqualTo(Duration.ofHours(1))
                     .isLessThan(Duration.ofHours(2));
             assertThat(events).noneMatch(e -> e instanceof Event.HumanAnswered);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void a_worker_that_throws_is_retried_by_temporal_and_spends_no_attempt() throws Exception {
+        Files.writeString(dir.resolve("team.synod"), TEAM);
+        Files.writeString(dir.resolve("agents.yaml"), AGENTS);
+        Files.writeString(dir.resolve("synod.yaml"), "models:\n  scripted: { provider: scripted, script: agents.yaml }\n");
+        AtomicInteger tries = new AtomicInteger();
+        try (OnTemporal on = new OnTemporal(dir, true, real -> request -> {
+            if (request.command() instanceof Command.RunAgent && tries.incrementAndGet() == 1) {
+                throw new IllegalStateException("the worker lost its disk");
+            }
+            return real.perform(request);
+        })) {
+            TeamStart start = on.team.prepare("r-flaky", 1, true, Clock.SYSTEM);
+            TeamOutcome outcome = on.workflow(start.run()).run(start);
+
+            assertThat(outcome.succeeded()).as(outcome.reason()).isTrue();
+            assertThat(tries.get()).isEqualTo(2);
+            List<Event> events = on.running(start.run()).events().events();
+            assertThat(events).filteredOn(e -> e instanceof Event.AgentFinished)
+                    .singleElement().satisfies(e -> assertThat(((Event.AgentFinished) e).outcome())
+                            .isInstanceOf(Event.Outcome.Produced.class));
+            assertThat(OnTemporal.started(events)).filteredOn(c -> c instanceof Command.RunAgent)
+                    .extracting(c -> ((Command.RunAgent) c).attempt()).containsExactly(1);
         }
     }
 }
