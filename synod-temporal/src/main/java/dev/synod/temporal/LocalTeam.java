@@ -76,7 +76,7 @@ public final class LocalTeam implements AutoCloseable {
         String planBlob = blobs.put(accepted.teamText().getBytes(StandardCharsets.UTF_8));
         String configBlob = accepted.configText().map(t -> blobs.put(t.getBytes(StandardCharsets.UTF_8))).orElse(null);
         return new TeamStart(run, accepted.teamText(), accepted.configText().orElse(null), planBlob, configBlob, base,
-                accepted.loaded().config().seed().orElse(seed), autoApprove, TeamStart.HEARTBEAT);
+                accepted.loaded().config().seed().orElse(seed), autoApprove);
     }
 
     /** The team's name, which its task queues carry. */

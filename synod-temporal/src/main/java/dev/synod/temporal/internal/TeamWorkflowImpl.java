@@ -52,6 +52,8 @@ public final class TeamWorkflowImpl implements TeamWorkflow {
     /** When each running activity's command was started, for the timeout a lost worker becomes. */
     private final Map<String, Instant> startedAt = new HashMap<>();
     private RuntimeException fatal;
+    /** Whether this workflow run has folded a result yet. */
+    private boolean progressed;
 
     @Override
     public TeamOutcome run(TeamStart s) {
@@ -59,13 +61,23 @@ public final class TeamWorkflowImpl implements TeamWorkflow {
         Blueprint blueprint = Blueprint.compile(s.teamText(), s.configText());
         plan = blueprint.plan();
         state = Interpreter.fold(plan, blueprint.budget(), List.of());
-        record(new Event.RunStarted(s.run(), plan.team(), s.planBlob(), s.configBlob(), s.base(), s.seed(), now()));
+        if (s.carried().isEmpty()) {
+            record(new Event.RunStarted(s.run(), plan.team(), s.planBlob(), s.configBlob(), s.base(), s.seed(), now()));
+        } else {
+            // An earlier workflow run continued as this one: its events are the journal so far, and what was
+            // in flight then runs again, as after a crash of the embedded engine.
+            s.carried().forEach(this::record);
+            StartingPoint.Settled settled = StartingPoint.Settled.of(state);
+            state.inFlight().forEach(c -> launch(c, settled));
+        }
+        Instant began = state.runStarted().orElseThrow().at();
         Optional<Instant> deadline = plan.deadlineSeconds().isPresent()
-                ? Optional.of(now().plusSeconds(plan.deadlineSeconds().getAsLong())) : Optional.empty();
+                ? Optional.of(began.plusSeconds(plan.deadlineSeconds().getAsLong())) : Optional.empty();
         while (true) {
             List<Event> batch = new ArrayList<>(arrived);
             arrived.clear();
             batch.forEach(this::record);
+            progressed |= !batch.isEmpty();
             if (fatal != null) {
                 throw fatal;
             }
@@ -89,6 +101,13 @@ public final class TeamWorkflowImpl implements TeamWorkflow {
             if (state.inFlight().isEmpty()) {
                 throw ApplicationFailure.newNonRetryableFailure("run " + s.run() + " can make no progress: nothing is "
                         + "running and the interpreter derives no command", "NoProgress");
+            }
+            // A quiet point: everything that arrived is folded. The history is bounded; the run's events are not.
+            // Only after a result of this workflow run, so that a limit too small for one round trip cannot
+            // make runs that only start their effects again.
+            if (progressed && (Workflow.getInfo().getHistoryLength() >= s.historyLimit()
+                    || Workflow.getInfo().isContinueAsNewSuggested())) {
+                Workflow.continueAsNew(s.continued(events));
             }
             if (deadline.isPresent() && state.deadlinePassed().isEmpty()) {
                 Duration left = Duration.between(now(), deadline.get());
