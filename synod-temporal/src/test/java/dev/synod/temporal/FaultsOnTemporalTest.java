@@ -48,12 +48,17 @@ class FaultsOnTemporalTest {
     @TempDir
     Path dir;
 
+    /** Writes {@code team} with the scripted writer into the test's directory. */
+    private void team(String team) throws java.io.IOException {
+        Files.writeString(dir.resolve("team.synod"), team);
+        Files.writeString(dir.resolve("agents.yaml"), AGENTS);
+        Files.writeString(dir.resolve("synod.yaml"), "models:\n  scripted: { provider: scripted, script: agents.yaml }\n");
+    }
+
     @Test
     @org.junit.jupiter.api.Timeout(60)
     void an_attempt_whose_worker_never_answers_times_out_after_its_tries_and_the_retry_succeeds() throws Exception {
-        Files.writeString(dir.resolve("team.synod"), TEAM);
-        Files.writeString(dir.resolve("agents.yaml"), AGENTS);
-        Files.writeString(dir.resolve("synod.yaml"), "models:\n  scripted: { provider: scripted, script: agents.yaml }\n");
+        team(TEAM);
         AtomicInteger hung = new AtomicInteger();
         CountDownLatch released = new CountDownLatch(1);
         try (OnTemporal on = new OnTemporal(dir, true, real -> request -> {
@@ -88,10 +93,8 @@ class FaultsOnTemporalTest {
     @Test
     @org.junit.jupiter.api.Timeout(60)
     void a_deadline_passes_in_skipped_time_while_a_person_has_not_answered() throws Exception {
-        Files.writeString(dir.resolve("team.synod"), TEAM.replace("defaults within 1m retry 1", "defaults within 1m retry 1\n  deadline 1h")
+        team(TEAM.replace("defaults within 1m retry 1", "defaults within 1m retry 1\n  deadline 1h")
                 .replace("gate exists", "gate exists\n    review human"));
-        Files.writeString(dir.resolve("agents.yaml"), AGENTS);
-        Files.writeString(dir.resolve("synod.yaml"), "models:\n  scripted: { provider: scripted, script: agents.yaml }\n");
         try (OnTemporal on = new OnTemporal(dir, true, real -> real)) {
             TeamStart start = on.team.prepare("r-late", 1, false, Clock.SYSTEM);
             TeamOutcome outcome = on.workflow(start.run()).run(start);
@@ -113,9 +116,7 @@ class FaultsOnTemporalTest {
     @Test
     @org.junit.jupiter.api.Timeout(60)
     void a_worker_that_throws_is_retried_by_temporal_and_spends_no_attempt() throws Exception {
-        Files.writeString(dir.resolve("team.synod"), TEAM);
-        Files.writeString(dir.resolve("agents.yaml"), AGENTS);
-        Files.writeString(dir.resolve("synod.yaml"), "models:\n  scripted: { provider: scripted, script: agents.yaml }\n");
+        team(TEAM);
         AtomicInteger tries = new AtomicInteger();
         try (OnTemporal on = new OnTemporal(dir, true, real -> request -> {
             if (request.command() instanceof Command.RunAgent && tries.incrementAndGet() == 1) {
