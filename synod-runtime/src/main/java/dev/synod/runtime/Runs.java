@@ -311,7 +311,8 @@ public final class Runs implements AutoCloseable {
                 options.withMaxFileBytes(loaded.config().limits().fileSizeBytes()), progress));
     }
 
-    private static String contract(CheckResult checked, String role) {
+    /** The contract of {@code role}: its projection of the checked team, empty for a role the team does not have. */
+    public static String contract(CheckResult checked, String role) {
         try {
             return Synod.project(checked, role).toText();
         } catch (IllegalArgumentException e) {

@@ -490,16 +490,7 @@ public final class Engine implements AutoCloseable {
                 continue;
             }
             Answers.Answer a = answer.get();
-            if (c instanceof Command.AskLeader || c instanceof Command.AskVoter) {
-                Map<String, List<String>> questions = People.questions(plan, c);
-                String problem = Decisions.validate(questions, a.options());
-                Map<String, String> answers = problem == null ? a.options() : Map.of();
-                batch.add(c instanceof Command.AskVoter
-                        ? new Event.BallotCast(c.id(), answers, a.comment(), problem, Event.Usage.NONE, clock.now())
-                        : new Event.LeaderAnswered(c.id(), answers, a.comment(), problem, Event.Usage.NONE, clock.now()));
-            } else {
-                batch.add(new Event.HumanAnswered(c.id(), a.approved(), a.comment(), clock.now()));
-            }
+            batch.add(People.answered(plan, c, a.approved(), a.comment(), a.options(), clock.now()));
         }
     }
 

@@ -40,7 +40,14 @@ final class Failures {
     }
 
     static Optional<Event> asResult(Command c, RuntimeException e, Instant now) {
-        String why = describe(e);
+        return asResult(c, describe(e), now);
+    }
+
+    /**
+     * The result that stands for {@code c} failing for {@code why}, or empty for a command whose
+     * failure is Synod's own and stops the engine instead.
+     */
+    static Optional<Event> asResult(Command c, String why, Instant now) {
         return switch (c) {
             case Command.RunAgent a -> Optional.of(new Event.AgentFinished(a.id(), new Event.Outcome.Crashed(why),
                     Event.Usage.NONE, now));

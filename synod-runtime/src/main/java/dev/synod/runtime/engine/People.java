@@ -1,8 +1,10 @@
 package dev.synod.runtime.engine;
 
 import dev.synod.core.Command;
+import dev.synod.core.Event;
 import dev.synod.core.Plan;
 import dev.synod.runtime.agents.PersonAgent;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,5 +63,26 @@ public final class People {
         Map<String, List<String>> questions = new LinkedHashMap<>();
         asked.forEach(q -> questions.put(q, plan.questions().get(q).options()));
         return questions;
+    }
+
+    /**
+     * The result a person's answer to a {@link Kind#REVIEW}, {@link Kind#DECIDE} or {@link Kind#VOTE}
+     * command makes: an approval or rejection; or the options chosen, which must settle every question
+     * asked (an answer that does not is recorded with the reason, as an agent's would be). One rule for
+     * the embedded engine and the Temporal workflow.
+     *
+     * @param approved for a review, whether the person approved
+     * @param options  for a decide, question to the option chosen
+     */
+    public static Event answered(Plan plan, Command c, boolean approved, String comment, Map<String, String> options,
+                                 Instant at) {
+        if (!(c instanceof Command.AskLeader || c instanceof Command.AskVoter)) {
+            return new Event.HumanAnswered(c.id(), approved, comment, at);
+        }
+        String problem = Decisions.validate(questions(plan, c), options);
+        Map<String, String> answers = problem == null ? options : Map.of();
+        return c instanceof Command.AskVoter
+                ? new Event.BallotCast(c.id(), answers, comment, problem, Event.Usage.NONE, at)
+                : new Event.LeaderAnswered(c.id(), answers, comment, problem, Event.Usage.NONE, at);
     }
 }
