@@ -33,6 +33,11 @@ public record Model(int voters, double accuracy, double correlation, int options
         public String keyword() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        @Override
+        public String toString() {
+            return keyword();
+        }
     }
 
     public Model {
