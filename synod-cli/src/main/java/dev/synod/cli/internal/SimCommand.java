@@ -8,6 +8,7 @@ import dev.synod.sim.Lab;
 import dev.synod.sim.Model;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code synod sim}: the simulation lab (docs/sim.md). */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Estimates how often coordination protocols make agents agree on the intended interpretation.",
-        subcommands = {SimCommand.Vote.class},
+        subcommands = {SimCommand.Vote.class, SimCommand.SweepCommand.class},
         footer = {"", "Exit status: 0 estimated, 2 bad arguments."})
 final class SimCommand implements Callable<Integer> {
     @Spec
@@ -28,13 +29,51 @@ final class SimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: vote");
+        throw new ParameterException(spec.commandLine(), "missing command: vote or sweep");
     }
 
     /** Reads {@code --protocol} in lower case. */
     static final class ProtocolConverter extends Choices.Converter<Model.Protocol> {
         ProtocolConverter() {
             super(Model.Protocol.class);
+        }
+    }
+
+    /** {@code synod sim sweep --out DIR}: the charts and tables of docs/sim.md. */
+    @Command(name = "sweep", mixinStandardHelpOptions = true,
+            description = "Writes CSV tables and PNG charts: P(correct) against voters for several correlations, the"
+                    + " protocols side by side, and the value of a gate.",
+            footer = {"", "Exit status: 0 written, 2 bad arguments or an unwritable directory."})
+    static final class SweepCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The directory to write into.")
+        java.nio.file.Path out;
+
+        @Option(names = "--trials", paramLabel = "T", defaultValue = "20000",
+                description = "Monte Carlo trials per point (default: ${DEFAULT-VALUE}).")
+        long trials;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            if (trials < 1) {
+                throw new ParameterException(spec.commandLine(), "expected --trials at least 1, found " + trials);
+            }
+            List<java.nio.file.Path> files;
+            try {
+                files = dev.synod.sim.Sweep.write(out, trials, seed);
+            } catch (java.io.UncheckedIOException e) {
+                spec.commandLine().getErr().println("synod: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return SynodCli.EXIT_USAGE;
+            }
+            files.forEach(f -> spec.commandLine().getOut().println(f));
+            spec.commandLine().getOut().flush();
+            return SynodCli.EXIT_OK;
         }
     }
 
