@@ -361,7 +361,7 @@ public final class DecideProtocol {
         Voting.Round tallied = new Voting.Round(round, open, ballots, absent, Map.of());
         Map<String, String> winners = new LinkedHashMap<>();
         for (String q : open) {
-            tallied.tally(q).entrySet().stream().filter(e -> e.getValue() >= d.quorum()).findFirst()
+            tallied.tally(q).entrySet().stream().filter(e -> VoteKernel.reaches(e.getValue(), d.quorum())).findFirst()
                     .ifPresent(e -> winners.put(q, e.getKey()));
         }
         return new Voting.Round(round, open, ballots, absent, winners);

@@ -69,7 +69,7 @@ public final class Voting {
         /** The option with more than half of this round's ballots on {@code question}, or null. */
         public String strictMajority(String question) {
             int counted = tally(question).values().stream().mapToInt(Integer::intValue).sum();
-            return tally(question).entrySet().stream().filter(e -> 2 * e.getValue() > counted).map(Map.Entry::getKey)
+            return tally(question).entrySet().stream().filter(e -> VoteKernel.isStrictMajority(e.getValue(), counted)).map(Map.Entry::getKey)
                     .findFirst().orElse(null);
         }
 

@@ -88,7 +88,8 @@ public final class CommandEffects {
                 () -> spentByRole, e -> {
                     during.add(e);
                     return CompletableFuture.completedFuture(null);
-                }, clock);
+                    // A provider's retry is journaled as an event; its transient notice has no terminal to reach here.
+                }, text -> { }, clock);
         Event result;
         try {
             result = effects.run(new Context(command, run, start, turns), session);

@@ -1,0 +1,61 @@
+package dev.synod.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+    private static final String BANK = Path.of("..", "examples", "bank", "team.synod").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_bank_team_explains_its_decide_and_its_frozen_fan_out() {
+        Run run = Run.synod("analyze", BANK);
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("accuracy default per agent (default 0.7), correlation 0.3")
+                .contains("decide money, errors by ben_or among dev[1], dev[2], dev[3] (models default, critic, default)")
+                .contains("par with 4 branches: settled and frozen before it:")
+                .contains("summary: ");
+    }
+
+    @Test
+    void a_more_accurate_model_raises_the_estimate() throws Exception {
+        JsonNode low = analyze("--accuracy", "default=0.6", "--accuracy", "critic=0.6");
+        JsonNode high = analyze("--accuracy", "default=0.9", "--accuracy", "critic=0.9");
+
+        double pLow = low.get("decides").get(0).get("p_correct").asDouble();
+        double pHigh = high.get("decides").get(0).get("p_correct").asDouble();
+        assertThat(pHigh).isGreaterThan(pLow + 0.1);
+        assertThat(high.get("fanouts").get(0).get("unsettled")).isEmpty();
+        assertThat(high.get("fanouts").get(0).get("p_consistent").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void a_team_with_errors_is_refused_in_one_line() {
+        Path team = Teams.write(dir, "team.synod", Teams.SYNTAX_ERROR);
+
+        Run run = Run.synod("analyze", team.toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("synod: cannot analyze a team that does not check clean: ");
+    }
+
+    private JsonNode analyze(String... accuracy) throws Exception {
+        String[] args = new String[accuracy.length + 3];
+        args[0] = "analyze";
+        System.arraycopy(accuracy, 0, args, 1, accuracy.length);
+        args[accuracy.length + 1] = "--json";
+        args[accuracy.length + 2] = BANK;
+        Run run = Run.synod(args);
+        assertThat(run.exit()).as(run.toString()).isZero();
+        return new ObjectMapper().readTree(run.out());
+    }
+}
