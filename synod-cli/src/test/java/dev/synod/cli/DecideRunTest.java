@@ -188,4 +188,35 @@ class DecideRunTest {
                 "Chosen option: \"long cents\"");
         assertThat(money).containsPattern("How: quorum in round 1");
     }
+
+    @Test
+    void a_byzantine_voter_within_tolerance_neither_makes_nor_blocks_the_quorum() throws Exception {
+        // Four voters, tolerate 1 byzantine, quorum 3: dev[4] answers an option no one else holds, every round.
+        Files.writeString(dir.resolve("team.synod"), TEAM.replace("role dev[3] model scripted", "role dev[4] model scripted")
+                .replace("by ben_or\n    rounds 4 fallback architect tolerate 1 crash", "by vote\n    quorum 3 tolerate 1 byzantine"));
+        Files.writeString(dir.resolve("agents.yaml"), """
+                architect:
+                  produce:
+                    api:
+                      - write: { src/API.md: "# API\\n" }
+                        summary: the api
+                dev[1]:
+                  decide: { money: long cents, errors: checked exceptions }
+                dev[2]:
+                  decide: { money: long cents, errors: checked exceptions }
+                dev[3]:
+                  decide: { money: long cents, errors: checked exceptions }
+                dev[4]:
+                  decide: { money: BigDecimal, errors: result objects }
+                """);
+        Files.writeString(dir.resolve("synod.yaml"), "models:\n  scripted: { provider: scripted, script: agents.yaml }\n");
+
+        Run run = Run.synod("run", dir.toString(), "--yes");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("decide:money,errors: round 1: money: long cents 3, BigDecimal 1");
+        String money = fileOnRelease("docs/decisions/0001-money.md");
+        assertThat(money).contains("| dev[4] | BigDecimal |", "Chosen option: \"long cents\", quorum in round 1");
+        assertThat(fileOnRelease("docs/decisions/0002-errors.md")).contains("Chosen option: \"checked exceptions\"");
+    }
 }
