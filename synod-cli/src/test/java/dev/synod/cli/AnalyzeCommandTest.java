@@ -38,6 +38,35 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void synod_yaml_gives_the_teams_defaults_and_the_command_line_overrides_them() throws Exception {
+        java.nio.file.Files.copy(Path.of(BANK), dir.resolve("team.synod"));
+        java.nio.file.Files.writeString(dir.resolve("synod.yaml"), """
+                models:
+                  default: { provider: ollama, model: qwen2.5-coder:7b }
+                  critic: { provider: ollama, model: llama3 }
+                analyze:
+                  accuracy: { default: 0.9, critic: 0.9 }
+                  correlation: 0.1
+                """);
+        String team = dir.resolve("team.synod").toString();
+
+        JsonNode fromYaml = new ObjectMapper().readTree(Run.synod("analyze", "--json", team).out());
+        JsonNode overridden = new ObjectMapper().readTree(Run.synod("analyze", "--json", "--accuracy", "default=0.6",
+                "--accuracy", "critic=0.6", "--correlation", "0.3", team).out());
+
+        assertThat(fromYaml.get("correlation").asDouble()).isEqualTo(0.1);
+        assertThat(fromYaml.get("accuracy").get("critic").asDouble()).isEqualTo(0.9);
+        assertThat(overridden.get("correlation").asDouble()).isEqualTo(0.3);
+        assertThat(fromYaml.get("decides").get(0).get("p_correct").asDouble())
+                .isGreaterThan(overridden.get("decides").get(0).get("p_correct").asDouble() + 0.1);
+
+        java.nio.file.Files.writeString(dir.resolve("synod.yaml"), "analyze: { accuracy: { default: 1.5 } }\n");
+        Run bad = Run.synod("analyze", team);
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("analyze.accuracy.default: expected a probability strictly between 0 and 1");
+    }
+
+    @Test
     void a_team_with_errors_is_refused_in_one_line() {
         Path team = Teams.write(dir, "team.synod", Teams.SYNTAX_ERROR);
 

@@ -59,12 +59,16 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--accuracy", paramLabel = "ALIAS=P",
             description = "The probability that an agent of model alias ALIAS picks the intended option (default: "
-                    + DEFAULT_ACCURACY + " for every alias).")
+                    + "analyze.accuracy in synod.yaml, else " + DEFAULT_ACCURACY + ").")
     Map<String, Double> accuracy = new HashMap<>();
 
-    @Option(names = "--correlation", paramLabel = "R", defaultValue = "" + DEFAULT_CORRELATION,
-            description = "The correlation of correctness among agents of one alias (default: ${DEFAULT-VALUE}).")
-    double correlation;
+    @Option(names = "--correlation", paramLabel = "R",
+            description = "The correlation of correctness among agents of one alias (default: analyze.correlation in "
+                    + "synod.yaml, else " + DEFAULT_CORRELATION + ").")
+    Double correlationOption;
+
+    /** The correlation in force: the option's, else synod.yaml's, else the default. */
+    private double correlation;
 
     @Option(names = "--json", description = "Print the analysis as JSON.")
     boolean json;
@@ -91,10 +95,16 @@ final class AnalyzeCommand implements Callable<Integer> {
                         "expected --accuracy " + e.getKey() + "=P with P strictly between 0 and 1, found " + e.getValue());
             }
         }
-        if (!(correlation >= 0 && correlation < 1)) {
+        if (correlationOption != null && !(correlationOption >= 0 && correlationOption < 1)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "expected --correlation in [0, 1), found " + correlation);
+                    "expected --correlation in [0, 1), found " + correlationOption);
         }
+        // synod.yaml's analyze: gives the team's own defaults; the command line overrides them.
+        SynodConfig.Analyze settings = loaded.map(SynodConfig::analyze).orElse(SynodConfig.Analyze.NONE);
+        Map<String, Double> given = new HashMap<>(settings.accuracy());
+        given.putAll(accuracy);
+        accuracy = given;
+        correlation = correlationOption != null ? correlationOption : settings.correlation().orElse(DEFAULT_CORRELATION);
         TeamModel team = checked.model().get();
         Plan plan = PlanCompiler.compile(checked);
         Map<String, String> aliasOf = new HashMap<>();

@@ -38,12 +38,27 @@ import java.util.Set;
  * @param limits     what agents may leave, such as the largest file
  * @param seed       {@code seed:}, the seed of every run's coins when given (a {@code ben_or}
  *                   decide's coins are then the same in every run); else each run draws its own
+ * @param analyze    {@code analyze:}, the defaults of {@code synod analyze} for this team
  */
 public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String, GateSettings> gates,
                           CompileGate.Settings compile, Optional<String> lintConfig, EngineChoice engine, Budget budget,
-                          Sandbox.Mode sandbox, RunLimits limits, Optional<Long> seed) {
+                          Sandbox.Mode sandbox, RunLimits limits, Optional<Long> seed, Analyze analyze) {
 
-    private static final Set<String> TOP_KEYS = Set.of("models", "gates", "engine", "budget", "sandbox", "limits", "seed");
+    private static final Set<String> TOP_KEYS = Set.of("models", "gates", "engine", "budget", "sandbox", "limits", "seed", "analyze");
+
+    /**
+     * What {@code synod analyze} assumes of this team's agents unless its options say otherwise.
+     *
+     * @param accuracy    by model alias, the probability that an agent picks the intended option
+     * @param correlation the correlation of correctness among agents of one alias, when given
+     */
+    public record Analyze(Map<String, Double> accuracy, Optional<Double> correlation) {
+        public static final Analyze NONE = new Analyze(Map.of(), Optional.empty());
+
+        public Analyze {
+            accuracy = Map.copyOf(accuracy);
+        }
+    }
 
     public SynodConfig {
         models = Map.copyOf(models);
@@ -93,7 +108,33 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
         }
         return new SynodConfig(file, models, gates, GateReader.compile(gatesNode.get("compile")),
                 GateReader.lint(gatesNode.get("lint")), engine(root.get("engine")), budget(root.get("budget")),
-                sandbox(root.get("sandbox")), limits(root.get("limits")), seed(root.get("seed")));
+                sandbox(root.get("sandbox")), limits(root.get("limits")), seed(root.get("seed")), analyze(root.get("analyze")));
+    }
+
+    private static Analyze analyze(ConfigNode node) {
+        if (!node.present()) {
+            return Analyze.NONE;
+        }
+        node.mapping("a mapping such as { accuracy: { default: 0.8 }, correlation: 0.3 }")
+                .only(Set.of("accuracy", "correlation"), "analyze");
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        for (ConfigNode alias : node.get("accuracy").entries("a mapping of model aliases to probabilities, such as "
+                + "{ default: 0.8 }")) {
+            double p = alias.number(0, 1, "a probability strictly between 0 and 1, such as 0.8");
+            if (p <= 0 || p >= 1) {
+                throw alias.problem("expected a probability strictly between 0 and 1, such as 0.8, found " + p);
+            }
+            accuracy.put(alias.name(), p);
+        }
+        Optional<Double> correlation = node.optional("correlation")
+                .map(c -> {
+                    double r = c.number(0, 1, "a correlation from 0 up to (not including) 1, such as 0.3");
+                    if (r >= 1) {
+                        throw c.problem("expected a correlation from 0 up to (not including) 1, such as 0.3, found " + r);
+                    }
+                    return r;
+                });
+        return new Analyze(accuracy, correlation);
     }
 
     private static Optional<Long> seed(ConfigNode node) {
@@ -205,7 +246,7 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
     /** The empty configuration of a run directory without a {@code synod.yaml}. */
     public static SynodConfig none(Path file) {
         return new SynodConfig(file, Map.of(), Map.of(), CompileGate.Settings.defaults(), Optional.empty(),
-                new EngineChoice.Local(), Budget.UNLIMITED, Sandbox.Mode.BWRAP, RunLimits.DEFAULTS, Optional.empty());
+                new EngineChoice.Local(), Budget.UNLIMITED, Sandbox.Mode.BWRAP, RunLimits.DEFAULTS, Optional.empty(), Analyze.NONE);
     }
 
     /**

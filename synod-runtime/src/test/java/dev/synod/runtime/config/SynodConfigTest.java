@@ -21,8 +21,8 @@ class SynodConfigTest {
     @Test
     void an_unknown_key_names_its_place_and_the_nearest_known_key() {
         rejects("modles:\n  default: { provider: openai, model: gpt-4.1-mini }\n",
-                FILE + ":1:1: modles: unknown key; did you mean 'models'? (synod.yaml takes budget, engine, gates, limits,"
-                        + " models, sandbox, seed)");
+                FILE + ":1:1: modles: unknown key; did you mean 'models'? (synod.yaml takes analyze, budget, engine, gates,"
+                        + " limits, models, sandbox, seed)");
         rejects("models:\n  default: { provder: openai, model: gpt-4.1-mini }\n",
                 FILE + ":2:14: models.default.provder: unknown key; did you mean 'provider'? (a model alias takes"
                         + " api-key-env, base-url, command, env, max-tokens, max-turns, model, price-per-million-input,"
@@ -34,8 +34,8 @@ class SynodConfigTest {
                 FILE + ":5:5: models.default.max_tokens: unknown key; did you mean 'max-tokens'? (a model alias of provider"
                         + " openai takes api-key-env, base-url, max-tokens, max-turns, model, price-per-million-input,"
                         + " price-per-million-output, provider, temperature, timeout)");
-        rejects("sandbx: none\n", FILE + ":1:1: sandbx: unknown key; did you mean 'sandbox'? (synod.yaml takes budget, engine,"
-                + " gates, limits, models, sandbox, seed)");
+        rejects("sandbx: none\n", FILE + ":1:1: sandbx: unknown key; did you mean 'sandbox'? (synod.yaml takes analyze, budget,"
+                + " engine, gates, limits, models, sandbox, seed)");
     }
 
     @Test
