@@ -67,6 +67,13 @@ class ExamplesTest {
                 "| dev[1] | BigDecimal (coin) | no option had a strict majority in round 1: the voter's coin, drawn from the run's seed |",
                 "| dev[2] | long cents (coin) |", "Chosen option: \"long cents\", quorum in round 3");
         assertThat(fileOnRelease(bank, "src/main/java/bank/api/Bank.java")).contains("long balance(String account)");
+        // Every parallel developer's instructions quote the decision records (dev[2]'s attempts crash before a turn: the lead's).
+        for (String attempt : java.util.List.of("impl[dev1]#1", "impl[dev2]#5", "impl[dev3]#1", "tests#1")) {
+            Run shown = Run.synod("show", attempt, bank.toString());
+            assertThat(shown.exit()).as(shown.toString()).isZero();
+            assertThat(shown.out()).as(attempt).contains("# 0001. How are amounts of money represented in the API?",
+                    "Chosen option: \"long cents\", quorum in round 3", "# 0002. How does the API report a failed operation?");
+        }
 
         Path release = export(bank, dir.resolve("release"));
         Path classes = compile(release, "src/main/java", List.of(), dir.resolve("classes"));
