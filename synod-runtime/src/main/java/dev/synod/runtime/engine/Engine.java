@@ -548,5 +548,15 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        // Effects are interrupted; wait a little for them to end, so that no effect of a closed engine
+        // still writes in the run directory (an agent that timed out may be finishing a commit).
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                System.getLogger(Engine.class.getName()).log(System.Logger.Level.WARNING,
+                        "effects of the engine still run 10 s after it closed; they are interrupted and their results dropped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
