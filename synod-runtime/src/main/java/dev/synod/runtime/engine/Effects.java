@@ -258,13 +258,26 @@ final class Effects {
         try {
             workspace.checkout(c.commit(), dir);
             Gate.Verdict v = Diagnostics.normalize(gate.check(new Gate.Input(dir, c.gate().argument(), h.globs())), dir);
+            interrupted(c);
             key.ifPresent(k -> verdicts.store(k, v));
             return new Event.GateFinished(c.id(), v.kind(), v.diagnostics(), false, clock.now());
         } catch (RuntimeException e) {
+            interrupted(c);
             return new Event.GateFinished(c.id(), Event.Verdict.ERROR, List.of("gate " + c.gate().name() + " could not run: "
                     + Failures.describe(e)), false, clock.now());
         } finally {
             workdirs.release(lease);
+        }
+    }
+
+    /**
+     * A gate that was interrupted (the run stopped: Ctrl-C) has no verdict: what it says then is about
+     * the interrupt (javac's ClosedByInterruptException, a killed test JVM), not the tree, so it is
+     * neither cached nor journaled, and the gate runs again when the run resumes.
+     */
+    private static void interrupted(Command c) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException(c.id() + " was interrupted; it runs again when the run resumes");
         }
     }
 

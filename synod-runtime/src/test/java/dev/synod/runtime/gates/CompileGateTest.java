@@ -131,6 +131,23 @@ class CompileGateTest {
     }
 
     @Test
+    void an_interrupted_compile_gives_no_verdict_and_the_next_compile_is_sound() throws Exception {
+        // Ctrl-C interrupts a running gate: javac's reads fail with ClosedByInterruptException, which must not become a
+        // failed verdict of the tree (it would be cached), nor leave a broken file manager for the next compile.
+        Path tree = TreeFiles.write(dir.resolve("tree"), Map.of("src/main/java/shop/Shop.java",
+                "package shop;\n\nclass Shop {\n    java.util.List<String> names = java.util.List.of();\n}\n"));
+        CompileGate gate = new CompileGate(CompileGate.Settings.defaults(), dir.resolve("cache"), TreeFiles.sandbox());
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> gate.check(new Gate.Input(tree, null, List.of("**"))))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("interrupted");
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(gate.check(new Gate.Input(tree, null, List.of("**")))).isEqualTo(Gate.Verdict.pass());
+    }
+
+    @Test
     void a_tree_without_a_build_file_compiles_its_tests_against_junit_and_its_main_sources_without() throws Exception {
         String test = "package shop;\n\nimport org.junit.jupiter.api.Test;\nimport org.junit.jupiter.params.ParameterizedTest;\n"
                 + "import org.junit.jupiter.params.provider.ValueSource;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n\n"

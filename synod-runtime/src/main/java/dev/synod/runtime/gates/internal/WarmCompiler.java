@@ -96,11 +96,25 @@ public final class WarmCompiler {
                 });
             }
             compilation.call();
+            if (Thread.currentThread().isInterrupted()) {
+                // An interrupt closes the channels javac reads through (ClosedByInterruptException), which it
+                // reports as errors of the tree: no verdict, and the file manager is not used again.
+                throw new java.util.concurrent.CancellationException("the compilation was interrupted");
+            }
             List<Located> errors = errors(collector.getDiagnostics(), tree);
             healthy = true;
             return errors;
         } catch (IOException e) {
             throw new UncheckedIOException("could not set up the compiler's locations", e);
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() && !(e instanceof java.util.concurrent.CancellationException)) {
+                // javac may also fail outright on a channel the interrupt closed (reading the --release symbols).
+                java.util.concurrent.CancellationException cancelled =
+                        new java.util.concurrent.CancellationException("the compilation was interrupted");
+                cancelled.initCause(e);
+                throw cancelled;
+            }
+            throw e;
         } finally {
             release(pooled, healthy);
         }
