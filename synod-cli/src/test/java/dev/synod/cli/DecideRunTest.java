@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,11 +66,11 @@ class DecideRunTest {
         assertThat(run.out()).contains("decide:money,errors#1:dev[3]: no ballot")
                 .contains("decide:money,errors: round 1: money: long cents 1, BigDecimal 1; no ballot 1")
                 .contains("(with coins)");
-        String money = fileOnRelease("docs/decisions/0001-money.md");
+        String money = ReleaseBranch.file(dir, "docs/decisions/0001-money.md");
         assertThat(money).contains("## Rounds", "### Round 1", "| dev[1] | long cents |", "| dev[3] | no ballot |",
                 "### Round 2", "(coin)", "Chosen option: \"");
         assertThat(money).containsPattern("How: (quorum in round [2-4]|fallback to architect after 4 rounds)");
-        assertThat(fileOnRelease("docs/decisions/0002-errors.md")).contains("### Round 2");
+        assertThat(ReleaseBranch.file(dir, "docs/decisions/0002-errors.md")).contains("### Round 2");
 
         Run status = Run.synod("status", "--dir", dir.toString(), "--json");
         com.fasterxml.jackson.databind.JsonNode decisions = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -94,23 +89,6 @@ class DecideRunTest {
         Run replay = Run.synod("replay", "--dir", dir.toString());
         assertThat(replay.exit()).as(replay.toString()).isZero();
         assertThat(replay.out()).contains("events replay to identical commands");
-    }
-
-    private String fileOnRelease(String path) throws Exception {
-        return fileOnRelease(dir, path);
-    }
-
-    /** The text of {@code path} on the release branch ({@code synod/<run>}) of the run in {@code dir}. */
-    static String fileOnRelease(Path dir, String path) throws Exception {
-        try (Git git = Git.open(dir.toFile())) {
-            Repository repo = git.getRepository();
-            String branch = repo.getRefDatabase().getRefsByPrefix("refs/heads/synod/").get(0).getName();
-            ObjectId head = repo.resolve(branch);
-            try (RevWalk walk = new RevWalk(repo); TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(head).getTree())) {
-                assertThat(tree).as("%s on %s", path, branch).isNotNull();
-                return new String(repo.open(tree.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
     }
 
     @Test
@@ -139,7 +117,7 @@ class DecideRunTest {
         assertThat(resumed.output()).contains("resuming ballot:decide:money,errors#1:dev[3]")
                 .doesNotContain("asking dev[1] to vote").doesNotContain("asking dev[2] to vote")
                 .contains("decide:money,errors#1:dev[3]: no ballot");
-        String money = fileOnRelease("docs/decisions/0001-money.md");
+        String money = ReleaseBranch.file(dir, "docs/decisions/0001-money.md");
         assertThat(money).contains("| dev[1] | long cents |", "| dev[2] | BigDecimal |", "| dev[3] | no ballot |");
 
         Run replay = Run.synod("replay", "--dir", dir.toString());
@@ -183,7 +161,7 @@ class DecideRunTest {
         assertThat(Files.readString(dir.resolve("team.synod"))).contains("by vote", "within 3s");
         assertThat(run.out()).contains("decide:money,errors#1:dev[3]: no ballot: timed out after")
                 .contains("decide:money,errors: round 1: money: long cents 2; no ballot 1");
-        String money = fileOnRelease("docs/decisions/0001-money.md");
+        String money = ReleaseBranch.file(dir, "docs/decisions/0001-money.md");
         assertThat(money).contains("| dev[1] | long cents |", "| dev[2] | long cents |", "| dev[3] | no ballot |",
                 "Chosen option: \"long cents\"");
         assertThat(money).containsPattern("How: quorum in round 1");
@@ -215,8 +193,8 @@ class DecideRunTest {
 
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).contains("decide:money,errors: round 1: money: long cents 3, BigDecimal 1");
-        String money = fileOnRelease("docs/decisions/0001-money.md");
+        String money = ReleaseBranch.file(dir, "docs/decisions/0001-money.md");
         assertThat(money).contains("| dev[4] | BigDecimal |", "Chosen option: \"long cents\", quorum in round 1");
-        assertThat(fileOnRelease("docs/decisions/0002-errors.md")).contains("Chosen option: \"checked exceptions\"");
+        assertThat(ReleaseBranch.file(dir, "docs/decisions/0002-errors.md")).contains("Chosen option: \"checked exceptions\"");
     }
 }

@@ -13,11 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,11 +57,11 @@ class ExamplesTest {
                 .contains("src/main/java/bank/dev3/PercentFees.java:20:24: error: incompatible types: possible lossy conversion"
                         + " from double to long");
 
-        String record = fileOnRelease(bank, "docs/decisions/0001-money.md");
+        String record = ReleaseBranch.file(bank, "docs/decisions/0001-money.md");
         assertThat(record).contains("| dev[3] | no ballot | gave no answers: the model answered garbage |",
                 "| dev[1] | BigDecimal (coin) | no option had a strict majority in round 1: the voter's coin, drawn from the run's seed |",
                 "| dev[2] | long cents (coin) |", "Chosen option: \"long cents\", quorum in round 3");
-        assertThat(fileOnRelease(bank, "src/main/java/bank/api/Bank.java")).contains("long balance(String account)");
+        assertThat(ReleaseBranch.file(bank, "src/main/java/bank/api/Bank.java")).contains("long balance(String account)");
         // Every parallel developer's instructions quote the decision records (dev[2]'s attempts crash before a turn: the lead's).
         for (String attempt : java.util.List.of("impl[dev1]#1", "impl[dev2]#5", "impl[dev3]#1", "tests#1")) {
             Run shown = Run.synod("show", attempt, bank.toString());
@@ -75,7 +70,7 @@ class ExamplesTest {
                     "Chosen option: \"long cents\", quorum in round 3", "# 0002. How does the API report a failed operation?");
         }
 
-        Path release = export(bank, dir.resolve("release"));
+        Path release = ReleaseBranch.export(bank, dir.resolve("release"));
         Path classes = compile(release, "src/main/java", List.of(), dir.resolve("classes"));
         Path junit = ConsoleJar.shared().path();
         Path testClasses = compile(release, "src/test/java", List.of(classes, junit), dir.resolve("test-classes"));
@@ -105,9 +100,9 @@ class ExamplesTest {
         assertThat(step(status, "impl[dev2]").get("attempts").asInt()).isEqualTo(2);
         assertThat(Run.synod("log", "--dir", wordfreq.toString()).out())
                 .contains("FAIL: test_ties_are_in_alphabetical_order", "tests/test_dev2.py:12:1: AssertionError: Lists differ:");
-        assertThat(fileOnRelease(wordfreq, "docs/decisions/0001-case.md")).contains("Chosen option: \"fold case\"");
+        assertThat(ReleaseBranch.file(wordfreq, "docs/decisions/0001-case.md")).contains("Chosen option: \"fold case\"");
 
-        Path release = export(wordfreq, dir.resolve("release"));
+        Path release = ReleaseBranch.export(wordfreq, dir.resolve("release"));
         Process tests = new ProcessBuilder("/usr/bin/python3", "-m", "unittest", "discover", "-s", "tests")
                 .directory(release.toFile()).redirectErrorStream(true).start();
         String report = new String(tests.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -122,7 +117,7 @@ class ExamplesTest {
         Run run = Run.synod("run", notes.toString(), "--yes");
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(fileOnRelease(notes, "notes/BOOK.md")).startsWith("# Notes");
+        assertThat(ReleaseBranch.file(notes, "notes/BOOK.md")).startsWith("# Notes");
     }
 
     private static JsonNode step(JsonNode status, String name) {
@@ -149,37 +144,8 @@ class ExamplesTest {
         return to;
     }
 
-    private static String fileOnRelease(Path project, String path) throws Exception {
-        try (Git git = Git.open(project.toFile())) {
-            Repository repo = git.getRepository();
-            ObjectId head = repo.resolve(release(repo));
-            try (RevWalk walk = new RevWalk(repo); TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(head).getTree())) {
-                assertThat(tree).as("%s on the release branch", path).isNotNull();
-                return new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-            }
-        }
-    }
 
-    private static String release(Repository repo) throws IOException {
-        return repo.getRefDatabase().getRefsByPrefix("refs/heads/synod/").get(0).getName();
-    }
 
-    /** The release branch's tree, written out as files. */
-    private static Path export(Path project, Path to) throws Exception {
-        try (Git git = Git.open(project.toFile())) {
-            Repository repo = git.getRepository();
-            try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
-                tree.addTree(walk.parseCommit(repo.resolve(release(repo))).getTree());
-                tree.setRecursive(true);
-                while (tree.next()) {
-                    Path file = to.resolve(tree.getPathString());
-                    Files.createDirectories(file.getParent());
-                    Files.write(file, repo.open(tree.getObjectId(0)).getBytes());
-                }
-            }
-        }
-        return to;
-    }
 
     private static Path compile(Path tree, String sources, List<Path> classpath, Path out) throws IOException {
         List<String> args = new ArrayList<>(List.of("--release", "21", "-d", out.toString()));

@@ -246,6 +246,6 @@ class PeopleRunTest {
     }
 
     private String fileOnRelease(String path) throws Exception {
-        return DecideRunTest.fileOnRelease(dir, path);
+        return ReleaseBranch.file(dir, path);
     }
 }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +66,9 @@ class PromptRunTest {
         assertThat(status.get("status").asText()).isEqualTo("succeeded");
         assertThat(status.get("decisions")).hasSize(4);
         assertThat(status.get("decisions").get(2).get("outcome").asText()).isEqualTo("unchecked exceptions");
-        assertThat(onRelease("docs/decisions/0001-parts.md")).contains("dev1 Celsius to Fahrenheit");
-        assertThat(onRelease("src/main/java/app/dev3/KelvinToCelsius.java")).contains("implements Converter");
-        assertThat(onRelease("src/test/java/app/dev2/FahrenheitToKelvinTest.java")).contains("@Test");
+        assertThat(ReleaseBranch.file(dir, "docs/decisions/0001-parts.md")).contains("dev1 Celsius to Fahrenheit");
+        assertThat(ReleaseBranch.file(dir, "src/main/java/app/dev3/KelvinToCelsius.java")).contains("implements Converter");
+        assertThat(ReleaseBranch.file(dir, "src/test/java/app/dev2/FahrenheitToKelvinTest.java")).contains("@Test");
     }
 
     @Test
@@ -167,15 +162,4 @@ class PromptRunTest {
                 """.formatted(n, d, name, formula, in, out);
     }
 
-    private String onRelease(String path) throws Exception {
-        try (Git git = Git.open(dir.toFile())) {
-            Repository repo = git.getRepository();
-            String branch = repo.getRefDatabase().getRefsByPrefix("refs/heads/synod/").get(0).getName();
-            try (RevWalk walk = new RevWalk(repo);
-                 TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(repo.resolve(branch)).getTree())) {
-                assertThat(tree).as("%s on %s", path, branch).isNotNull();
-                return new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-            }
-        }
-    }
 }
