@@ -79,6 +79,11 @@ final class PromptTeam {
                     + (settings.models().isEmpty() ? "; it defines none" : "; expected one of "
                     + String.join(", ", new TreeSet<>(settings.models().keySet()))) + " (nothing was written)");
         }
+        return writeTeam(directory, team, prompt);
+    }
+
+    /** Writes {@code team.synod} and {@code PROMPT.md}; takes back the first when the second cannot be written. */
+    private static List<Path> writeTeam(Path directory, String team, String prompt) {
         List<Path> written = new ArrayList<>();
         try {
             written.add(create(directory.resolve(TEAM), team));
@@ -99,9 +104,7 @@ final class PromptTeam {
             throw new SynodException.InvalidInput("init would overwrite " + String.join(", ", existing) + " in '" + directory
                     + "'; nothing was written");
         }
-        List<Path> written = new ArrayList<>();
-        written.add(create(directory.resolve(TEAM), team));
-        written.add(create(directory.resolve(PROMPT), prompt));
+        List<Path> written = new ArrayList<>(writeTeam(directory, team, prompt));
         Path config = directory.resolve(ConfigOption.FILE_NAME);
         if (!Files.exists(config)) {
             String starter = new String(InitCommand.template(ConfigOption.FILE_NAME), StandardCharsets.UTF_8);
