@@ -4,7 +4,10 @@ import dev.synod.core.Clock;
 import dev.synod.core.Event;
 import dev.synod.core.FailureDetector;
 import dev.synod.runtime.agents.PersonAgent;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,6 +23,8 @@ final class Deadlines {
     private final Clock clock;
     private final Consumer<Event> late;
     private final BiConsumer<String, Error> errors;
+    /** The threads of calls still running, timed out or not: {@link #stop} ends them. */
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
     /**
      * @param late   takes the late answers of calls that timed out
@@ -75,13 +80,17 @@ final class Deadlines {
                                      AttemptSession session, java.util.function.Predicate<T> useful)
             throws InterruptedException {
         CompletableFuture<T> future = new CompletableFuture<>();
-        Thread worker = Thread.ofVirtual().name("synod-" + command).start(() -> {
+        Thread worker = Thread.ofVirtual().name("synod-" + command).unstarted(() -> {
             try {
                 future.complete(call.call());
             } catch (Throwable t) {
                 future.completeExceptionally(t);
+            } finally {
+                running.remove(Thread.currentThread());
             }
         });
+        running.add(worker);
+        worker.start();
         long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
             if (role.equals(PersonAgent.ROLE)) {
@@ -124,4 +133,23 @@ final class Deadlines {
         return new Timed.Late<>(future, elapsedMillis, bound);
     }
 
+    /**
+     * Interrupts every call still running, a timed-out one that was left to finish included, and
+     * waits for them to end until {@code deadlineNanos} of {@link System#nanoTime()}: a closed
+     * engine's calls must not go on writing in the run directory (committing a late attempt, say).
+     *
+     * @return whether every call ended in time
+     */
+    boolean stop(long deadlineNanos) throws InterruptedException {
+        for (Thread thread : running) {
+            thread.interrupt();
+        }
+        for (Thread thread : running) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0 || !thread.join(Duration.ofNanos(left))) {
+                return running.isEmpty();
+            }
+        }
+        return running.isEmpty();
+    }
 }

@@ -65,6 +65,16 @@ final class Effects {
         this.verdicts = VerdictCache.in(workspace.directory().resolve(VerdictCache.DIRECTORY));
     }
 
+    /**
+     * Interrupts the agents' calls still running, those left to finish after a timeout included,
+     * and waits for them until {@code deadlineNanos} of {@link System#nanoTime()}.
+     *
+     * @return whether every call ended in time
+     */
+    boolean stopCalls(long deadlineNanos) throws InterruptedException {
+        return deadlines.stop(deadlineNanos);
+    }
+
     /** Carries out the command of {@code ctx}; agents work with {@code session}. */
     Event run(Context ctx, AttemptSession session) throws InterruptedException {
         return switch (ctx.command()) {

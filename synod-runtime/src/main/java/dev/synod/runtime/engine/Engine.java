@@ -548,10 +548,14 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-        // Effects are interrupted; wait a little for them to end, so that no effect of a closed engine
-        // still writes in the run directory (an agent that timed out may be finishing a commit).
+        // Effects are interrupted, and so are the agents' calls, those left to finish after a
+        // timeout too: wait a little for them to end, so that nothing of a closed engine still
+        // writes in the run directory (an agent that timed out may be finishing a commit).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            boolean calls = effects.stopCalls(deadline);
+            boolean rest = executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!calls || !rest) {
                 System.getLogger(Engine.class.getName()).log(System.Logger.Level.WARNING,
                         "effects of the engine still run 10 s after it closed; they are interrupted and their results dropped");
             }

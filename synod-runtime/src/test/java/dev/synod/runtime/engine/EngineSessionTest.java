@@ -27,6 +27,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -245,5 +247,44 @@ class EngineSessionTest {
         assertThat(journal.read("r1")).filteredOn(e -> e instanceof Event.AgentFinished).singleElement()
                 .satisfies(e -> assertThat(((Event.AgentFinished) e).outcome()).isInstanceOfSatisfying(
                         Event.Outcome.TimedOut.class, t -> assertThat(t.bound()).isFalse()));
+    }
+
+    @Test
+    void a_closed_engine_waits_for_a_timed_out_agent_that_goes_on_working() throws Exception {
+        Plan plan = plan();
+        InMemoryJournal journal = new InMemoryJournal();
+        CountDownLatch seen = new CountDownLatch(1);
+        AtomicReference<Thread> call = new AtomicReference<>();
+        // The agent ignores its interrupt: once timed out it works on for half a second, then
+        // writes and its attempt is committed; the engine must not close while that thread writes.
+        Waiting stubborn = () -> {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    seen.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            call.set(Thread.currentThread());
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            while (System.nanoTime() < until) {
+                try {
+                    Thread.sleep(Duration.ofNanos(Math.max(1, until - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (GitRepository repo = GitRepository.openOrInit(dir); Engine engine = engine(plan, Budget.UNLIMITED, journal, repo,
+                turnTaker(300, 6, false, stubborn), watched(seen, 1800))) {
+            engine.start("r1", "plan", null, 1);
+        }
+        assertThat(call.get()).isNotNull();
+        assertThat(call.get().isAlive()).as("the timed-out agent's call outlived the engine").isFalse();
     }
 }
