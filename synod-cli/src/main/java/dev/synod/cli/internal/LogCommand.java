@@ -53,13 +53,13 @@ final class LogCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return RunLookup.with(directory, words, (runs, id) -> {
-            List<Event> events = runs.events(id);
+        return RunLookup.withSource(directory, words, (runs, run) -> {
+            List<Event> events = run.events();
             if (json) {
                 events.forEach(e -> out.println(Journals.toJson(e)));
                 return SynodCli.EXIT_OK;
             }
-            State state = runs.state(id);
+            State state = run.state();
             print(out, runs, events, state, utc ? ZoneOffset.UTC : ZoneId.systemDefault());
             return SynodCli.EXIT_OK;
         });
