@@ -42,6 +42,8 @@ public final class LocalTeam implements AutoCloseable {
     private final LocalEffects activities;
     private final Optional<SharedRemote> remote;
     private final BlobStore blobs;
+    /** The blobs as the remote shares them, when there is one: {@link #blobs} then. */
+    private final Optional<SharedBlobs> sharedBlobs;
 
     private LocalTeam(Runs.Accepted accepted, GitRepository repository, LocalStorage storage, Clock clock,
                       Optional<SharedRemote> remote) {
@@ -51,6 +53,7 @@ public final class LocalTeam implements AutoCloseable {
         this.remote = remote;
         var loaded = accepted.loaded();
         Optional<SharedBlobs> shared = remote.map(r -> new SharedBlobs(storage.blobs(), r));
+        this.sharedBlobs = shared;
         this.blobs = shared.<BlobStore>map(b -> b).orElse(storage.blobs());
         CommandEffects effects = new CommandEffects(new CommandEffects.Setup(loaded.plan(), loaded.config().budget(),
                 blobs, repository, accepted.directory().resolve(".synod").resolve("work"), accepted.agents(),
@@ -114,7 +117,7 @@ public final class LocalTeam implements AutoCloseable {
             // The workers fetch the start from the remote: it must be there before the workflow names it.
             repository.flushStaged();
             remote.get().pushStart(run);
-            ((SharedBlobs) blobs).push();
+            sharedBlobs.orElseThrow().push();
         }
         return new TeamStart(run, accepted.teamText(), accepted.configText().orElse(null), planBlob, configBlob, base,
                 accepted.loaded().config().seed().orElse(seed), autoApprove);
