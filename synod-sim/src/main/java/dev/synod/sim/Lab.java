@@ -20,9 +20,11 @@ import dev.synod.core.VoteKernel;
  * LabProtocolTest} drives {@code DecideProtocol.next} with the lab's own ballots and checks that
  * both take the same transitions, give the same ben_or ballots and settle the same way.
  *
- * <p>The lab's decides have no fallback: one that finds no quorum fails ({@code synod analyze}
- * accounts for a fallback itself). {@code diverse} is not a protocol of synod-core; it settles by its
- * own rule (a majority in every family) and is sequenced by the cursor as a {@code vote}.
+ * <p>A decide whose rounds find no quorum (or, for {@code ben_or}, whose round 1 leaves it out of
+ * reach) asks its fallback when the model has one ({@link Model#fallback}), an agent of its own
+ * accuracy, independent of the voters; else it fails. {@code diverse} is not a protocol of
+ * synod-core; it settles by its own rule (a majority in every family) and is sequenced by the cursor
+ * as a {@code vote}.
  *
  * <p>Not thread-safe: one lab per thread.
  */
@@ -135,11 +137,11 @@ public final class Lab {
     /**
      * The exact P(correct) of {@code model} where one is known, else null: a leader is right with p;
      * a one-round {@code vote} or {@code ben_or} with a quorum above half the voters, one family and
-     * no faults is right when the right voters reach the quorum (binomial, or beta-binomial when
+     * no faults and no fallback is right when the right voters reach the quorum (binomial, or beta-binomial when
      * ρ > 0); {@code none} without gate is right when every agent is (E[θ^n]).
      */
     public static Double closedForm(Model model) {
-        boolean clean = model.crash() == 0 && model.byzantine() == 0 && model.families() == 1;
+        boolean clean = model.crash() == 0 && model.byzantine() == 0 && model.families() == 1 && !model.hasFallback();
         if (!clean) {
             return null;
         }
@@ -232,13 +234,18 @@ public final class Lab {
 
     /** One call of agent {@code i}: its option, or no ballot when it crashes. */
     int answer(int i) {
+        return agentAnswer(theta[i % theta.length]);
+    }
+
+    /** One call of an agent that is right with probability {@code right}: its option, or no ballot when it crashes. */
+    private int agentAnswer(double right) {
         if (m.crash() > 0 && rng.nextDouble() < m.crash()) {
             return NO_BALLOT;
         }
         if (m.byzantine() > 0 && rng.nextDouble() < m.byzantine()) {
             return rng.nextInt(k);
         }
-        if (rng.nextDouble() < theta[i % theta.length]) {
+        if (rng.nextDouble() < right) {
             return 0;
         }
         if (k == 2 || rng.nextDouble() < m.attractor()) {
@@ -265,7 +272,7 @@ public final class Lab {
      */
     private int vote() {
         calls = 0;
-        cursor.reset(Plan.Protocol.VOTE, quorum, m.rounds(), false).open();
+        cursor.reset(Plan.Protocol.VOTE, quorum, m.rounds(), m.hasFallback()).open();
         int plurality = NO_BALLOT;
         int firstCast = 0;
         while (true) {
@@ -295,7 +302,7 @@ public final class Lab {
     /** The runtime's ben_or: voters answer round 1; later rounds adopt the strict majority or a coin. */
     private int benOr() {
         calls = n;
-        cursor.reset(Plan.Protocol.BEN_OR, quorum, m.rounds(), false).open();
+        cursor.reset(Plan.Protocol.BEN_OR, quorum, m.rounds(), m.hasFallback()).open();
         for (int i = 0; i < n; i++) {
             first[i] = answer(i);
         }
@@ -338,7 +345,7 @@ public final class Lab {
      */
     private int diverse() {
         calls = 0;
-        cursor.reset(Plan.Protocol.VOTE, 1, m.rounds(), false).open();
+        cursor.reset(Plan.Protocol.VOTE, 1, m.rounds(), m.hasFallback()).open();
         int families = theta.length;
         while (true) {
             for (int i = 0; i < n; i++) {
@@ -369,16 +376,27 @@ public final class Lab {
 
     /**
      * The outcome of a decide whose last round took {@code after}: the round's {@code winner} on a
-     * quorum, else no option (the lab's decides have no fallback); sets its rounds and whether a
-     * quorum settled it.
+     * quorum, the fallback's answer when the rounds found none and the model has a fallback, else no
+     * option; sets its rounds, calls and whether a quorum settled it.
      */
     private int settled(Trigger after, int winner) {
         rounds = cursor.round();
         byQuorum = after == Trigger.QUORUM;
-        if (!byQuorum && after != Trigger.NO_FALLBACK) {
-            throw new IllegalStateException("unreachable: a decide without fallback took " + after);
+        if (byQuorum) {
+            return winner;
         }
-        return byQuorum ? winner : NO_BALLOT;
+        if (after == Trigger.NO_FALLBACK) {
+            return NO_BALLOT;
+        }
+        if (after != Trigger.ROUNDS_SPENT && after != Trigger.UNREACHABLE) {
+            throw new IllegalStateException("unreachable: a closed round ended the decide with " + after);
+        }
+        int answer = agentAnswer(m.fallback());
+        calls++;
+        if (trace != null) {
+            trace.leader(answer);
+        }
+        return cursor.led(answer != NO_BALLOT) == Trigger.LEADER_ANSWERED ? answer : NO_BALLOT;
     }
 
     /**

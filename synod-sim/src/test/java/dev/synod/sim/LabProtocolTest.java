@@ -46,6 +46,7 @@ class LabProtocolTest {
 
         @Override
         public void leader(int answer) {
+            assertThat(leader).as("the leader or fallback is asked once").isNull();
             leader = answer;
         }
 
@@ -73,11 +74,12 @@ class LabProtocolTest {
             int k = 2 + pick.nextInt(3);
             Model model = new Model(n, 0.3 + 0.6 * pick.nextDouble(), pick.nextInt(2) == 0 ? 0 : 0.3, k, pick.nextDouble(),
                     1, protocol, 1 + pick.nextInt(n), 1 + pick.nextInt(4), pick.nextDouble(),
-                    pick.nextInt(3) == 0 ? 0.3 : 0, pick.nextInt(3) == 0 ? 0.2 : 0, 0, 0);
+                    pick.nextInt(3) == 0 ? 0.3 : 0, pick.nextInt(3) == 0 ? 0.2 : 0, 0, 0,
+                    protocol != Model.Protocol.LEADER && pick.nextInt(2) == 0 ? 0.1 + 0.8 * pick.nextDouble() : 0);
             Coins coin = Coins.of(c, "d");
             Recorder seen = new Recorder();
             Lab lab = new Lab(model, c, coin, seen);
-            Plan.Decide d = decide(protocol, n, model.effectiveQuorum(), model.rounds());
+            Plan.Decide d = decide(protocol, n, model.effectiveQuorum(), model.rounds(), model.hasFallback() ? "f" : null);
             for (int t = 0; t < 25; t++) {
                 seen.clear();
                 long outcome = lab.trial();
@@ -95,6 +97,8 @@ class LabProtocolTest {
                     assertThat(consistent).as(where).isTrue();
                     assertThat(correct).as(where).isEqualTo(s.option().equals("o0"));
                     assertThat(byQuorum).as(where).isEqualTo(s.how() == Voting.How.QUORUM);
+                    assertThat(s.how()).as(where).isEqualTo(protocol == Model.Protocol.LEADER ? Voting.How.LEADER
+                            : seen.leader != null ? Voting.How.FALLBACK : Voting.How.QUORUM);
                     assertThat(rounds).as(where).isEqualTo(s.round());
                     decided.merge(protocol, 1, Integer::sum);
                     laterQuorum += s.round() > 1 ? 1 : 0;
@@ -111,16 +115,13 @@ class LabProtocolTest {
         }
         // The random cases reach every path the lab can take: each protocol decides, later rounds
         // settle, coins are drawn, rounds run out, ben_or finds its quorum out of reach, and every
-        // transition of the table is taken but the two to a fallback, which the lab's decides lack.
+        // transition of the table is taken.
         assertThat(decided.keySet()).containsExactlyInAnyOrder(Model.Protocol.LEADER, Model.Protocol.VOTE, Model.Protocol.BEN_OR);
         assertThat(laterQuorum).isPositive();
         assertThat(coins).isPositive();
         assertThat(roundsSpent).isPositive();
         assertThat(unreachable).isPositive();
-        List<DecideProtocol.Transition> withoutFallback = DecideProtocol.TABLE.stream()
-                .filter(x -> x.on() != DecideProtocol.Trigger.ROUNDS_SPENT && x.on() != DecideProtocol.Trigger.UNREACHABLE)
-                .toList();
-        assertThat(taken).containsExactlyInAnyOrderElementsOf(withoutFallback);
+        assertThat(taken).containsExactlyInAnyOrderElementsOf(DecideProtocol.TABLE);
     }
 
     /**
@@ -137,6 +138,7 @@ class LabProtocolTest {
             switch (r.move()) {
                 case DecideProtocol.Move.Lead l -> {
                     assertThat(lead).isNull();
+                    assertThat(l.role()).isEqualTo(l.fallback() ? d.fallback() : d.leader());
                     assertThat(seen.leader).as("the lab asked its leader").isNotNull();
                     lead = seen.leader == VoteKernel.NO_BALLOT ? DecideProtocol.Answer.failed("crashed")
                             : DecideProtocol.Answer.of(Map.of("q", "o" + seen.leader), "because");
@@ -243,11 +245,16 @@ class LabProtocolTest {
         return new Plan.Decide("d", List.of("q"), protocol, null, voters, List.of(), quorum, rounds, null, 60);
     }
 
-    private static Plan.Decide decide(Model.Protocol protocol, int n, int quorum, int rounds) {
+    private static Plan.Decide decide(Model.Protocol protocol, int n, int quorum, int rounds, String fallback) {
         if (protocol == Model.Protocol.LEADER) {
             return new Plan.Decide("d", List.of("q"), Plan.Protocol.LEADER, Lab.voter(0), List.of(), List.of(), 0, 1, null, 60);
         }
-        return decide(protocol == Model.Protocol.VOTE ? Plan.Protocol.VOTE : Plan.Protocol.BEN_OR, n, quorum, rounds);
+        List<String> voters = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            voters.add(Lab.voter(i));
+        }
+        return new Plan.Decide("d", List.of("q"), protocol == Model.Protocol.VOTE ? Plan.Protocol.VOTE : Plan.Protocol.BEN_OR,
+                null, voters, List.of(), quorum, rounds, fallback, 60);
     }
 
     private static Map<String, List<String>> options(int k) {

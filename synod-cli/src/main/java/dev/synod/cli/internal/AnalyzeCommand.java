@@ -196,10 +196,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                 case BEN_OR -> Model.Protocol.BEN_OR;
             };
             Model model = new Model(voters.size(), meanAccuracy, correlation, k, 1.0, families, protocol,
-                    protocol == Model.Protocol.LEADER ? 0 : d.quorum(), d.rounds(), 0.5, 0, 0, 0, 0);
+                    protocol == Model.Protocol.LEADER ? 0 : d.quorum(), d.rounds(), 0.5, 0, 0, 0, 0,
+                    protocol == Model.Protocol.LEADER ? 0 : pFallback);
             Estimate e = Lab.estimate(model, TRIALS, SEED);
-            double right = protocol == Model.Protocol.LEADER ? e.pCorrect() : e.pCorrect() + (1 - e.pQuorum()) * pFallback;
-            pCorrect *= right;
+            pCorrect *= e.pCorrect();
             pQuorum *= protocol == Model.Protocol.LEADER ? 1 : e.pQuorum();
             rounds = Math.max(rounds, e.meanRounds());
             calls = Math.max(calls, e.meanCalls());
