@@ -23,4 +23,4 @@ echo "recordings in $out; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # A deep stack depth, so that a virtual thread's frames reach down to the effect that runs on it.
 exec java --enable-native-access=ALL-UNNAMED -XX:FlightRecorderOptions:stackdepth=512 -cp "$jar" \
     dev.synod.bench.engine.EngineBenchmark --parts journal,engine --concurrency 64 --shapes par --rounds 1 \
-    --warmup 10 --iterations 4 --window 4 --profile "$out" "$@"
+    --warmup 30 --iterations 4 --window 4 --profile "$out" "$@"

@@ -36,6 +36,9 @@ final class CpuProfile {
             r.enable("jdk.CPUTimeSample").with("throttle", SAMPLE_PERIOD.toMillis() + "ms").withStackTrace();
             r.enable("jdk.CPUTimeSamplesLost");
             r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10)).withStackTrace();
+            // What no sample of a Java thread sees: the collector's CPU and the JIT's compilations.
+            r.enable("jdk.GCCPUTime");
+            r.enable("jdk.Compilation").withThreshold(Duration.ZERO).withoutStackTrace();
             r.start();
             return r;
         }).orElse(null);

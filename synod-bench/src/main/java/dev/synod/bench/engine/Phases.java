@@ -31,7 +31,7 @@ final class Phases {
     }
 
     static final String OTHER = "other";
-    static final String UNSAMPLED = "JVM threads no sample sees (GC, JIT)";
+    static final String UNSAMPLED = "rest of the process's CPU (the JVM's other threads, samples missed)";
 
     /** In the order a frame is tried against them; the first that names it wins for that frame. */
     static final List<Rule> RULES = List.of(
@@ -74,8 +74,11 @@ final class Phases {
      * @param byPhase    samples per phase, in the table's order
      * @param unnamed    the top frames of the samples no rule named, by count
      * @param lost       samples the JVM reported lost
+     * @param gcNanos    the garbage collector's CPU time (user and system, {@code jdk.GCCPUTime})
+     * @param jitNanos   the JIT's compilations, their summed durations ({@code jdk.Compilation})
      */
-    record Profile(String event, Map<String, Long> byPhase, Map<String, Long> unnamed, long lost) {
+    record Profile(String event, Map<String, Long> byPhase, Map<String, Long> unnamed, long lost, long gcNanos,
+                   long jitNanos) {
         long samples() {
             return byPhase.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -103,10 +106,15 @@ final class Phases {
         }
         Map<String, Long> unnamed = new LinkedHashMap<>();
         long lost = 0;
+        long gcNanos = 0;
+        long jitNanos = 0;
         for (RecordedEvent e : events) {
             String type = e.getEventType().getName();
-            if (type.equals("jdk.CPUTimeSamplesLost")) {
-                lost += e.getInt("lostSamples");
+            switch (type) {
+                case "jdk.CPUTimeSamplesLost" -> lost += e.getInt("lostSamples");
+                case "jdk.GCCPUTime" -> gcNanos += e.getLong("userTime") + e.getLong("systemTime");
+                case "jdk.Compilation" -> jitNanos += e.getDuration().toNanos();
+                default -> { }
             }
             if (!type.equals(event) || e.getStackTrace() == null) {
                 continue;
@@ -117,7 +125,7 @@ final class Phases {
                 unnamed.merge(top(e.getStackTrace(), 3), 1L, Long::sum);
             }
         }
-        return new Profile(event, byPhase, unnamed, lost);
+        return new Profile(event, byPhase, unnamed, lost, gcNanos, jitNanos);
     }
 
     /** The phase of the innermost frame a rule names, else {@link #OTHER}. */
@@ -163,8 +171,12 @@ final class Phases {
         out.println("|---|---:|---:|");
         profile.byPhase().forEach((phase, n) -> out.printf(Locale.ROOT, "| %s | %.1f%% | %.1f |%n", phase,
                 100.0 * n / samples, javaPerStep * n / samples));
-        if (perStep > javaPerStep) {
-            out.printf(Locale.ROOT, "| %s | | %.1f |%n", UNSAMPLED, perStep - javaPerStep);
+        double gc = profile.gcNanos() / 1e3 / m.operations();
+        double jit = profile.jitNanos() / 1e3 / m.operations();
+        out.printf(Locale.ROOT, "| garbage collection (jdk.GCCPUTime) | | %.1f |%n", gc);
+        out.printf(Locale.ROOT, "| JIT compilation (jdk.Compilation, wall time) | | %.1f |%n", jit);
+        if (perStep > javaPerStep + gc + jit) {
+            out.printf(Locale.ROOT, "| %s | | %.1f |%n", UNSAMPLED, perStep - javaPerStep - gc - jit);
         }
         out.printf(Locale.ROOT, "| all | 100%% | %.1f |%n", perStep);
         profile.unnamed().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
