@@ -25,7 +25,7 @@ class HarnessOptionsTest {
     void reads_every_option() {
         HarnessOptions o = HarnessOptions.parse("--parts", "raw,engine", "--concurrency", "2,4", "--shapes", "runs",
                 "--rounds", "1", "--warmup", "0.5", "--iterations", "2", "--window", "1", "--steps-per-run", "7",
-                "--response-bytes", "100", "--keep", "--dir", "/tmp/x");
+                "--response-bytes", "100", "--keep", "--dir", "/tmp/x", "--profile", "/tmp/p");
 
         assertThat(o.parts()).isEqualTo(Set.of("raw", "engine"));
         assertThat(o.concurrency()).isEqualTo(List.of(2, 4));
@@ -33,6 +33,7 @@ class HarnessOptionsTest {
         assertThat(o.schedule()).isEqualTo(new Schedule(Duration.ofMillis(500), 2, Duration.ofSeconds(1)));
         assertThat(o.stepsPerRun()).isEqualTo(7);
         assertThat(o.keep()).isTrue();
+        assertThat(o.profile()).contains(java.nio.file.Path.of("/tmp/p"));
     }
 
     @Test
