@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -21,15 +22,12 @@ public final class PeerBaseline {
     }
 
     public static void main(String[] args) throws Exception {
-        HarnessOptions options;
-        try {
-            options = HarnessOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(HarnessOptions.USAGE);
+        Optional<HarnessOptions> parsed = HarnessOptions.parseOrExplain(args, System.err);
+        if (parsed.isEmpty()) {
             System.exit(2);
             return;
         }
+        HarnessOptions options = parsed.get();
         Path root = options.directory().isPresent() ? Files.createDirectories(options.directory().get())
                 : Files.createTempDirectory("synod-peer-baseline");
         String response = ModelResponse.ofBytes(options.responseBytes());
