@@ -7,6 +7,7 @@
 #   langgraph LangGraph.js with its SQLite checkpointer, durability "sync" (npm);
 #   dbos     DBOS Transact Java on a PostgreSQL started here on loopback (Maven Central, Debian);
 #   temporal Temporal's Java SDK on its in-process test server (Maven Central);
+#   raw-end  the raw commit again, to show how far the machine drifted during the run;
 # every peer with STEPS sequential steps each returning 4 KB, then prints one table: per-step time
 # (mean and p50, µs) and its ratio to the raw commit measured in this run. A peer that cannot be
 # installed or fails is reported in the table with the reason; the others still run.
@@ -93,6 +94,18 @@ run_synod() {
     --dir "$WORK/synod" --steps-per-run "$STEPS" --warmup 5 --iterations "$((RUNS + 1))" --window 4 \
     > "$WORK/synod.log" 2>&1
   record synod "$WORK/synod.log"
+}
+
+# The raw commit again after the peers, as row raw-end: how far the disk and the machine drifted
+# while the peers ran (the ratios divide by the first raw commit).
+run_raw_end() {
+  local jar="$REPO/synod-bench/target/benchmarks.jar"
+  [ -f "$jar" ] || return
+  log "raw commit again; load $(load)"
+  timeout 300 java --enable-native-access=ALL-UNNAMED -cp "$jar" dev.synod.bench.engine.PeerBaseline \
+    --dir "$WORK/raw-end" --parts raw --warmup 5 --iterations "$((RUNS + 1))" --window 4 \
+    | sed 's/^result\traw\t/result\traw-end\t/' > "$WORK/raw-end.log" 2>&1
+  record raw-end "$WORK/raw-end.log"
 }
 
 # ---------------------------------------------------------------- LangGraph.js
@@ -193,6 +206,7 @@ run_temporal() {
 describe() {
   case "$1" in
     raw) echo "one 4 KB row, SQLite WAL, synchronous=FULL: an fsync per commit" ;;
+    raw-end) echo "the same, measured again after the peers: the drift of the run" ;;
     journal) echo "Synod journal path: a hand-off attempt (4 KB result, gate intent and verdict, next intent), SQLite WAL, synchronous=FULL" ;;
     engine) echo "Synod whole engine: the same attempt plus workspaces and a git commit per attempt, journal as above" ;;
     langgraph-*-default) echo "LangGraph checkpoint before the next step (durability sync), SQLite WAL with better-sqlite3's default synchronous=NORMAL: no fsync per commit" ;;
@@ -228,4 +242,5 @@ wanted synod && run_synod
 wanted langgraph && run_langgraph
 wanted dbos && run_dbos
 wanted temporal && run_temporal
+wanted synod && run_raw_end
 print_table
