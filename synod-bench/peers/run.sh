@@ -75,7 +75,8 @@ cleanup() {
   if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop > /dev/null 2>&1 || true
   fi
-  if [ "$KEEP" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+  # A failed peer's row names its log: keep the directory then, whatever --keep says.
+  if [ "$KEEP" = 1 ] || grep -q '^failed' "$RESULTS" 2> /dev/null; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -103,8 +104,8 @@ run_raw_end() {
   [ -f "$jar" ] || return
   log "raw commit again; load $(load)"
   timeout 300 java --enable-native-access=ALL-UNNAMED -cp "$jar" dev.synod.bench.engine.PeerBaseline \
-    --dir "$WORK/raw-end" --parts raw --warmup 5 --iterations "$((RUNS + 1))" --window 4 \
-    | sed 's/^result\traw\t/result\traw-end\t/' > "$WORK/raw-end.log" 2>&1
+    --dir "$WORK/raw-end" --parts raw --warmup 5 --iterations "$((RUNS + 1))" --window 4 2>&1 \
+    | sed 's/^result\traw\t/result\traw-end\t/' > "$WORK/raw-end.log"
   record raw-end "$WORK/raw-end.log"
 }
 
