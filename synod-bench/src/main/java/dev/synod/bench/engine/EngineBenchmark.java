@@ -36,15 +36,12 @@ public final class EngineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        HarnessOptions options;
-        try {
-            options = HarnessOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(HarnessOptions.USAGE);
+        Optional<HarnessOptions> parsed = HarnessOptions.parseOrExplain(args, System.err);
+        if (parsed.isEmpty()) {
             System.exit(2);
             return;
         }
+        HarnessOptions options = parsed.get();
         new EngineBenchmark(options).run();
     }
 

@@ -1,5 +1,6 @@
 package dev.synod.bench.engine;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -84,6 +85,20 @@ record HarnessOptions(Optional<Path> directory, Set<String> parts, List<Integer>
         }
         return new HarnessOptions(directory, parts, concurrency, shapes, rounds,
                 new Schedule(seconds(warmup), iterations, seconds(window)), stepsPerRun, responseBytes, keep, profile);
+    }
+
+    /**
+     * Parses {@code args} for a {@code main}: a bad argument is written to {@code err} with the
+     * usage, and the caller exits with status 2 on an empty result.
+     */
+    static Optional<HarnessOptions> parseOrExplain(String[] args, PrintStream err) {
+        try {
+            return Optional.of(parse(args));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return Optional.empty();
+        }
     }
 
     private static Set<String> parts(String value) {

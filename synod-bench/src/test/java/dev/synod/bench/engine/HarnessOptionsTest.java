@@ -3,6 +3,9 @@ package dev.synod.bench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -44,5 +47,17 @@ class HarnessOptionsTest {
                 "--rounds expects a positive number, found 0");
         assertThatThrownBy(() -> HarnessOptions.parse("--fast")).hasMessage("expected a value after --fast");
         assertThatThrownBy(() -> HarnessOptions.parse("--fast", "yes")).hasMessage("unknown option --fast");
+    }
+
+    @Test
+    void a_bad_argument_is_explained_with_the_usage_instead_of_thrown() {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(text, true, StandardCharsets.UTF_8);
+
+        assertThat(HarnessOptions.parseOrExplain(new String[] {"--rounds", "0"}, err)).isEmpty();
+        assertThat(text.toString(StandardCharsets.UTF_8)).startsWith("--rounds expects a positive number, found 0")
+                .contains(HarnessOptions.USAGE);
+        assertThat(HarnessOptions.parseOrExplain(new String[] {"--rounds", "2"}, err)).get()
+                .extracting(HarnessOptions::rounds).isEqualTo(2);
     }
 }
