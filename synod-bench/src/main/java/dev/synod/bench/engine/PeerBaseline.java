@@ -48,13 +48,13 @@ public final class PeerBaseline {
             throws Exception {
         Files.createDirectories(dir);
         if (part.equals("raw")) {
-            return RawCommits.measure(dir.resolve("raw.db"), response, options.schedule());
+            return RawCommits.measure(dir.resolve("raw.db"), response, options.schedule(), Optional.empty());
         }
         StepRecorder recorder = new StepRecorder();
         try (RunDriver driver = part.equals("journal")
                 ? new JournalDriver(dir, 1, options.stepsPerRun(), response, recorder)
                 : new EngineDriver(dir, 1, options.stepsPerRun(), response, recorder)) {
-            return ConcurrentRuns.measure(part, Shape.SEQ.label(), 1, driver, recorder, 1, options.schedule());
+            return ConcurrentRuns.measure(part, Shape.SEQ.label(), 1, driver, recorder, 1, options.schedule(), Optional.empty());
         }
     }
 
