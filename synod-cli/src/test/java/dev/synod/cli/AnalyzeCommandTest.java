@@ -23,6 +23,11 @@ class AnalyzeCommandTest {
                 .contains("decide money, errors by ben_or among dev[1], dev[2], dev[3] (models default, critic, default)")
                 .contains("par with 4 branches: settled and frozen before it:")
                 .contains("summary: ");
+        // The risks in words: a wrong decision is frozen for every later step, and the largest risk is named.
+        assertThat(run.out()).containsPattern("  risk: 0\\.\\d{3} that it settles some question on an unintended option,"
+                        + " which is frozen and every later step builds on \\(by question: money right 0\\.\\d{3},"
+                        + " errors right 0\\.\\d{3}\\)")
+                .containsPattern("the largest risk is decide money, errors wrong \\(0\\.\\d{3}\\)");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.synod.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,32 +18,7 @@ class CompileRetryTest {
 
     @Test
     void java_that_does_not_compile_is_retried_with_the_compilers_diagnostics_and_then_passes() throws IOException {
-        Files.writeString(dir.resolve("README.md"), "a shop\n");
-        Files.writeString(dir.resolve("team.synod"), """
-                synod 1
-                team shop {
-                  defaults within 2m retry 1
-                  role dev model scripted
-                  role lead model scripted
-                  dev -> lead : cart "src/main/java/shop/**"
-                    gate compile
-                }
-                """);
-        Files.writeString(dir.resolve("synod.yaml"), """
-                models:
-                  scripted: { provider: scripted, script: agents.yaml }
-                """);
-        Files.writeString(dir.resolve("agents.yaml"), """
-                dev:
-                  produce:
-                    cart:
-                      - write:
-                          src/main/java/shop/Cart.java: "package shop;\\n\\nclass Cart {\\n    int total() {\\n        return count;\\n    }\\n}\\n"
-                        summary: a cart that does not compile
-                      - write:
-                          src/main/java/shop/Cart.java: "package shop;\\n\\nclass Cart {\\n    int count;\\n\\n    int total() {\\n        return count;\\n    }\\n}\\n"
-                        summary: the cart, fixed
-                """);
+        Teams.writeCompileRetry(dir);
 
         Run run = Run.synod("run", dir.toString(), "--yes");
 

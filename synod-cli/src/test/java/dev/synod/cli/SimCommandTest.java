@@ -34,6 +34,25 @@ class SimCommandTest {
     }
 
     @Test
+    void a_fallback_settles_what_the_quorum_leaves_open() throws Exception {
+        String[] common = {"sim", "vote", "--voters", "5", "--accuracy", "0.7", "--correlation", "0.2", "--quorum", "5",
+                "--trials", "20000", "--seed", "4", "--json"};
+        JsonNode without = new ObjectMapper().readTree(Run.synod(common).out());
+        String[] withFallback = java.util.Arrays.copyOf(common, common.length + 2);
+        withFallback[common.length] = "--fallback";
+        withFallback[common.length + 1] = "0.9";
+        Run run = Run.synod(withFallback);
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        JsonNode with = new ObjectMapper().readTree(run.out());
+        // A unanimous quorum of five is often missed: without a fallback such a decide fails.
+        assertThat(without.get("p_consistent").asDouble()).isLessThan(0.9);
+        assertThat(with.get("p_consistent").asDouble()).isEqualTo(1.0);
+        assertThat(with.get("p_correct").asDouble()).isGreaterThan(without.get("p_correct").asDouble() + 0.1);
+        assertThat(with.get("closed_form").isNull()).isTrue();
+    }
+
+    @Test
     void text_output_names_estimate_and_closed_form() {
         Run run = Run.synod("sim", "vote", "--voters", "1", "--accuracy", "0.8", "--correlation", "0.2",
                 "--protocol", "leader", "--trials", "1000", "--seed", "2");

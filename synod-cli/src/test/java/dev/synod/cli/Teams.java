@@ -83,6 +83,39 @@ final class Teams {
     private Teams() {
     }
 
+    /**
+     * A shop project whose scripted dev writes Java that does not compile and then fixes it: the
+     * compile gate fails attempt 1 of hand-off {@code cart} and passes attempt 2.
+     */
+    static void writeCompileRetry(Path dir) throws IOException {
+        Files.writeString(dir.resolve("README.md"), "a shop\n");
+        Files.writeString(dir.resolve("team.synod"), """
+                synod 1
+                team shop {
+                  defaults within 2m retry 1
+                  role dev model scripted
+                  role lead model scripted
+                  dev -> lead : cart "src/main/java/shop/**"
+                    gate compile
+                }
+                """);
+        Files.writeString(dir.resolve("synod.yaml"), """
+                models:
+                  scripted: { provider: scripted, script: agents.yaml }
+                """);
+        Files.writeString(dir.resolve("agents.yaml"), """
+                dev:
+                  produce:
+                    cart:
+                      - write:
+                          src/main/java/shop/Cart.java: "package shop;\\n\\nclass Cart {\\n    int total() {\\n        return count;\\n    }\\n}\\n"
+                        summary: a cart that does not compile
+                      - write:
+                          src/main/java/shop/Cart.java: "package shop;\\n\\nclass Cart {\\n    int count;\\n\\n    int total() {\\n        return count;\\n    }\\n}\\n"
+                        summary: the cart, fixed
+                """);
+    }
+
     static Path write(Path dir, String name, String text) {
         try {
             Path file = dir.resolve(name);

@@ -1,11 +1,11 @@
 package dev.synod.core;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
  * {@link Trigger triggers} are enums, the transitions are data in {@link #TABLE}, and
  * {@link #next} moves a decide only through them. Pure: no I/O, no clock and no randomness of
  * its own; a {@code ben_or} coin is the {@link Coin} input. The interpreter drives it from the
- * journal; the simulation lab drives the very same code with simulated voters.
+ * journal; the simulation lab drives the very same code with simulated voters: the sequencing of a
+ * decide (what follows its start, each closed round and its leader's answer) lives in {@link Cursor},
+ * which {@link #next} walks while it reads the progress and the lab walks allocation-free, and the
+ * counting rules live in {@link VoteKernel}.
  *
  * <p>What happened so far is given as {@link Progress}: the closed rounds, the answers of the
  * round being asked, and the leader's or fallback's answer. {@link #next} says what to do now as a
@@ -101,21 +104,23 @@ public final class DecideProtocol {
             new Transition(Phase.LEADING, Trigger.LEADER_ANSWERED, Phase.DECIDED),
             new Transition(Phase.LEADING, Trigger.LEADER_FAILED, Phase.FAILED));
 
-    private static final Map<Phase, Map<Trigger, Transition>> BY_PHASE = index();
+    /** {@link #TABLE} indexed by phase and trigger ordinals, so that a step is two array reads and allocates nothing. */
+    private static final Transition[][] STEPS = index();
 
     private DecideProtocol() {
     }
 
-    private static Map<Phase, Map<Trigger, Transition>> index() {
-        Map<Phase, Map<Trigger, Transition>> out = new EnumMap<>(Phase.class);
+    private static Transition[][] index() {
+        Transition[][] out = new Transition[Phase.values().length][Trigger.values().length];
         for (Transition t : TABLE) {
-            Transition twin = out.computeIfAbsent(t.from(), p -> new EnumMap<>(Trigger.class)).put(t.on(), t);
+            Transition twin = out[t.from().ordinal()][t.on().ordinal()];
             if (twin != null) {
                 throw new IllegalStateException("the decide protocol has two transitions from " + t.from() + " on "
                         + t.on() + ": to " + twin.to() + " and to " + t.to());
             }
+            out[t.from().ordinal()][t.on().ordinal()] = t;
         }
-        return Collections.unmodifiableMap(out);
+        return out;
     }
 
     /**
@@ -124,14 +129,139 @@ public final class DecideProtocol {
      * @throws IllegalStateException when the table has none
      */
     public static Transition step(Phase from, Trigger on) {
-        Transition t = BY_PHASE.getOrDefault(from, Map.of()).get(on);
+        Transition t = STEPS[from.ordinal()][on.ordinal()];
         if (t == null) {
-            String allowed = BY_PHASE.getOrDefault(from, Map.of()).keySet().stream().map(Enum::name)
+            String allowed = Arrays.stream(STEPS[from.ordinal()]).filter(Objects::nonNull).map(x -> x.on().name())
                     .collect(Collectors.joining(", "));
             throw new IllegalStateException("a decide in phase " + from + " cannot take " + on + "; expected one of: "
                     + (allowed.isEmpty() ? "none, it is over" : allowed));
         }
         return t;
+    }
+
+    /** Told each transition a {@link Cursor} takes, in order. */
+    @FunctionalInterface
+    public interface Listener {
+        void took(Transition t);
+    }
+
+    /**
+     * Where one decide stands in {@link #TABLE}, and the one place that says what follows its start,
+     * each closed round and its leader's or fallback's answer: the sequencing of rounds (quorum,
+     * deliberate, adopt-or-coin, rounds spent, unreachable, no fallback) over primitives. {@link #next}
+     * walks a decide with a cursor while it reads the journal; the simulation lab walks millions of
+     * simulated decides with one, {@link #reset} between them, and allocates nothing (with no
+     * {@link Listener}). A cursor knows nothing of questions, options or ballots: its caller counts
+     * them and tells it whether a round settled every open question.
+     *
+     * <p>Not thread-safe: one cursor per decide being walked.
+     */
+    public static final class Cursor {
+        private final Listener listener;
+        private Plan.Protocol protocol;
+        private int quorum;
+        private int rounds;
+        private boolean fallback;
+        private Phase phase = Phase.OPEN;
+        private int round;
+        private boolean unreachable;
+
+        /** A cursor that records nothing; {@link #reset} it before each decide. */
+        public Cursor() {
+            this(null);
+        }
+
+        /** A cursor that tells {@code listener} (null for none) each transition it takes. */
+        public Cursor(Listener listener) {
+            this.listener = listener;
+        }
+
+        /** A cursor at the start of decide {@code d}. */
+        public static Cursor of(Plan.Decide d, Listener listener) {
+            return new Cursor(listener).reset(d.protocol(), d.quorum(), d.rounds(), d.fallback() != null);
+        }
+
+        /**
+         * Puts the cursor at the start ({@link Phase#OPEN}) of a decide by {@code protocol} that
+         * settles a question at {@code quorum} ballots, asks at most {@code rounds} rounds and has a
+         * fallback or not; returns this cursor.
+         */
+        public Cursor reset(Plan.Protocol protocol, int quorum, int rounds, boolean hasFallback) {
+            this.protocol = protocol;
+            this.quorum = quorum;
+            this.rounds = rounds;
+            this.fallback = hasFallback;
+            this.phase = Phase.OPEN;
+            this.round = 0;
+            this.unreachable = false;
+            return this;
+        }
+
+        /** Starts the decide: {@link Trigger#ASK_LEADER} for a leader, else {@link Trigger#ASK_VOTERS} (round 1). */
+        public Trigger open() {
+            if (protocol == Plan.Protocol.LEADER) {
+                return fire(Trigger.ASK_LEADER);
+            }
+            round = 1;
+            return fire(Trigger.ASK_VOTERS);
+        }
+
+        /** Every voter asked in the current round answered, failed or timed out. */
+        public void ballotsIn() {
+            fire(Trigger.BALLOTS_IN);
+        }
+
+        /**
+         * Closes the current round and takes what follows it: {@link Trigger#QUORUM} when it
+         * {@code settled} every open question; else, when rounds are spent or (for {@code ben_or})
+         * round 1's {@code firstRoundBallots} are fewer than the quorum, {@link Trigger#ROUNDS_SPENT}
+         * or {@link Trigger#UNREACHABLE} to the fallback, or {@link Trigger#NO_FALLBACK}; else the
+         * next round, {@link Trigger#DELIBERATE} for {@code vote} and {@link Trigger#ADOPT_OR_COIN}
+         * for {@code ben_or}, after which {@link #round} is the new round's number.
+         *
+         * @return the trigger taken after {@link Trigger#ROUND_CLOSED}
+         */
+        public Trigger closeRound(boolean settled, int firstRoundBallots) {
+            fire(Trigger.ROUND_CLOSED);
+            if (settled) {
+                return fire(Trigger.QUORUM);
+            }
+            unreachable = protocol == Plan.Protocol.BEN_OR && firstRoundBallots < quorum;
+            if (unreachable || round >= rounds) {
+                return fire(!fallback ? Trigger.NO_FALLBACK : unreachable ? Trigger.UNREACHABLE : Trigger.ROUNDS_SPENT);
+            }
+            round++;
+            return fire(protocol == Plan.Protocol.VOTE ? Trigger.DELIBERATE : Trigger.ADOPT_OR_COIN);
+        }
+
+        /** The leader or fallback {@code answered} every question it was asked, or failed. */
+        public Trigger led(boolean answered) {
+            return fire(answered ? Trigger.LEADER_ANSWERED : Trigger.LEADER_FAILED);
+        }
+
+        /** Where the decide stands. */
+        public Phase phase() {
+            return phase;
+        }
+
+        /** The round being asked or tallied, or the last one closed once the decide left the rounds; 0 for a leader. */
+        public int round() {
+            return round;
+        }
+
+        /** Whether the last closed round left the quorum out of reach ({@code ben_or}, round 1 too short). */
+        public boolean unreachable() {
+            return unreachable;
+        }
+
+        private Trigger fire(Trigger trigger) {
+            Transition t = step(phase, trigger);
+            phase = t.to();
+            if (listener != null) {
+                listener.took(t);
+            }
+            return trigger;
+        }
     }
 
     /** Draws a {@code ben_or} voter's coin: an index below {@code bound}, the same for the same arguments. */
@@ -240,62 +370,56 @@ public final class DecideProtocol {
      * @param options the options of each of its questions (empty for an open question)
      */
     public static Result next(Plan.Decide d, Map<String, List<String>> options, Progress progress, Coin coin) {
-        Walk walk = new Walk();
-        if (d.protocol() == Plan.Protocol.LEADER) {
-            walk.fire(Trigger.ASK_LEADER);
+        Walk walk = new Walk(d);
+        Cursor cursor = walk.cursor;
+        if (cursor.open() == Trigger.ASK_LEADER) {
             return walk.lead(d, d.leader(), d.questions(), false, List.of(), List.of(), progress, options);
         }
-        walk.fire(Trigger.ASK_VOTERS);
         List<Voting.Settlement> settled = new ArrayList<>();
         List<String> open = new ArrayList<>(d.questions());
         Voting.Deliberation deliberation = null;
-        int round = 1;
         while (true) {
+            int round = cursor.round();
             if (round <= progress.rounds().size()) {
                 Voting.Round closed = progress.rounds().get(round - 1);
-                if (walk.phase == Phase.ASKING) {
-                    walk.fire(Trigger.BALLOTS_IN);
+                if (cursor.phase() == Phase.ASKING) {
+                    cursor.ballotsIn();
                 }
-                walk.fire(Trigger.ROUND_CLOSED);
                 closed.winners().forEach((q, option) -> {
                     if (open.remove(q)) {
                         settled.add(new Voting.Settlement(q, option, Voting.How.QUORUM, closed.number(), null));
                     }
                 });
-                if (open.isEmpty()) {
-                    walk.fire(Trigger.QUORUM);
-                    return walk.done(new Move.Decided(inOrder(d, settled)));
-                }
+                Trigger after = cursor.closeRound(open.isEmpty(), progress.rounds().get(0).ballots().size());
                 List<Voting.Round> closedSoFar = progress.rounds().subList(0, round);
-                boolean unreachable = d.protocol() == Plan.Protocol.BEN_OR
-                        && progress.rounds().get(0).ballots().size() < d.quorum();
-                if (unreachable || round >= d.rounds()) {
-                    List<String> context = context(d, closedSoFar, unreachable);
-                    if (d.fallback() == null) {
-                        walk.fire(Trigger.NO_FALLBACK);
-                        return walk.done(new Move.Fail(failure(d, closedSoFar, unreachable)));
+                switch (after) {
+                    case QUORUM -> {
+                        return walk.done(new Move.Decided(inOrder(d, settled)));
                     }
-                    walk.fire(unreachable ? Trigger.UNREACHABLE : Trigger.ROUNDS_SPENT);
-                    return walk.lead(d, d.fallback(), open, true, context, settled, progress, options);
+                    case NO_FALLBACK -> {
+                        return walk.done(new Move.Fail(failure(d, closedSoFar, cursor.unreachable())));
+                    }
+                    case ROUNDS_SPENT, UNREACHABLE -> {
+                        return walk.lead(d, d.fallback(), open, true, context(d, closedSoFar, cursor.unreachable()),
+                                settled, progress, options);
+                    }
+                    case DELIBERATE -> deliberation = Voting.Deliberation.of(closed, open);
+                    case ADOPT_OR_COIN -> {
+                        // The runtime gives the next round's ballots: nothing to ask.
+                    }
+                    default -> throw new IllegalStateException("unreachable: a closed round took " + after);
                 }
-                if (d.protocol() == Plan.Protocol.VOTE) {
-                    walk.fire(Trigger.DELIBERATE);
-                    deliberation = Voting.Deliberation.of(closed, open);
-                } else {
-                    walk.fire(Trigger.ADOPT_OR_COIN);
-                }
-                round++;
                 continue;
             }
             // Round `round` is not closed yet.
-            if (walk.phase == Phase.TALLYING) {
+            if (cursor.phase() == Phase.TALLYING) {
                 // ben_or after round 1: the runtime gives every ballot.
                 return walk.done(new Move.Tally(adoptOrCoin(d, progress.rounds(), open, round, coin)));
             }
             if (!d.voters().stream().allMatch(progress.current()::containsKey)) {
                 return walk.done(new Move.Ask(round, open, deliberation));
             }
-            walk.fire(Trigger.BALLOTS_IN);
+            cursor.ballotsIn();
             return walk.done(new Move.Tally(asked(d, options, progress.current(), open, round)));
         }
     }
@@ -412,15 +536,13 @@ public final class DecideProtocol {
                 + ", and it has no fallback";
     }
 
-    /** Transitions taken, and the move they lead to. */
+    /** The cursor of one call of {@link #next}, the transitions it took, and the move they lead to. */
     private static final class Walk {
-        Phase phase = Phase.OPEN;
         final List<Transition> path = new ArrayList<>();
+        final Cursor cursor;
 
-        void fire(Trigger trigger) {
-            Transition t = step(phase, trigger);
-            path.add(t);
-            phase = t.to();
+        Walk(Plan.Decide d) {
+            cursor = Cursor.of(d, path::add);
         }
 
         Result done(Move move) {
@@ -435,12 +557,11 @@ public final class DecideProtocol {
             }
             Answer a = progress.lead();
             String problem = a.answered() ? invalid(options, questions, a.answers()) : a.failure();
+            cursor.led(problem == null);
             if (problem != null) {
-                fire(Trigger.LEADER_FAILED);
                 return done(new Move.Fail((fallback ? "fallback " : "leader ") + role + " did not decide "
                         + String.join(", ", questions) + ": " + problem));
             }
-            fire(Trigger.LEADER_ANSWERED);
             List<Voting.Settlement> out = new ArrayList<>(settled);
             int rounds = progress.rounds().size();
             for (String q : questions) {

@@ -187,11 +187,27 @@ public sealed interface Event {
     /** A gate's verdict. */
     enum Verdict { PASS, FAIL, ERROR }
 
-    /** The result of a {@link Command.RunGate}; {@code cached} when it came from the verdict cache. */
-    record GateFinished(String command, Verdict verdict, List<String> diagnostics, boolean cached, Instant at)
-            implements Event {
+    /**
+     * The result of a {@link Command.RunGate}; {@code cached} when it came from the verdict cache.
+     *
+     * @param millis how long the gate's effect took to reach its verdict, measured by the effect on its
+     *               clock: the cache lookup for a cached verdict; the lookup, the checkout of the
+     *               attempt's commit and the check otherwise. Null when unknown: a journal written
+     *               before it existed, or a gate whose effect crashed. Boxed and left out of the JSON
+     *               when null so that older journals read and keep their bytes.
+     */
+    record GateFinished(String command, Verdict verdict, List<String> diagnostics, boolean cached, Instant at,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long millis) implements Event {
         public GateFinished {
             diagnostics = List.copyOf(diagnostics);
+            if (millis != null && millis < 0) {
+                throw new IllegalArgumentException("a gate's duration must not be negative: " + millis + " ms for " + command);
+            }
+        }
+
+        /** A verdict whose duration is not known. */
+        public GateFinished(String command, Verdict verdict, List<String> diagnostics, boolean cached, Instant at) {
+            this(command, verdict, diagnostics, cached, at, null);
         }
     }
 

@@ -5,8 +5,8 @@ package dev.synod.core;
  * a ballot is an {@code int} (the index of its option, or {@link #NO_BALLOT}), a tally is an
  * {@code int[]} of counts the caller owns and reuses. {@link DecideProtocol} and {@link Voting}
  * decide quorum and strict majority by these methods, and the simulation lab (synod-sim) drives
- * the same methods on its hot path, so the runtime and the lab share one implementation of the
- * rules instead of two that could drift apart.
+ * the same methods on its hot path, with {@link DecideProtocol.Cursor} sequencing its rounds, so the
+ * runtime and the lab share one implementation of the rules instead of two that could drift apart.
  */
 public final class VoteKernel {
     /** The ballot of a voter that gave none (crashed, timed out, malformed, or absent since round 1). */

@@ -77,4 +77,25 @@ class OutcomeFormatTest {
         assertThat(Journals.toJson(e)).contains("\"misconfigured\":true");
         assertThat(Journals.fromJson(Journals.toJson(e))).isEqualTo(e);
     }
+
+    private static final String GATE = "{\"type\":\"gate-finished\",\"command\":\"gate:api#1:0\",\"verdict\":\"PASS\","
+            + "\"diagnostics\":[],\"cached\":false,\"at\":\"2026-01-01T00:00:00Z\"}";
+
+    @Test
+    void a_gate_journaled_without_its_duration_reads_as_unknown_and_keeps_its_bytes() {
+        Event e = Journals.fromJson(GATE);
+
+        assertThat(((Event.GateFinished) e).millis()).isNull();
+        assertThat(Journals.toJson(e)).isEqualTo(GATE);
+    }
+
+    @Test
+    void a_gates_duration_round_trips_and_cannot_be_negative() {
+        Event e = new Event.GateFinished("gate:api#1:0", Event.Verdict.FAIL, java.util.List.of("a:1:1: x"), true, Driver.T0, 12L);
+
+        assertThat(Journals.toJson(e)).contains("\"millis\":12");
+        assertThat(Journals.fromJson(Journals.toJson(e))).isEqualTo(e);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new Event.GateFinished(
+                "gate:api#1:0", Event.Verdict.PASS, java.util.List.of(), false, Driver.T0, -1L)).withMessageContaining("-1 ms");
+    }
 }

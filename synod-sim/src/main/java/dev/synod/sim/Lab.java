@@ -2,14 +2,29 @@ package dev.synod.sim;
 
 import static dev.synod.core.VoteKernel.NO_BALLOT;
 
+import dev.synod.core.DecideProtocol;
+import dev.synod.core.DecideProtocol.Trigger;
+import dev.synod.core.Plan;
 import dev.synod.core.VoteKernel;
 
 /**
- * The Monte Carlo of a {@link Model}. Every decide is settled by synod-core's {@link VoteKernel},
- * the counting rules {@code DecideProtocol} itself uses (quorum, strict majority, ben_or's
- * adopt-or-coin), on int ballots in scratch arrays: a trial allocates nothing, so the hot path runs
- * at tens of millions of ballots a second (docs/benchmarks.md). {@code LabProtocolTest} checks that
- * the kernel and the full {@code DecideProtocol.next} agree on random ballots.
+ * The Monte Carlo of a {@link Model}. A {@code leader}, {@code vote} or {@code ben_or} decide is run
+ * by synod-core's protocol classes with simulated voters: a {@link DecideProtocol.Cursor} steps it
+ * through the phases of {@link DecideProtocol#TABLE} and says, after the leader and after each round,
+ * what follows (quorum, deliberate, adopt-or-coin, rounds spent, unreachable), the very code
+ * {@link DecideProtocol#next} runs for the interpreter; {@link VoteKernel} counts the ballots
+ * (quorum, strict majority, ben_or's adopt-or-coin) as {@code DecideProtocol} does, and a ben_or
+ * coin is a {@link DecideProtocol.Coin}. The lab's own code only draws the voters' ballots. All of
+ * it works on int ballots in scratch arrays and a reused cursor: a trial allocates nothing, so the
+ * hot path runs at tens of millions of ballots a second (docs/benchmarks.md). {@code
+ * LabProtocolTest} drives {@code DecideProtocol.next} with the lab's own ballots and checks that
+ * both take the same transitions, give the same ben_or ballots and settle the same way.
+ *
+ * <p>A decide whose rounds find no quorum (or, for {@code ben_or}, whose round 1 leaves it out of
+ * reach) asks its fallback when the model has one ({@link Model#fallback}), an agent of its own
+ * accuracy, independent of the voters; else it fails. {@code diverse} is not a protocol of
+ * synod-core; it settles by its own rule (a majority in every family) and is sequenced by the cursor
+ * as a {@code vote}.
  *
  * <p>Not thread-safe: one lab per thread.
  */
@@ -29,13 +44,39 @@ public final class Lab {
     private final boolean[] seen;
     private final double[] theta;
     private final int[] familyBallots;
+    private final DecideProtocol.Cursor cursor;
+    private final DecideProtocol.Coin coin;
+    private final String[] voterNames;
+    private final Trace trace;
 
     // The outcome of the last decide: its option (or NO_BALLOT), rounds, calls and whether a quorum settled it.
     private int rounds;
     private int calls;
     private boolean byQuorum;
 
+    /** What a test sees of a trial: each transition, each round's ballots and the leader's answer. */
+    interface Trace extends DecideProtocol.Listener {
+        /** Round {@code round}'s ballots, voter by voter ({@link VoteKernel#NO_BALLOT} for none). */
+        void round(int round, int[] ballots, int n);
+
+        /** The leader's answer, or {@link VoteKernel#NO_BALLOT} when it crashed. */
+        void leader(int answer);
+    }
+
+    /** The name of the lab's question, as a {@link DecideProtocol.Coin} is told it. */
+    static final String QUESTION = "q";
+
+    /** A lab whose ben_or coins come from its own random stream. */
     public Lab(Model model, long seed) {
+        this(model, seed, null, null);
+    }
+
+    /**
+     * A lab whose ben_or coins are drawn by {@code coin} (null: from the lab's own stream), told the
+     * question {@link #QUESTION}, the round and the voter's name ({@link #voter}); {@code trace}
+     * (null for none) sees every trial.
+     */
+    Lab(Model model, long seed, DecideProtocol.Coin coin, Trace trace) {
         this.m = model;
         this.rng = new Rng(seed);
         this.n = model.voters();
@@ -51,6 +92,18 @@ public final class Lab {
         this.seen = new boolean[k];
         this.theta = new double[model.families()];
         this.familyBallots = new int[n];
+        this.trace = trace;
+        this.cursor = new DecideProtocol.Cursor(trace);
+        this.coin = coin != null ? coin : (question, round, voter, bound) -> rng.nextInt(bound);
+        this.voterNames = new String[n];
+        for (int i = 0; i < n; i++) {
+            voterNames[i] = voter(i);
+        }
+    }
+
+    /** The name of voter {@code i}, as a {@link DecideProtocol.Coin} is told it. */
+    static String voter(int i) {
+        return "v" + i;
     }
 
     /** Runs {@code trials} trials of {@code model} from {@code seed}. */
@@ -84,11 +137,11 @@ public final class Lab {
     /**
      * The exact P(correct) of {@code model} where one is known, else null: a leader is right with p;
      * a one-round {@code vote} or {@code ben_or} with a quorum above half the voters, one family and
-     * no faults is right when the right voters reach the quorum (binomial, or beta-binomial when
+     * no faults and no fallback is right when the right voters reach the quorum (binomial, or beta-binomial when
      * ρ > 0); {@code none} without gate is right when every agent is (E[θ^n]).
      */
     public static Double closedForm(Model model) {
-        boolean clean = model.crash() == 0 && model.byzantine() == 0 && model.families() == 1;
+        boolean clean = model.crash() == 0 && model.byzantine() == 0 && model.families() == 1 && !model.hasFallback();
         if (!clean) {
             return null;
         }
@@ -181,13 +234,18 @@ public final class Lab {
 
     /** One call of agent {@code i}: its option, or no ballot when it crashes. */
     int answer(int i) {
+        return agentAnswer(theta[i % theta.length]);
+    }
+
+    /** One call of an agent that is right with probability {@code right}: its option, or no ballot when it crashes. */
+    private int agentAnswer(double right) {
         if (m.crash() > 0 && rng.nextDouble() < m.crash()) {
             return NO_BALLOT;
         }
         if (m.byzantine() > 0 && rng.nextDouble() < m.byzantine()) {
             return rng.nextInt(k);
         }
-        if (rng.nextDouble() < theta[i % theta.length]) {
+        if (rng.nextDouble() < right) {
             return 0;
         }
         if (k == 2 || rng.nextDouble() < m.attractor()) {
@@ -197,19 +255,28 @@ public final class Lab {
     }
 
     private int leader() {
-        rounds = 1;
         calls = 1;
+        cursor.reset(Plan.Protocol.LEADER, 1, 1, false).open();
+        int answer = answer(0);
+        if (trace != null) {
+            trace.leader(answer);
+        }
         byQuorum = false;
-        return answer(0);
+        rounds = 1;
+        return cursor.led(answer != NO_BALLOT) == Trigger.LEADER_ANSWERED ? answer : NO_BALLOT;
     }
 
-    /** Round 1 asks everyone; each later round re-asks everyone, who moves to the plurality with probability m. */
+    /**
+     * The runtime's vote: every round asks every voter; in a later round each moves to the previous
+     * round's plurality with probability m, or answers afresh.
+     */
     private int vote() {
         calls = 0;
-        byQuorum = false;
+        cursor.reset(Plan.Protocol.VOTE, quorum, m.rounds(), m.hasFallback()).open();
         int plurality = NO_BALLOT;
-        for (int r = 1; r <= m.rounds(); r++) {
-            rounds = r;
+        int firstCast = 0;
+        while (true) {
+            int r = cursor.round();
             for (int i = 0; i < n; i++) {
                 ballots[i] = r > 1 && plurality != NO_BALLOT && rng.nextDouble() < m.move() ? plurality : answer(i);
                 if (r > 1 && ballots[i] == plurality && m.crash() > 0 && rng.nextDouble() < m.crash()) {
@@ -217,66 +284,75 @@ public final class Lab {
                 }
             }
             calls += n;
-            VoteKernel.tally(ballots, n, counts);
+            cursor.ballotsIn();
+            int cast = VoteKernel.tally(ballots, n, counts);
+            firstCast = r == 1 ? cast : firstCast;
             int winner = VoteKernel.quorumWinner(ballots, n, counts, quorum);
-            if (winner != NO_BALLOT) {
-                byQuorum = true;
-                return winner;
+            if (trace != null) {
+                trace.round(r, ballots, n);
+            }
+            Trigger after = cursor.closeRound(winner != NO_BALLOT, firstCast);
+            if (after != Trigger.DELIBERATE) {
+                return settled(after, winner);
             }
             plurality = VoteKernel.plurality(counts, k);
         }
-        return NO_BALLOT;
     }
 
     /** The runtime's ben_or: voters answer round 1; later rounds adopt the strict majority or a coin. */
     private int benOr() {
         calls = n;
-        byQuorum = false;
-        rounds = 1;
+        cursor.reset(Plan.Protocol.BEN_OR, quorum, m.rounds(), m.hasFallback()).open();
         for (int i = 0; i < n; i++) {
             first[i] = answer(i);
         }
-        int cast = VoteKernel.tally(first, n, counts);
+        cursor.ballotsIn();
+        int firstCast = VoteKernel.tally(first, n, counts);
         int winner = VoteKernel.quorumWinner(first, n, counts, quorum);
-        if (winner != NO_BALLOT) {
-            byQuorum = true;
-            return winner;
+        if (trace != null) {
+            trace.round(1, first, n);
         }
-        if (cast < quorum) {
-            return NO_BALLOT;
+        Trigger after = cursor.closeRound(winner != NO_BALLOT, firstCast);
+        if (after != Trigger.ADOPT_OR_COIN) {
+            return settled(after, winner);
         }
         int nProposed = VoteKernel.proposed(first, n, seen, proposed);
         System.arraycopy(first, 0, previous, 0, n);
-        for (int r = 2; r <= m.rounds(); r++) {
-            rounds = r;
+        while (true) {
+            int r = cursor.round();
             int prevCast = VoteKernel.tally(previous, n, counts);
             int majority = VoteKernel.strictMajority(counts, k, prevCast);
             for (int i = 0; i < n; i++) {
-                ballots[i] = first[i] == NO_BALLOT ? NO_BALLOT
-                        : VoteKernel.adoptOrCoin(majority, proposed, majority != NO_BALLOT ? 0 : rng.nextInt(nProposed));
+                ballots[i] = first[i] == NO_BALLOT ? NO_BALLOT : VoteKernel.adoptOrCoin(majority, proposed,
+                        majority != NO_BALLOT ? 0 : coin.draw(QUESTION, r, voterNames[i], nProposed));
             }
             VoteKernel.tally(ballots, n, counts);
             winner = VoteKernel.quorumWinner(ballots, n, counts, quorum);
-            if (winner != NO_BALLOT) {
-                byQuorum = true;
-                return winner;
+            if (trace != null) {
+                trace.round(r, ballots, n);
+            }
+            after = cursor.closeRound(winner != NO_BALLOT, firstCast);
+            if (after != Trigger.ADOPT_OR_COIN) {
+                return settled(after, winner);
             }
             System.arraycopy(ballots, 0, previous, 0, n);
         }
-        return NO_BALLOT;
     }
 
-    /** A vote that settles only on an option with a strict majority of every family's voters. */
+    /**
+     * A vote that settles only on an option with a strict majority of every family's voters, asked
+     * afresh each round; its rounds are sequenced as a {@code vote}'s.
+     */
     private int diverse() {
         calls = 0;
-        byQuorum = false;
+        cursor.reset(Plan.Protocol.VOTE, 1, m.rounds(), m.hasFallback()).open();
         int families = theta.length;
-        for (int r = 1; r <= m.rounds(); r++) {
-            rounds = r;
+        while (true) {
             for (int i = 0; i < n; i++) {
                 ballots[i] = answer(i);
             }
             calls += n;
+            cursor.ballotsIn();
             int agreed = NO_BALLOT;
             for (int f = 0; f < families; f++) {
                 int members = 0;
@@ -291,12 +367,36 @@ public final class Lab {
                 }
                 agreed = winner;
             }
-            if (agreed != NO_BALLOT) {
-                byQuorum = true;
-                return agreed;
+            Trigger after = cursor.closeRound(agreed != NO_BALLOT, n);
+            if (after != Trigger.DELIBERATE) {
+                return settled(after, agreed);
             }
         }
-        return NO_BALLOT;
+    }
+
+    /**
+     * The outcome of a decide whose last round took {@code after}: the round's {@code winner} on a
+     * quorum, the fallback's answer when the rounds found none and the model has a fallback, else no
+     * option; sets its rounds, calls and whether a quorum settled it.
+     */
+    private int settled(Trigger after, int winner) {
+        rounds = cursor.round();
+        byQuorum = after == Trigger.QUORUM;
+        if (byQuorum) {
+            return winner;
+        }
+        if (after == Trigger.NO_FALLBACK) {
+            return NO_BALLOT;
+        }
+        if (after != Trigger.ROUNDS_SPENT && after != Trigger.UNREACHABLE) {
+            throw new IllegalStateException("unreachable: a closed round ended the decide with " + after);
+        }
+        int answer = agentAnswer(m.fallback());
+        calls++;
+        if (trace != null) {
+            trace.leader(answer);
+        }
+        return cursor.led(answer != NO_BALLOT) == Trigger.LEADER_ANSWERED ? answer : NO_BALLOT;
     }
 
     /**

@@ -20,10 +20,13 @@ import java.util.Locale;
  * @param byzantine   f, the probability a call gives a uniformly random ballot
  * @param gate        g, the probability a gate catches work built on a wrong interpretation
  * @param retry       r, how often a caught step is retried
+ * @param fallback    the accuracy of the fallback a {@code vote}, {@code ben_or} or {@code synod} decide
+ *                    asks when its rounds find no quorum (an agent independent of the voters, who
+ *                    crashes or is byzantine like them); 0 for a decide without fallback, which fails
  */
 public record Model(int voters, double accuracy, double correlation, int options, double attractor, int families,
                     Protocol protocol, int quorum, int rounds, double move, double crash, double byzantine,
-                    double gate, int retry) {
+                    double gate, int retry, double fallback) {
 
     /** The coordination protocols the lab compares. */
     public enum Protocol {
@@ -54,6 +57,20 @@ public record Model(int voters, double accuracy, double correlation, int options
         check(byzantine >= 0 && byzantine <= 1, "byzantine", "in [0, 1]", byzantine);
         check(gate >= 0 && gate <= 1, "gate", "in [0, 1]", gate);
         check(retry >= 0, "retry", "at least 0", retry);
+        check(fallback >= 0 && fallback < 1, "fallback", "in [0, 1) (0 for none)", fallback);
+    }
+
+    /** A model whose decides have no fallback. */
+    public Model(int voters, double accuracy, double correlation, int options, double attractor, int families,
+                 Protocol protocol, int quorum, int rounds, double move, double crash, double byzantine, double gate,
+                 int retry) {
+        this(voters, accuracy, correlation, options, attractor, families, protocol, quorum, rounds, move, crash, byzantine,
+                gate, retry, 0);
+    }
+
+    /** Whether a decide that finds no quorum asks a fallback. */
+    public boolean hasFallback() {
+        return fallback > 0;
     }
 
     /** A model with one family, two options, a majority quorum, one round and no faults or gates. */
@@ -68,12 +85,17 @@ public record Model(int voters, double accuracy, double correlation, int options
 
     public Model withProtocol(Protocol p) {
         return new Model(voters, accuracy, correlation, options, attractor, families, p, quorum, rounds, move, crash,
-                byzantine, gate, retry);
+                byzantine, gate, retry, fallback);
     }
 
     public Model withVoters(int n) {
         return new Model(n, accuracy, correlation, options, attractor, Math.min(families, n), protocol,
-                Math.min(quorum, n), rounds, move, crash, byzantine, gate, retry);
+                Math.min(quorum, n), rounds, move, crash, byzantine, gate, retry, fallback);
+    }
+
+    public Model withFallback(double accuracyOfFallback) {
+        return new Model(voters, accuracy, correlation, options, attractor, families, protocol, quorum, rounds, move, crash,
+                byzantine, gate, retry, accuracyOfFallback);
     }
 
     private static void check(boolean ok, String what, String expected, Object found) {

@@ -53,7 +53,10 @@ public final class Rng {
             }
             v = v * v * v;
             double u = 1.0 - nextDouble();
-            if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+            double x2 = x * x;
+            // Marsaglia and Tsang's squeeze accepts most draws without a logarithm; it accepts only
+            // draws the exact test below accepts too, so the variates are the same, just cheaper.
+            if (u < 1.0 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d - d * v + d * Math.log(v)) {
                 return d * v;
             }
         }

@@ -17,9 +17,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * {@code synod sim sweep}: the three families of estimates docs/sim.md shows, as CSV and as PNG
- * charts drawn by JFreeChart: P(correct) of a majority vote against n for several ρ, the protocols
- * side by side at the same five agents, and the value of a gate as g grows.
+ * {@code synod sim sweep}: the families of estimates docs/sim.md shows, as CSV and as PNG charts
+ * drawn by JFreeChart: P(correct) of a majority vote against n for several ρ, the protocols side by
+ * side at the same five agents and at equal agent calls, and the value of a gate as g grows.
  */
 public final class Sweep {
     private static final int WIDTH = 800;
@@ -28,7 +28,10 @@ public final class Sweep {
     private Sweep() {
     }
 
-    /** Writes {@code correlation.*}, {@code protocols.*} and {@code gate.*} (CSV and PNG) into {@code dir}; returns the files. */
+    /**
+     * Writes {@code correlation.*}, {@code protocols.*}, {@code calls.*} and {@code gate.*} (CSV and
+     * PNG) into {@code dir}; returns the files.
+     */
     public static List<Path> write(Path dir, long trials, long seed) {
         System.setProperty("java.awt.headless", "true");
         try {
@@ -36,6 +39,7 @@ public final class Sweep {
             List<Path> out = new ArrayList<>();
             out.addAll(correlation(dir, trials, seed));
             out.addAll(protocols(dir, trials, seed));
+            out.addAll(calls(dir, trials, seed));
             out.addAll(gate(dir, trials, seed));
             return out;
         } catch (IOException e) {
@@ -88,6 +92,45 @@ public final class Sweep {
                 data, PlotOrientation.VERTICAL, true, false, false);
         chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(3);
         return save(dir, "protocols", csv, chart);
+    }
+
+    /**
+     * The protocols at equal agent calls: P(correct) against the mean calls a decide spends, each
+     * protocol over a range of agents (p = 0.7, ρ = 0.3 within a model, 3 options, w = 0.7).
+     */
+    private static List<Path> calls(Path dir, long trials, long seed) throws IOException {
+        StringBuilder csv = new StringBuilder("protocol,voters,mean_calls,p_correct,stderr,p_consistent\n");
+        XYSeriesCollection data = new XYSeriesCollection();
+        Model base = new Model(1, 0.7, 0.3, 3, 0.7, 1, Protocol.VOTE, 0, 1, 0.5, 0, 0, 0, 0);
+        record Line(String name, Model model, int[] voters) {
+        }
+        int[] odd = {1, 3, 5, 7, 9, 11, 13, 15};
+        List<Line> lines = List.of(
+                new Line("leader", base.withProtocol(Protocol.LEADER), new int[] {1}),
+                new Line("none", base.withProtocol(Protocol.NONE), odd),
+                new Line("vote (one model)", base, odd),
+                new Line("vote (5 models)", new Model(5, 0.7, 0.3, 3, 0.7, 5, Protocol.VOTE, 0, 1, 0.5, 0, 0, 0, 0),
+                        new int[] {5, 7, 9, 11, 13, 15}),
+                new Line("ben_or (3 rounds)", new Model(1, 0.7, 0.3, 3, 0.7, 1, Protocol.BEN_OR, 0, 3, 0.5, 0, 0, 0, 0), odd),
+                new Line("synod (g = 0.9; 2 retries)",
+                        new Model(1, 0.7, 0.3, 3, 0.7, 1, Protocol.SYNOD, 0, 3, 0.5, 0, 0, 0.9, 2), odd));
+        long s = seed;
+        for (Line line : lines) {
+            XYSeries series = new XYSeries(line.name());
+            for (int n : line.voters()) {
+                Estimate e = Lab.estimate(line.model().withVoters(n), trials, s++);
+                series.add(e.meanCalls(), e.pCorrect());
+                csv.append(String.format(Locale.ROOT, "%s,%d,%.3f,%.5f,%.5f,%.5f%n", line.name(), n, e.meanCalls(),
+                        e.pCorrect(), e.stderr(), e.pConsistent()));
+            }
+            data.addSeries(series);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("Protocols at equal agent calls, p = 0.7, ρ = 0.3, 3 options",
+                "mean agent calls per decide", "P(correct)", data, PlotOrientation.VERTICAL, true, false, false);
+        if (chart.getXYPlot().getRenderer() instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r) {
+            r.setDefaultShapesVisible(true);
+        }
+        return save(dir, "calls", csv, chart);
     }
 
     private static List<Path> gate(Path dir, long trials, long seed) throws IOException {

@@ -76,6 +76,25 @@ class LabTest {
     }
 
     @Test
+    void aFallbackAnswersWhatTheRoundsLeaveOpen() {
+        // Five voters, a quorum of 4 of 2 options, one round: the right voters reach the quorum with
+        // P(S >= 4), the wrong ones with P(S <= 1); otherwise the fallback decides, right with pf.
+        double p = 0.7;
+        double rho = 0.2;
+        double pf = 0.9;
+        Model model = new Model(5, p, rho, 2, 1, 1, Protocol.VOTE, 4, 1, 0.5, 0, 0, 0, 0, pf);
+        Estimate e = Lab.estimate(model, TRIALS, 31);
+        double byQuorum = ClosedForms.betaBinomialAtLeast(5, p, rho, 4);
+        double open = ClosedForms.betaBinomialAtLeast(5, p, rho, 2) - byQuorum;
+        assertThat(Math.abs(e.pCorrect() - (byQuorum + open * pf))).isLessThanOrEqualTo(4 * e.stderr());
+        assertThat(e.closedForm()).isNull();
+        assertThat(e.pConsistent()).isEqualTo(1.0);
+        assertThat(Math.abs(e.meanCalls() - (5 + open))).isLessThan(0.01);
+        Estimate without = Lab.estimate(model.withFallback(0), TRIALS, 31);
+        assertThat(Math.abs(without.pConsistent() - (1 - open))).isLessThanOrEqualTo(4 * e.stderr());
+    }
+
+    @Test
     void theSameSeedGivesTheSameEstimate() {
         Model model = new Model(5, 0.7, 0.2, 4, 0.6, 1, Protocol.VOTE, 0, 3, 0.5, 0.1, 0.05, 0, 0);
         assertThat(Lab.estimate(model, 10_000, 5)).isEqualTo(Lab.estimate(model, 10_000, 5));

@@ -45,6 +45,9 @@ class TeamWorkflowTest {
             // A rejected attempt is a result, not a failure Temporal retries: every command was performed once.
             assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(Event.AgentFinished.class,
                     f -> assertThat(f.outcome()).isNotInstanceOf(Event.Outcome.Produced.class)));
+            // Each gate's duration, measured by the effect on the worker, reaches the workflow's history.
+            assertThat(events.stream().filter(e -> e instanceof Event.GateFinished).map(e -> (Event.GateFinished) e))
+                    .isNotEmpty().allSatisfy(g -> assertThat(g.millis()).as(g.command()).isNotNull().isNotNegative());
             assertThat(on.performed.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
             assertThat(on.performed.keySet()).containsExactlyInAnyOrderElementsOf(commands.stream()
                     .filter(c -> !(c instanceof Command.AskHuman)).map(Command::id).toList());

@@ -251,6 +251,23 @@ public abstract class WorkspaceContract {
     }
 
     @Test
+    void checkout_into_a_file_or_a_symbolic_link_replaces_it_with_the_tree_and_leaves_the_links_target_alone()
+            throws IOException {
+        Path file = Files.writeString(newDirectory(), "not a directory");
+        Path elsewhere = Files.createDirectories(newDirectory());
+        Files.writeString(elsewhere.resolve("kept.txt"), "kept");
+        Path link = Files.createSymbolicLink(newDirectory(), elsewhere);
+
+        workspace.checkout(workspace.head(), file);
+        workspace.checkout(workspace.head(), link);
+
+        assertThat(Trees.files(file)).isEqualTo(PROJECT_FILES);
+        assertThat(Files.isSymbolicLink(link)).isFalse();
+        assertThat(Trees.files(link)).isEqualTo(PROJECT_FILES);
+        assertThat(Trees.files(elsewhere)).isEqualTo(Map.of("kept.txt", "kept"));
+    }
+
+    @Test
     void checkout_then_commit_directory_round_trips_content_and_executable_bit() throws IOException {
         Path work = newDirectory();
         workspace.checkout(workspace.head(), work);

@@ -18,10 +18,13 @@ final class ConcurrentRuns {
     /**
      * Measures {@code driver} with {@code runs} workers; the driver reports to {@code recorder}.
      *
+     * @param profile where to write a JFR recording of the windows, if anywhere
+     *
      * @throws IllegalStateException when a run failed; the first failure is its cause
      */
     static Measurement measure(String part, String shape, int concurrency, RunDriver driver, StepRecorder recorder,
-                               int runs, Schedule schedule) throws InterruptedException {
+                               int runs, Schedule schedule, java.util.Optional<java.nio.file.Path> profile)
+            throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
@@ -38,13 +41,16 @@ final class ConcurrentRuns {
             }));
         }
         List<StepRecorder.Window> windows = new ArrayList<>();
+        long cpuNanos;
         try {
             sleep(schedule.warmup(), failure);
+            CpuProfile cpu = CpuProfile.start(profile);
             for (int i = 0; i < schedule.iterations(); i++) {
                 recorder.open();
                 sleep(schedule.window(), failure);
                 windows.add(recorder.close());
             }
+            cpuNanos = cpu.stop();
         } finally {
             stop.set(true);
             for (Thread t : workers) {
@@ -58,7 +64,8 @@ final class ConcurrentRuns {
         return new Measurement(part, shape, concurrency,
                 windows.stream().map(StepRecorder.Window::stepsPerSecond).toList(),
                 Samples.concat(windows.stream().map(w -> w.steps).toList()),
-                Samples.concat(windows.stream().map(w -> w.appends).toList()));
+                Samples.concat(windows.stream().map(w -> w.appends).toList()),
+                windows.stream().mapToLong(StepRecorder.Window::started).sum(), cpuNanos);
     }
 
     /** Waits, but gives up early once a run failed: the measurement is lost anyway. */

@@ -36,15 +36,12 @@ public final class EngineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        HarnessOptions options;
-        try {
-            options = HarnessOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(HarnessOptions.USAGE);
+        Optional<HarnessOptions> parsed = HarnessOptions.parseOrExplain(args, System.err);
+        if (parsed.isEmpty()) {
             System.exit(2);
             return;
         }
+        HarnessOptions options = parsed.get();
         new EngineBenchmark(options).run();
     }
 
@@ -59,8 +56,13 @@ public final class EngineBenchmark {
             Map<String, Measurement> thisRound = new LinkedHashMap<>();
             for (Case c : Case.round(options)) {
                 Path dir = root.resolve(c.directoryName(round));
-                Measurement m = measure(c, dir, response);
+                String name = c.directoryName(round);
+                Optional<Path> profile = options.profile().map(p -> p.resolve(name + ".jfr"));
+                Measurement m = measure(c, dir, response, profile);
                 report.line(round, m, loadAverage());
+                if (profile.isPresent()) {
+                    Phases.print(System.out, Phases.read(profile.get()), m, profile.get());
+                }
                 thisRound.put(m.key(), m);
                 pooled.merge(m.key(), m, Measurement::plus);
                 delete(dir);
@@ -74,10 +76,10 @@ public final class EngineBenchmark {
         }
     }
 
-    private Measurement measure(Case c, Path dir, String response) throws Exception {
+    private Measurement measure(Case c, Path dir, String response, Optional<Path> profile) throws Exception {
         if (c.part().equals("raw")) {
             Files.createDirectories(dir);
-            return RawCommits.measure(dir.resolve("raw.db"), response, options.schedule());
+            return RawCommits.measure(dir.resolve("raw.db"), response, options.schedule(), profile);
         }
         StepRecorder recorder = new StepRecorder();
         int branches = c.shape().branches(c.concurrency());
@@ -85,7 +87,7 @@ public final class EngineBenchmark {
                 ? new JournalDriver(dir, branches, options.stepsPerRun(), response, recorder)
                 : new EngineDriver(dir, branches, options.stepsPerRun(), response, recorder)) {
             return ConcurrentRuns.measure(c.part(), c.shape().label(), c.concurrency(), driver, recorder,
-                    c.shape().runs(c.concurrency()), options.schedule());
+                    c.shape().runs(c.concurrency()), options.schedule(), profile);
         }
     }
 

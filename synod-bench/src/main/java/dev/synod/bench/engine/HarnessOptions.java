@@ -1,5 +1,6 @@
 package dev.synod.bench.engine;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,9 +19,12 @@ import java.util.Set;
  * @param stepsPerRun hand-offs per run (per branch, for {@link Shape#PAR})
  * @param keep        keep the files of each case instead of deleting them (a directory given by {@code --dir}
  *                    itself is never deleted)
+ * @param profile     where to write a JFR recording of each case's windows ({@code CASE.jfr}) and whose
+ *                    CPU samples to print by phase ({@link Phases}); empty for none
  */
 record HarnessOptions(Optional<Path> directory, Set<String> parts, List<Integer> concurrency, List<Shape> shapes,
-                      int rounds, Schedule schedule, int stepsPerRun, int responseBytes, boolean keep) {
+                      int rounds, Schedule schedule, int stepsPerRun, int responseBytes, boolean keep,
+                      Optional<Path> profile) {
     static final String USAGE = """
             usage: java -cp benchmarks.jar dev.synod.bench.engine.EngineBenchmark [options]
               --dir DIR            where to put the databases (default: a new directory under java.io.tmpdir)
@@ -33,7 +37,8 @@ record HarnessOptions(Optional<Path> directory, Set<String> parts, List<Integer>
               --window SECONDS     length of a window (default: 4)
               --steps-per-run N    hand-offs in each run (default: 20)
               --response-bytes N   size of the agent's response (default: 4096)
-              --keep               keep the files afterwards""";
+              --keep               keep the files afterwards
+              --profile DIR        record each case's windows with JFR into DIR/CASE.jfr and print its CPU by phase""";
 
     /**
      * Parses {@code args}.
@@ -52,6 +57,7 @@ record HarnessOptions(Optional<Path> directory, Set<String> parts, List<Integer>
         int stepsPerRun = 20;
         int responseBytes = 4096;
         boolean keep = false;
+        Optional<Path> profile = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--keep")) {
@@ -73,11 +79,26 @@ record HarnessOptions(Optional<Path> directory, Set<String> parts, List<Integer>
                 case "--window" -> window = Double.parseDouble(value);
                 case "--steps-per-run" -> stepsPerRun = positive(arg, value);
                 case "--response-bytes" -> responseBytes = positive(arg, value);
+                case "--profile" -> profile = Optional.of(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         return new HarnessOptions(directory, parts, concurrency, shapes, rounds,
-                new Schedule(seconds(warmup), iterations, seconds(window)), stepsPerRun, responseBytes, keep);
+                new Schedule(seconds(warmup), iterations, seconds(window)), stepsPerRun, responseBytes, keep, profile);
+    }
+
+    /**
+     * Parses {@code args} for a {@code main}: a bad argument is written to {@code err} with the
+     * usage, and the caller exits with status 2 on an empty result.
+     */
+    static Optional<HarnessOptions> parseOrExplain(String[] args, PrintStream err) {
+        try {
+            return Optional.of(parse(args));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return Optional.empty();
+        }
     }
 
     private static Set<String> parts(String value) {

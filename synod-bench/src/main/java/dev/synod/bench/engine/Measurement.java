@@ -13,9 +13,11 @@ import java.util.List;
  * @param perSecond operations (rows or steps) per second, one figure per window
  * @param latencies the latency of each operation, in nanoseconds
  * @param appends   the latency of each journal append, in nanoseconds (none for raw rows)
+ * @param operations the operations (rows or attempts started) during the windows
+ * @param cpuNanos  the process's CPU time during the windows ({@link CpuProfile}), or negative when unknown
  */
 record Measurement(String part, String shape, int concurrency, List<Double> perSecond, long[] latencies,
-                   long[] appends) {
+                   long[] appends, long operations, long cpuNanos) {
     Measurement {
         perSecond = List.copyOf(perSecond);
     }
@@ -28,7 +30,13 @@ record Measurement(String part, String shape, int concurrency, List<Double> perS
         List<Double> rates = new ArrayList<>(perSecond);
         rates.addAll(other.perSecond);
         return new Measurement(part, shape, concurrency, rates, concat(latencies, other.latencies),
-                concat(appends, other.appends));
+                concat(appends, other.appends), operations + other.operations,
+                cpuNanos < 0 || other.cpuNanos < 0 ? -1 : cpuNanos + other.cpuNanos);
+    }
+
+    /** The process's CPU time per operation over the windows, in microseconds; NaN when unknown. */
+    double cpuMicrosPerOperation() {
+        return cpuNanos < 0 || operations == 0 ? Double.NaN : cpuNanos / 1e3 / operations;
     }
 
     /** What identifies the measurement across rounds. */

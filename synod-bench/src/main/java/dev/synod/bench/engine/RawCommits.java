@@ -20,7 +20,8 @@ final class RawCommits {
     }
 
     /** Inserts rows of {@code payload} into a new database {@code file}, one commit per row, on one thread. */
-    static Measurement measure(Path file, String payload, Schedule schedule) throws SQLException {
+    static Measurement measure(Path file, String payload, Schedule schedule, java.util.Optional<Path> profile)
+            throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -36,13 +37,16 @@ final class RawCommits {
                 insertFor(insert, schedule.warmup().toNanos(), null);
                 List<Double> perSecond = new ArrayList<>();
                 List<Samples> windows = new ArrayList<>();
+                CpuProfile cpu = CpuProfile.start(profile);
                 for (int i = 0; i < schedule.iterations(); i++) {
                     Samples samples = new Samples();
                     long elapsed = insertFor(insert, schedule.window().toNanos(), samples);
                     perSecond.add(samples.size() / (elapsed / 1e9));
                     windows.add(samples);
                 }
-                return new Measurement("raw", "seq", 1, perSecond, Samples.concat(windows), new long[0]);
+                long cpuNanos = cpu.stop();
+                long[] latencies = Samples.concat(windows);
+                return new Measurement("raw", "seq", 1, perSecond, latencies, new long[0], latencies.length, cpuNanos);
             }
         }
     }

@@ -24,23 +24,24 @@ final class Report {
         Latencies l = m.latencySummary();
         Latencies a = m.appendSummary();
         out.printf(Locale.ROOT, "round %d  %-7s %-4s c=%-3d %8.0f /s  p50 %8.3f  p90 %8.3f  p99 %8.3f  max %8.3f ms"
-                        + "  [%d]%s  load %s%n", round, m.part(), m.shape(), m.concurrency(), m.medianPerSecond(),
+                        + "  [%d]%s  cpu %.0f us/op  load %s%n", round, m.part(), m.shape(), m.concurrency(), m.medianPerSecond(),
                 l.p50(), l.p90(), l.p99(), l.max(), l.count(), a.count() == 0 ? ""
-                        : String.format(Locale.ROOT, "  append p50 %.3f p99 %.3f ms", a.p50(), a.p99()), loadAverage);
+                        : String.format(Locale.ROOT, "  append p50 %.3f p99 %.3f ms", a.p50(), a.p99()),
+                m.cpuMicrosPerOperation(), loadAverage);
     }
 
     /** The Markdown table of every measurement, pooled over the rounds. */
     void table(Collection<Measurement> pooled) {
         out.println();
         out.println("| part | shape | concurrency | ops/s: median of windows (min–max) | p50 ms | p90 ms | p99 ms | max ms "
-                + "| append p50 ms | append p99 ms |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| append p50 ms | append p99 ms | process CPU µs/op |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Measurement m : pooled) {
             Latencies l = m.latencySummary();
             Latencies a = m.appendSummary();
-            out.printf(Locale.ROOT, "| %s | %s | %d | %.0f (%.0f–%.0f) | %.3f | %.3f | %.3f | %.3f | %s | %s |%n",
+            out.printf(Locale.ROOT, "| %s | %s | %d | %.0f (%.0f–%.0f) | %.3f | %.3f | %.3f | %.3f | %s | %s | %.0f |%n",
                     m.part(), m.shape(), m.concurrency(), m.medianPerSecond(), m.minPerSecond(), m.maxPerSecond(),
-                    l.p50(), l.p90(), l.p99(), l.max(), cell(a.p50()), cell(a.p99()));
+                    l.p50(), l.p90(), l.p99(), l.max(), cell(a.p50()), cell(a.p99()), m.cpuMicrosPerOperation());
         }
     }
 

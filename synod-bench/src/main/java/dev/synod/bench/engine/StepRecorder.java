@@ -22,6 +22,11 @@ final class StepRecorder {
         private volatile long closedNanos;
         private final AtomicLong started = new AtomicLong();
 
+        /** Attempts started while the window was open. */
+        long started() {
+            return started.get();
+        }
+
         /** Attempts started per second while the window was open. */
         double stepsPerSecond() {
             return started.get() / ((closedNanos - openedNanos) / 1e9);

@@ -185,6 +185,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         out.put("aliases", aliases);
         double pCorrect = 1;
         double pQuorum = 1;
+        Map<String, Double> perQuestion = new LinkedHashMap<>();
         double rounds = 0;
         double calls = 0;
         for (String q : d.questions()) {
@@ -196,15 +197,17 @@ final class AnalyzeCommand implements Callable<Integer> {
                 case BEN_OR -> Model.Protocol.BEN_OR;
             };
             Model model = new Model(voters.size(), meanAccuracy, correlation, k, 1.0, families, protocol,
-                    protocol == Model.Protocol.LEADER ? 0 : d.quorum(), d.rounds(), 0.5, 0, 0, 0, 0);
+                    protocol == Model.Protocol.LEADER ? 0 : d.quorum(), d.rounds(), 0.5, 0, 0, 0, 0,
+                    protocol == Model.Protocol.LEADER ? 0 : pFallback);
             Estimate e = Lab.estimate(model, TRIALS, SEED);
-            double right = protocol == Model.Protocol.LEADER ? e.pCorrect() : e.pCorrect() + (1 - e.pQuorum()) * pFallback;
-            pCorrect *= right;
+            pCorrect *= e.pCorrect();
+            perQuestion.put(q, e.pCorrect());
             pQuorum *= protocol == Model.Protocol.LEADER ? 1 : e.pQuorum();
             rounds = Math.max(rounds, e.meanRounds());
             calls = Math.max(calls, e.meanCalls());
         }
         out.put("p_correct", pCorrect);
+        out.put("p_correct_by_question", perQuestion);
         out.put("p_quorum", pQuorum);
         out.put("mean_rounds", rounds);
         out.put("mean_calls", calls);
@@ -245,6 +248,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     String.join(", ", castList(d.get("voters"))), String.join(", ", castList(d.get("aliases"))),
                     d.get("p_correct"), d.get("p_quorum"), d.get("mean_rounds"), d.get("mean_calls"),
                     d.get("fallback") == null ? "" : "; without a quorum " + d.get("fallback") + " decides");
+            out.printf(Locale.ROOT, "  risk: %.3f that it settles some question on an unintended option, which is frozen"
+                    + " and every later step builds on (by question: %s)%s%n", 1 - (double) d.get("p_correct"),
+                    byQuestion(d), d.get("fallback") == null || (double) d.get("p_quorum") == 1 ? ""
+                            : String.format(Locale.ROOT, "; %.3f that no quorum forms and %s decides alone",
+                            1 - (double) d.get("p_quorum"), d.get("fallback")));
         }
         for (Map<String, Object> f : fanouts) {
             List<String> frozen = castList(f.get("frozen"));
@@ -255,8 +263,32 @@ final class AnalyzeCommand implements Callable<Integer> {
                     open.isEmpty() ? "" : String.format(Locale.ROOT, "; not settled: %s, P(all branches pick the same)"
                             + " %.3f", String.join(", ", open), f.get("p_consistent")));
         }
-        out.printf(Locale.ROOT, "summary: P(every decide right and every fan-out consistent) %.3f%n",
-                report.get("p_all_coordinated"));
+        String largest = null;
+        double worst = 0;
+        for (Map<String, Object> d : decides) {
+            if (1 - (double) d.get("p_correct") > worst) {
+                worst = 1 - (double) d.get("p_correct");
+                largest = "decide " + d.get("decide") + " wrong";
+            }
+        }
+        for (Map<String, Object> f : fanouts) {
+            if (1 - (double) f.get("p_consistent") > worst) {
+                worst = 1 - (double) f.get("p_consistent");
+                largest = "a par with " + f.get("branches") + " branches disagreeing on " + String.join(", ",
+                        castList(f.get("unsettled")));
+            }
+        }
+        out.printf(Locale.ROOT, "summary: P(every decide right and every fan-out consistent) %.3f%s%n",
+                report.get("p_all_coordinated"), largest == null ? ""
+                        : String.format(Locale.ROOT, "; the largest risk is %s (%.3f)", largest, worst));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String byQuestion(Map<String, Object> d) {
+        List<String> parts = new ArrayList<>();
+        ((Map<String, Double>) d.get("p_correct_by_question")).forEach((q, p) ->
+                parts.add(String.format(Locale.ROOT, "%s right %.3f", q, p)));
+        return String.join(", ", parts);
     }
 
     @SuppressWarnings("unchecked")

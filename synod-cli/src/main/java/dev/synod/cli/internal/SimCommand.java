@@ -137,6 +137,11 @@ final class SimCommand implements Callable<Integer> {
         @Option(names = "--retry", paramLabel = "R", defaultValue = "0", description = "Retries of a caught step (default: ${DEFAULT-VALUE}).")
         int retry;
 
+        @Option(names = "--fallback", paramLabel = "P", defaultValue = "0",
+                description = "The accuracy of the fallback a vote or ben_or decide asks when its rounds find no quorum;"
+                        + " 0 for none, when such a decide fails (default: ${DEFAULT-VALUE}).")
+        double fallback;
+
         @Option(names = "--trials", required = true, paramLabel = "T", description = "Monte Carlo trials.")
         long trials;
 
@@ -151,7 +156,7 @@ final class SimCommand implements Callable<Integer> {
             Model model;
             try {
                 model = new Model(voters, accuracy, correlation, options, attractor, families, protocol, quorum, rounds,
-                        move, crash, byzantine, gate, retry);
+                        move, crash, byzantine, gate, retry, fallback);
                 if (trials < 1) {
                     throw new IllegalArgumentException("expected --trials at least 1, found " + trials);
                 }

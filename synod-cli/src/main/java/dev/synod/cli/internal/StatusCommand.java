@@ -49,7 +49,25 @@ final class StatusCommand implements Callable<Integer> {
      * @param since when what is in flight of it started, while the run is active; else null
      */
     record StepStatus(String step, String status, int attempts, String performer, String commit, long tokens, double usd,
-                      java.time.Instant since) {
+                      java.time.Instant since, List<AttemptGates> history) {
+    }
+
+    /**
+     * One attempt of a hand-off with the verdicts of its gates so far, in the plan's order.
+     * ({@code attempts} of a step stays the number of its current attempt, as before; its attempts'
+     * details are {@code history}.)
+     */
+    record AttemptGates(int attempt, String performer, List<GateVerdict> gates) {
+    }
+
+    /**
+     * A gate's verdict on an attempt.
+     *
+     * @param verdict {@code pass}, {@code fail} or {@code error}
+     * @param millis  how long its effect took (for a cached verdict, the lookup); null when unknown
+     *                (a journal older than the duration, or a gate whose effect crashed)
+     */
+    record GateVerdict(String gate, String verdict, boolean cached, Long millis) {
     }
 
     /**
@@ -180,7 +198,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             Event.Usage used = state.usageByStep().getOrDefault(step.id(), Event.Usage.NONE);
             steps.add(new StepStatus(step.id(), s, attempts, performer, accepted.get(step.id()), used.tokens(), used.usd(),
-                    since));
+                    since, history(state, step)));
         }
         Event.Usage usage = state.usage();
         List<Personal> personal = new ArrayList<>();
@@ -201,6 +219,25 @@ final class StatusCommand implements Callable<Integer> {
         return new RunStatus(id, state.plan().team(), overall, reason, state.finished().map(Event.RunFinished::branch)
                 .orElse(null), usage.tokens(), usage.usd(), steps, UsageText.byRole(state), UsageText.roleBudgets(state), waiting,
                 state.plan().teams(), decisions(state, models), personal, runState, active ? pid : null, now);
+    }
+
+    /** The attempts of a hand-off with the gates that gave a verdict on each; none for other steps. */
+    static List<AttemptGates> history(State state, Plan.Step step) {
+        if (!(step instanceof Plan.Handoff h)) {
+            return List.of();
+        }
+        List<AttemptGates> out = new ArrayList<>();
+        for (int attempt = 1; attempt <= state.currentAttempt(step.id()); attempt++) {
+            List<GateVerdict> gates = new ArrayList<>();
+            for (int i = 0; i < h.gates().size(); i++) {
+                if (state.result(Ids.gate(step.id(), attempt, i)).orElse(null) instanceof Event.GateFinished g) {
+                    gates.add(new GateVerdict(h.gates().get(i).name(), g.verdict().name().toLowerCase(java.util.Locale.ROOT),
+                            g.cached(), g.millis()));
+                }
+            }
+            out.add(new AttemptGates(attempt, h.performer(attempt), gates));
+        }
+        return out;
     }
 
     private static void print(PrintWriter out, RunStatus s) {

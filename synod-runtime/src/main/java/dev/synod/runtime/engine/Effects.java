@@ -252,16 +252,17 @@ final class Effects {
     private Event gate(Command.RunGate c, Context ctx) throws InterruptedException {
         Plan.Handoff h = (Plan.Handoff) plan.step(c.step());
         Gate gate = gates.get(c.gate().name());
+        long startNanos = clock.nanos();
         if (gate == null) {
-            return new Event.GateFinished(c.id(), Event.Verdict.ERROR, List.of("gate '" + c.gate().name()
-                    + "' is not available in this runtime; available: " + String.join(", ", gates.keySet())), false, clock.now());
+            return gateFinished(c, Event.Verdict.ERROR, List.of("gate '" + c.gate().name()
+                    + "' is not available in this runtime; available: " + String.join(", ", gates.keySet())), false, startNanos);
         }
         // A cacheable gate's verdict on this tree may be known already: then nothing is checked out.
         Optional<VerdictCache.Key> key = VerdictCache.key(gate, c.gate().name(), c.gate().argument(), h.globs(),
                 () -> workspace.tree(c.commit()));
         Optional<Gate.Verdict> known = key.flatMap(verdicts::find);
         if (known.isPresent()) {
-            return new Event.GateFinished(c.id(), known.get().kind(), known.get().diagnostics(), true, clock.now());
+            return gateFinished(c, known.get().kind(), known.get().diagnostics(), true, startNanos);
         }
         Workdirs.Lease lease = workdirs.acquire(h.producer() + ".gates", c.id());
         Path dir = lease.dir();
@@ -270,14 +271,24 @@ final class Effects {
             Gate.Verdict v = Diagnostics.normalize(gate.check(new Gate.Input(dir, c.gate().argument(), h.globs())), dir);
             interrupted(c);
             key.ifPresent(k -> verdicts.store(k, v));
-            return new Event.GateFinished(c.id(), v.kind(), v.diagnostics(), false, clock.now());
+            return gateFinished(c, v.kind(), v.diagnostics(), false, startNanos);
         } catch (RuntimeException e) {
             interrupted(c);
-            return new Event.GateFinished(c.id(), Event.Verdict.ERROR, List.of("gate " + c.gate().name() + " could not run: "
-                    + Failures.describe(e)), false, clock.now());
+            return gateFinished(c, Event.Verdict.ERROR, List.of("gate " + c.gate().name() + " could not run: "
+                    + Failures.describe(e)), false, startNanos);
         } finally {
             workdirs.release(lease);
         }
+    }
+
+    /**
+     * A gate's result, with how long its effect took since {@code startNanos} on the engine's clock
+     * (the journal's append comes after and is not counted).
+     */
+    private Event.GateFinished gateFinished(Command.RunGate c, Event.Verdict verdict, List<String> diagnostics,
+                                            boolean cached, long startNanos) {
+        long millis = Math.max(0, (clock.nanos() - startNanos) / 1_000_000);
+        return new Event.GateFinished(c.id(), verdict, diagnostics, cached, clock.now(), millis);
     }
 
     /**

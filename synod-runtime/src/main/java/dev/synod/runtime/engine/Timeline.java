@@ -59,12 +59,7 @@ public final class Timeline {
                     + abbrev(s.base()), List.of());
             case Event.Started s -> started(s.command());
             case Event.AgentFinished f -> finished(attemptOf(f.command()), f.outcome(), f.usage());
-            case Event.GateFinished g -> {
-                String[] parts = g.command().substring("gate:".length()).split(":(?=\\d+$)");
-                yield Entry.of(parts[0] + ": gate " + gateName(plan, parts[0], Integer.parseInt(parts[1])) + ": "
-                        + g.verdict().name().toLowerCase(java.util.Locale.ROOT) + (g.cached() ? " (cached)" : ""),
-                        g.diagnostics());
-            }
+            case Event.GateFinished g -> gate(g, plan);
             case Event.ReviewFinished r -> Entry.of(r.command().substring("review:".length()) + ": review "
                     + (r.approved() ? "approved" : "rejected") + (r.comment().isBlank() ? "" : ": " + r.comment())
                     + used(r.usage()), List.of());
@@ -88,6 +83,34 @@ public final class Timeline {
             case Event.DeadlinePassed d -> Entry.of("the deadline passed", List.of());
             case Event.RunFinished f -> null;
         };
+    }
+
+    /**
+     * A gate's verdict. The log's headline says how long the gate took ({@code pass in 1.2 s},
+     * {@code pass (cached) in <1 ms}); progress leaves the time out, so that its line stays the
+     * verdict and the diagnostics.
+     */
+    private static Entry gate(Event.GateFinished g, Plan plan) {
+        String[] parts = g.command().substring("gate:".length()).split(":(?=\\d+$)");
+        String verdict = parts[0] + ": gate " + gateName(plan, parts[0], Integer.parseInt(parts[1])) + ": "
+                + g.verdict().name().toLowerCase(java.util.Locale.ROOT) + (g.cached() ? " (cached)" : "");
+        String headline = verdict + (g.millis() == null ? " (time unknown)" : " in " + gateTime(g.millis()));
+        return new Entry(headline, g.diagnostics(), g.diagnostics().isEmpty() ? verdict : verdict + ": " + lines(g.diagnostics()));
+    }
+
+    /** {@code <1 ms}, {@code 37 ms}, {@code 1.2 s}, {@code 2m05s}: a gate's duration as the log prints it. */
+    static String gateTime(long millis) {
+        if (millis < 1) {
+            return "<1 ms";
+        }
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        return seconds / 60 + "m" + String.format(java.util.Locale.ROOT, "%02d", seconds % 60) + "s";
     }
 
     private static Entry started(Command command) {

@@ -44,9 +44,24 @@ class TimelineTest {
 
         Timeline.Entry unnamed = Timeline.entry(g, null);
 
-        assertThat(unnamed.headline()).isEqualTo("notes#2: gate #1: fail");
+        assertThat(unnamed.headline()).isEqualTo("notes#2: gate #1: fail (time unknown)");
         assertThat(unnamed.details()).containsExactly("a:1:1: x", "b:2:1: y");
         assertThat(unnamed.oneLine()).isEqualTo("notes#2: gate #1: fail: a:1:1: x; b:2:1: y");
+    }
+
+    @Test
+    void the_log_says_how_long_a_gate_took_and_progress_leaves_it_out() {
+        Event.GateFinished ran = new Event.GateFinished("gate:notes#2:0", Event.Verdict.PASS, java.util.List.of(), false,
+                Instant.EPOCH, 1234L);
+        Event.GateFinished cached = new Event.GateFinished("gate:notes#3:0", Event.Verdict.FAIL, java.util.List.of("a:1:1: x"),
+                true, Instant.EPOCH, 0L);
+
+        assertThat(Timeline.entry(ran, null).headline()).isEqualTo("notes#2: gate #1: pass in 1.2 s");
+        assertThat(Timeline.entry(ran, null).oneLine()).isEqualTo("notes#2: gate #1: pass");
+        assertThat(Timeline.entry(cached, null).headline()).isEqualTo("notes#3: gate #1: fail (cached) in <1 ms");
+        assertThat(Timeline.entry(cached, null).oneLine()).isEqualTo("notes#3: gate #1: fail (cached): a:1:1: x");
+        assertThat(Timeline.gateTime(37)).isEqualTo("37 ms");
+        assertThat(Timeline.gateTime(125_000)).isEqualTo("2m05s");
     }
 
     @Test

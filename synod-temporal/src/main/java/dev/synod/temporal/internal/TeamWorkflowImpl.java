@@ -85,6 +85,23 @@ public final class TeamWorkflowImpl implements TeamWorkflow {
                     && !now().isBefore(deadline.get())) {
                 record(new Event.DeadlinePassed(now()));
             }
+            // Only after a result of this workflow run, so that a limit too small for one round trip cannot
+            // make runs that only start their effects again.
+            if (state.finished().isEmpty() && progressed && (Workflow.getInfo().getHistoryLength() >= s.historyLimit()
+                    || Workflow.getInfo().isContinueAsNewSuggested())) {
+                // Draining: no command starts until every activity of this workflow run has answered, then
+                // the run continues as new. Continuing with activities in flight abandoned them on their
+                // workers, which went on (their model turns spent, their usage never counted) beside their
+                // twins started again in the new run; and a result arriving in the very workflow task that
+                // continued made the service refuse that task as UNHANDLED_COMMAND, the race after which a run
+                // was once seen never to finish (docs/temporal.md, "Continue-as-new").
+                if (startedAt.isEmpty()) {
+                    Workflow.await(Workflow::isEveryHandlerFinished);
+                    Workflow.continueAsNew(s.continued(events));
+                }
+                awaitArrival(deadline);
+                continue;
+            }
             List<Command> next = Interpreter.next(state);
             Instant at = now();
             next.forEach(c -> record(new Event.Started(c, at)));
@@ -102,19 +119,17 @@ public final class TeamWorkflowImpl implements TeamWorkflow {
                 throw ApplicationFailure.newNonRetryableFailure("run " + s.run() + " can make no progress: nothing is "
                         + "running and the interpreter derives no command", "NoProgress");
             }
-            // A quiet point: everything that arrived is folded. The history is bounded; the run's events are not.
-            // Only after a result of this workflow run, so that a limit too small for one round trip cannot
-            // make runs that only start their effects again.
-            if (progressed && (Workflow.getInfo().getHistoryLength() >= s.historyLimit()
-                    || Workflow.getInfo().isContinueAsNewSuggested())) {
-                Workflow.continueAsNew(s.continued(events));
-            }
-            if (deadline.isPresent() && state.deadlinePassed().isEmpty()) {
-                Duration left = Duration.between(now(), deadline.get());
-                Workflow.await(left.isNegative() ? Duration.ZERO : left, () -> !arrived.isEmpty() || fatal != null);
-            } else {
-                Workflow.await(() -> !arrived.isEmpty() || fatal != null);
-            }
+            awaitArrival(deadline);
+        }
+    }
+
+    /** Waits until a result arrives, a command fails the run, or the run's deadline passes. */
+    private void awaitArrival(Optional<Instant> deadline) {
+        if (deadline.isPresent() && state.deadlinePassed().isEmpty()) {
+            Duration left = Duration.between(now(), deadline.get());
+            Workflow.await(left.isNegative() ? Duration.ZERO : left, () -> !arrived.isEmpty() || fatal != null);
+        } else {
+            Workflow.await(() -> !arrived.isEmpty() || fatal != null);
         }
     }
 

@@ -146,13 +146,16 @@ final class JournalDatabase {
         }
     }
 
-    /** The writer's connection: WAL, {@code synchronous=FULL}, foreign keys on, verified. */
+    /** The writer's connection: WAL, {@code synchronous=FULL}, foreign keys on, verified; no generated keys. */
     Connection openWriter() {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
+        // Nothing reads generated keys; with them on, the driver runs a "SELECT last_insert_rowid()",
+        // prepared afresh, after every insert: a sixth of the journal's CPU per step at concurrency 64.
+        config.setGetGeneratedKeys(false);
         Connection connection = connect(config);
         try {
             expectPragma(connection, "journal_mode", "wal", "SQLite could not use WAL mode here (is the file on a "
