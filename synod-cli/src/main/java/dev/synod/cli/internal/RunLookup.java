@@ -4,6 +4,7 @@ import dev.synod.core.Clock;
 import dev.synod.runtime.Runs;
 import dev.synod.runtime.config.EngineChoice;
 import dev.synod.runtime.config.SynodConfig;
+import dev.synod.temporal.RunBlobs;
 import dev.synod.temporal.TeamWorkflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +56,10 @@ final class RunLookup {
             if (run.isEmpty()) {
                 return action.apply(runs, new RunSource.Journal(runs, runs.resolve(target.run())));
             }
-            try (TemporalService service = TemporalService.connect(engine.get(), config)) {
+            try (TemporalService service = TemporalService.connect(engine.get(), config);
+                 RunBlobs blobs = RunBlobs.open(runs.directory(), runs.blobs(), TemporalService.remote(engine.get(), dir))) {
                 TeamWorkflow workflow = service.client().newWorkflowStub(TeamWorkflow.class, run.get());
-                return action.apply(runs, new RunSource.Temporal(runs, run.get(), workflow, service.describe()));
+                return action.apply(runs, new RunSource.Temporal(runs, run.get(), workflow, service.describe(), blobs));
             }
         }
     }

@@ -27,6 +27,9 @@ sealed interface RunSource {
     /** The plan and configuration the run started with. */
     Runs.Loaded loaded();
 
+    /** Where the run's blobs (team texts, turns) are read: the run directory's, and the shared remote's for a run on Temporal. */
+    dev.synod.core.BlobStore blobs();
+
     /** The run's state, folded from {@link #events}. */
     default State state() {
         Runs.Loaded loaded = loaded();
@@ -57,6 +60,11 @@ sealed interface RunSource {
         }
 
         @Override
+        public dev.synod.core.BlobStore blobs() {
+            return runs.blobs();
+        }
+
+        @Override
         public Optional<String> runner() {
             java.util.OptionalLong pid = runs.activeProcess(id);
             return pid.isPresent() ? Optional.of("pid " + pid.getAsLong()) : Optional.empty();
@@ -78,10 +86,12 @@ sealed interface RunSource {
         private final String id;
         private final TeamWorkflow workflow;
         private final String service;
+        private final dev.synod.core.BlobStore blobs;
         private List<Event> events;
 
-        Temporal(Runs runs, String id, TeamWorkflow workflow, String service) {
+        Temporal(Runs runs, String id, TeamWorkflow workflow, String service, dev.synod.core.BlobStore blobs) {
             this.runs = runs;
+            this.blobs = blobs;
             this.id = id;
             this.workflow = workflow;
             this.service = service;
@@ -122,9 +132,14 @@ sealed interface RunSource {
             return runs.load(blob(started.plan()), Optional.ofNullable(started.config()).map(this::blob));
         }
 
+        @Override
+        public dev.synod.core.BlobStore blobs() {
+            return blobs;
+        }
+
         private String blob(String hash) {
-            return new String(runs.blobs().get(hash).orElseThrow(() -> new SynodException.Corrupted("run " + id
-                    + " refers to blob " + hash + ", which is missing from " + runs.blobDirectory(), null)),
+            return new String(blobs.get(hash).orElseThrow(() -> new SynodException.Corrupted("run " + id
+                    + " refers to blob " + hash + ", which is missing from " + runs.blobDirectory() + " and from the team's git remote, if it has one", null)),
                     StandardCharsets.UTF_8);
         }
 

@@ -66,7 +66,8 @@ final class TemporalRun {
         Path config = directory.resolve("synod.yaml");
         // The service is reached before anything is created in DIR, as every other check is.
         try (TemporalService service = TemporalService.connect(engine, config);
-             LocalTeam team = LocalTeam.open(directory, Clock.SYSTEM, options.progress(out));
+             LocalTeam team = LocalTeam.open(directory, Clock.SYSTEM, options.progress(out),
+                     TemporalService.remote(engine, directory));
              Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM)) {
             AtomicReference<String> id = new AtomicReference<>();
             AtomicReference<State> last = new AtomicReference<>();
@@ -80,8 +81,13 @@ final class TemporalRun {
                 remember(runs.directory(), run);
                 id.set(run);
                 progress.say("run " + run + " on Temporal " + service.describe());
-                return follow(workflow, Interpreter.fold(accepted.loaded().plan(), accepted.loaded().config().budget(), List.of()), run,
-                        engineOptions, progress, last);
+                Engine.Result result = follow(workflow, Interpreter.fold(accepted.loaded().plan(),
+                        accepted.loaded().config().budget(), List.of()), run, engineOptions, progress, last);
+                if (result instanceof Engine.Result.Finished f && f.succeeded()) {
+                    // The release was made on whichever worker served the gates: bring its branch here.
+                    team.fetchRelease(run);
+                }
+                return result;
             }, run -> new RunCommand.RunOptions.Ended(last.get(), models, runs.work(), "the run goes on on Temporal: synod status " + run));
         }
     }

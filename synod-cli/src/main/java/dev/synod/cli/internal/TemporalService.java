@@ -85,6 +85,17 @@ final class TemporalService implements AutoCloseable {
         return new TemporalService(service, client, engine);
     }
 
+    /**
+     * The git remote of {@code engine} as the directory's workers reach it: a URL ({@code
+     * https://…}, {@code ssh://…}, {@code git@host:team.git}) as written, a path resolved against
+     * {@code directory}, where synod.yaml is, so that every process of a machine names the same
+     * repository whatever its working directory.
+     */
+    static Optional<String> remote(EngineChoice.Temporal engine, Path directory) {
+        return engine.remote().map(r -> r.contains("://") || r.matches("[^/]+@[^/:]+:.*") ? r
+                : directory.toAbsolutePath().resolve(r).normalize().toString());
+    }
+
     /** The first line of what went wrong, without the gRPC and Java class names in front of it. */
     private static String reason(Throwable e) {
         Throwable cause = e;

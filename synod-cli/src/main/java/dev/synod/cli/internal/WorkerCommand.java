@@ -61,9 +61,10 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--workflow", description = "Serve the workflow's own tasks.")
     boolean workflow;
 
-    @Option(names = "--no-sticky", description = "Keep no workflow in this worker's cache: every workflow task is served "
-            + "from the workflow's history, on any worker. Temporal's own service moves a lost worker's cached workflows "
-            + "to another after 5 s; its standalone test server does not, so workers against it need this.")
+    @Option(names = "--no-sticky", description = "Take no workflow to this worker's own (sticky) queue: every workflow "
+            + "task goes to the team's queue and is served from the workflow's history, on any worker. Temporal's own "
+            + "service moves a lost worker's sticky tasks to the team's queue after 5 s; its standalone test server never "
+            + "does, so workers against it need this to survive the loss of one of them.")
     boolean noSticky;
 
     @Override
@@ -78,7 +79,7 @@ final class WorkerCommand implements Callable<Integer> {
         try (LocalTeam team = LocalTeam.open(directory, Clock.SYSTEM, warning -> {
                 err.println("  " + warning);
                 err.flush();
-            });
+            }, TemporalService.remote(engine, directory));
              TemporalService service = TemporalService.connect(engine, config)) {
             List<String> served = everything ? new ArrayList<>(new TreeSet<>(team.roles())) : roles == null ? List.of() : roles;
             for (String role : served) {
@@ -93,14 +94,15 @@ final class WorkerCommand implements Callable<Integer> {
                     ? WorkerFactory.newInstance(service.client(), WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build())
                     : WorkerFactory.newInstance(service.client());
             if (serveWorkflow) {
-                SynodTemporal.serveWorkflow(factory, team.team());
+                SynodTemporal.serveWorkflow(factory, team.team(), !noSticky);
             }
             SynodTemporal.serveActivities(factory, team.team(), served, serveGates, told(out, team.activities()));
             CountDownLatch stop = new CountDownLatch(1);
             List<Signal> handled = handle(stop, "INT", "TERM");
             factory.start();
             out.println("worker of team " + team.team() + " on " + service.describe() + ": serving "
-                    + served(team.team(), serveWorkflow, serveGates, served) + "; stop with Ctrl-C");
+                    + served(team.team(), serveWorkflow, serveGates, served)
+                    + team.remote().map(r -> "; commits and blobs through " + r).orElse("") + "; stop with Ctrl-C");
             out.flush();
             try {
                 stop.await();
