@@ -72,8 +72,23 @@ public final class SynodTemporal {
 
     /** Registers the team's workflow on its queue ({@link TaskQueues#workflow}). */
     public static Worker serveWorkflow(WorkerFactory factory, String team) {
-        Worker worker = factory.newWorker(TaskQueues.workflow(team),
-                WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS).build());
+        return serveWorkflow(factory, team, true);
+    }
+
+    /**
+     * As {@link #serveWorkflow(WorkerFactory, String)}; without {@code sticky}, the worker asks for
+     * no sticky queue of its own: every workflow task goes to the team's queue, so any worker takes
+     * the next one. Temporal's service moves a lost worker's sticky tasks to the team's queue after
+     * a timeout of 5 s; its standalone test server never does, so that a workflow whose sticky worker
+     * died waits forever there. The SDK has no switch for this but a zero sticky schedule-to-start
+     * timeout, with which it sends no sticky attributes when it completes a task.
+     */
+    public static Worker serveWorkflow(WorkerFactory factory, String team, boolean sticky) {
+        WorkerOptions.Builder options = WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS);
+        if (!sticky) {
+            options.setStickyQueueScheduleToStartTimeout(java.time.Duration.ZERO);
+        }
+        Worker worker = factory.newWorker(TaskQueues.workflow(team), options.build());
         worker.registerWorkflowImplementationTypes(TeamWorkflowImpl.class);
         return worker;
     }

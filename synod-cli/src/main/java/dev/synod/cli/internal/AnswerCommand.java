@@ -2,11 +2,10 @@ package dev.synod.cli.internal;
 
 import dev.synod.core.SynodException;
 import dev.synod.cli.SynodCli;
-import dev.synod.core.Clock;
 import dev.synod.core.Command;
 import dev.synod.core.DecideProtocol;
 import dev.synod.core.State;
-import dev.synod.runtime.Runs;
+import dev.synod.temporal.PersonAnswer;
 import dev.synod.runtime.engine.Answers;
 import dev.synod.runtime.engine.People;
 import java.io.PrintWriter;
@@ -61,13 +60,12 @@ final class AnswerCommand implements Callable<Integer> {
     String comment = "";
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String step = words.get(words.size() - 1);
-        DirOption.Target target = directory.target(words.subList(0, words.size() - 1));
-        try (Runs runs = Runs.open(target.dir(), Clock.SYSTEM)) {
-            String id = runs.resolve(target.run());
-            State state = runs.state(id);
+        return RunLookup.withSource(directory, words.subList(0, words.size() - 1), (runs, run) -> {
+            String id = run.id();
+            State state = run.state();
             Optional<Command> waiting = state.inFlight().stream().filter(c -> c.step().equals(step))
                     .filter(c -> People.kind(c).isPresent()).findFirst();
             if (waiting.isEmpty()) {
@@ -101,11 +99,22 @@ final class AnswerCommand implements Callable<Integer> {
                     yield new Answers.Answer(choice.approve, comment, Map.of());
                 }
             };
+            if (run instanceof RunSource.Temporal temporal) {
+                try {
+                    // The workflow's update: refused by its validator, before it reaches the history, when nothing waits.
+                    temporal.workflow().answer(new PersonAnswer(c.id(), answer.approved(), answer.comment(), answer.options()));
+                } catch (io.temporal.client.WorkflowUpdateException e) {
+                    throw new SynodException.InvalidInput("the workflow of run " + id + " refused the answer to step '" + step
+                            + "': " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+                }
+                out.println("answered " + step + " of run " + id + " on Temporal; the run goes on");
+                return SynodCli.EXIT_OK;
+            }
             Answers.write(runs.answers(), id, c.id(), answer);
             out.println("answered " + step + " of run " + id + "; an active run picks it up now, a stopped one on synod resume "
                     + id);
             return SynodCli.EXIT_OK;
-        }
+        });
     }
 
     /** The chosen options by question: {@code question=X}, or {@code X} alone when one question is asked. */

@@ -53,24 +53,24 @@ final class LogCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return RunLookup.with(directory, words, (runs, id) -> {
-            List<Event> events = runs.events(id);
+        return RunLookup.withSource(directory, words, (runs, run) -> {
+            List<Event> events = run.events();
             if (json) {
                 events.forEach(e -> out.println(Journals.toJson(e)));
                 return SynodCli.EXIT_OK;
             }
-            State state = runs.state(id);
-            print(out, runs, events, state, utc ? ZoneOffset.UTC : ZoneId.systemDefault());
+            State state = run.state();
+            print(out, run.blobs(), events, state, utc ? ZoneOffset.UTC : ZoneId.systemDefault());
             return SynodCli.EXIT_OK;
         });
     }
 
     /** The timeline in {@code zone}: each event's entry, its details indented once, the outcome at the run's end. */
-    static void print(PrintWriter out, Runs runs, List<Event> events, State state, ZoneId zone) {
+    static void print(PrintWriter out, dev.synod.core.BlobStore blobs, List<Event> events, State state, ZoneId zone) {
         LocalDate day = null;
         for (Event e : events) {
             Timeline.Entry entry = switch (e) {
-                case Event.TurnRecorded t -> Timeline.turn(t, calls(runs, t));
+                case Event.TurnRecorded t -> Timeline.turn(t, calls(blobs, t));
                 case Event.RunFinished f -> new Timeline.Entry(Timeline.outcome(f.succeeded(), state.command(Ids.FINISH)
                         .map(c -> ((dev.synod.core.Command.Finish) c).reason()).orElse(""), f.branch()), List.of(), "");
                 default -> Timeline.entry(e, state.plan());
@@ -106,9 +106,9 @@ final class LogCommand implements Callable<Integer> {
     }
 
     /** The tool calls of a turn's answer, from its response blob; none when the blob cannot be read. */
-    private static List<String> calls(Runs runs, Event.TurnRecorded t) {
+    private static List<String> calls(dev.synod.core.BlobStore blobs, Event.TurnRecorded t) {
         try {
-            return runs.blobs().get(t.response()).map(TurnText::calls).orElse(List.of("(its answer's blob is missing)"));
+            return blobs.get(t.response()).map(TurnText::calls).orElse(List.of("(its answer's blob is missing)"));
         } catch (SynodException.Corrupted damaged) {
             return List.of("(its answer's blob is damaged)");
         }

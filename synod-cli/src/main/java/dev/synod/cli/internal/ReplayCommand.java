@@ -3,6 +3,8 @@ package dev.synod.cli.internal;
 import dev.synod.cli.SynodCli;
 import dev.synod.core.Replay;
 import java.io.PrintWriter;
+import dev.synod.runtime.Runs;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,9 +31,12 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return RunLookup.with(directory, words, (runs, id) -> {
-            int events = runs.events(id).size();
-            Optional<Replay.Mismatch> mismatch = runs.replay(id);
+        return RunLookup.withSource(directory, words, (runs, run) -> {
+            String id = run.id();
+            List<dev.synod.core.Event> read = run.events();
+            int events = read.size();
+            Runs.Loaded loaded = run.loaded();
+            Optional<Replay.Mismatch> mismatch = Replay.check(loaded.plan(), loaded.config().budget(), read);
             if (mismatch.isPresent()) {
                 out.println("run " + id + ": replay differs: " + mismatch.get().describe());
                 return SynodCli.EXIT_FAILED;

@@ -31,7 +31,12 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return RunLookup.with(directory, words, (runs, id) -> {
+        return RunLookup.withSource(directory, words, (runs, run) -> {
+            String id = run.id();
+            if (run instanceof RunSource.Temporal) {
+                throw new dev.synod.core.SynodException.InvalidInput("run " + id + " is on Temporal, where it goes on by itself"
+                        + " while synod worker processes serve it: nothing to resume (synod status " + id + " shows it)");
+            }
             out.println("run " + id);
             out.flush();
             return options.drive(out, runs, () -> id, directory.dir, (engineOptions, progress) ->

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code synod run [DIR] [--yes]}: starts a run of the team in DIR and drives it to its end. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the team of DIR (its team.synod and synod.yaml) on the embedded engine.",
+        description = {"Runs the team of DIR (its team.synod and synod.yaml) on the embedded engine, or on Temporal when "
+                + "synod.yaml says engine: { temporal: … } (synod worker processes then carry out its steps).",
                 "Every check runs before anything is created in DIR. The run starts from the files on disk, "
                         + "uncommitted edits included, recorded on refs/synod/start/<run> (DIR becomes a git repository "
                         + "if it is not one). The run id is printed once the run is journaled, and the accepted artifacts "
@@ -47,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ALIAS",
             description = "With --prompt: the model alias of synod.yaml that every role uses (default: default).")
     String model;
+
+    @Option(names = "--heartbeat-timeout", paramLabel = "DURATION", description = "With a Temporal engine: how long a "
+            + "step's activity may go without a heartbeat before Temporal gives it to another worker (default 30s; "
+            + "workers beat at least three times within it).")
+    String heartbeatTimeout;
 
     @Override
     public Integer call() {
@@ -82,6 +88,14 @@ final class RunCommand implements Callable<Integer> {
         if (accepted == null) {
             return SynodCli.EXIT_USAGE;
         }
+        java.util.Optional<dev.synod.runtime.config.EngineChoice.Temporal> temporal = TemporalService.of(accepted.loaded().config());
+        if (temporal.isPresent()) {
+            return TemporalRun.run(out, directory, accepted, temporal.get(), options, heartbeat());
+        }
+        if (heartbeatTimeout != null) {
+            throw new dev.synod.core.SynodException.InvalidInput("--heartbeat-timeout goes with a Temporal engine (engine: {"
+                    + " temporal: … } in synod.yaml); this run is on the embedded engine");
+        }
         try (Runs runs = Runs.openOrCreate(directory, Clock.SYSTEM)) {
             java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>();
             return options.drive(out, runs, id::get, directory, (engineOptions, progress) ->
@@ -90,6 +104,16 @@ final class RunCommand implements Callable<Integer> {
                         progress.say("run " + run);
                     }));
         }
+    }
+
+    /** {@code --heartbeat-timeout}, or null when it is not given. */
+    private Duration heartbeat() {
+        if (heartbeatTimeout == null) {
+            return null;
+        }
+        return dev.synod.runtime.config.Units.duration(heartbeatTimeout).filter(d -> !d.isZero())
+                .orElseThrow(() -> new dev.synod.core.SynodException.InvalidInput("--heartbeat-timeout: expected "
+                        + dev.synod.runtime.config.Units.DURATION_EXAMPLES + ", above zero, found '" + heartbeatTimeout + "'"));
     }
 
     /** The options shared by {@code run} and {@code resume}. */
@@ -140,6 +164,20 @@ final class RunCommand implements Callable<Integer> {
          * @return the exit status: 0, 1, or 130 for a run stopped by Ctrl-C
          */
         int drive(PrintWriter out, Runs runs, java.util.function.Supplier<String> run, Path directory, Driver driver) {
+            return drive(out, runs, run, directory, driver, id -> new Ended(runs.state(id), StatusCommand.models(runs.loaded(id)),
+                    runs.work(), "resume with synod resume " + id));
+        }
+
+        /**
+         * How a run stands once it was driven: its state, each participant's model alias, where its
+         * working directories are, and what to do about a run that was stopped ({@code resume with synod resume …}).
+         */
+        record Ended(dev.synod.core.State state, Map<String, String> models, Path work, String stopped) {
+        }
+
+        /** {@link #drive(PrintWriter, Runs, java.util.function.Supplier, Path, Driver)} with the run's end read by {@code ended}. */
+        int drive(PrintWriter out, Runs runs, java.util.function.Supplier<String> run, Path directory, Driver driver,
+                  java.util.function.Function<String, Ended> ended) {
             StopSignal stop = new StopSignal();
             Map<String, String> env = System.getenv();
             ProgressLines lines = new ProgressLines(out, Clock.SYSTEM, ZoneId.systemDefault());
@@ -159,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
                     }
                 }
             }
-            int status = end(out, runs, run.get(), directory, result);
+            int status = end(out, run.get(), directory, result, ended);
             return result instanceof Engine.Result.Stopped ? status : merged(out, runs, status, result);
         }
 
@@ -193,18 +231,20 @@ final class RunCommand implements Callable<Integer> {
         }
 
         /** Prints how the run ended and its figures ({@link RunSummary}), once; the exit status. */
-        static int end(PrintWriter out, Runs runs, String id, Path directory, Engine.Result result) {
+        static int end(PrintWriter out, String id, Path directory, Engine.Result result,
+                       java.util.function.Function<String, Ended> ended) {
             int status = report(out, result);
+            Ended end = id == null ? null : ended.apply(id);
             if (result instanceof Engine.Result.Stopped) {
                 Path here = Path.of("").toAbsolutePath().normalize();
                 boolean elsewhere = !directory.toAbsolutePath().normalize().equals(here);
-                out.println("stopped; resume with synod resume " + id + (elsewhere ? " --dir " + directory : ""));
+                out.println("stopped; " + (end == null ? "resume with synod resume " + id : end.stopped())
+                        + (elsewhere ? " --dir " + directory : ""));
             }
-            if (id != null) {
-                dev.synod.core.State state = runs.state(id);
-                StatusCommand.RunStatus figures = StatusCommand.status(id, state, StatusCommand.models(runs.loaded(id)), runs.work(),
+            if (end != null) {
+                StatusCommand.RunStatus figures = StatusCommand.status(id, end.state(), end.models(), end.work(),
                         Map.of(), null, Clock.SYSTEM.now());
-                out.println(RunSummary.of(figures, state, Clock.SYSTEM.now()).figures());
+                out.println(RunSummary.of(figures, end.state(), Clock.SYSTEM.now()).figures());
             }
             out.flush();
             return status;

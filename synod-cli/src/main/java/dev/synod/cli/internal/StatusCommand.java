@@ -103,10 +103,9 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return RunLookup.with(directory, words, (runs, id) -> {
-            java.util.OptionalLong pid = runs.activeProcess(id);
-            RunStatus status = status(id, runs.state(id), models(runs.loaded(id)), runs.work(), starts(runs.events(id)),
-                    pid.isPresent() ? pid.getAsLong() : null, java.time.Instant.now());
+        return RunLookup.withSource(directory, words, (runs, run) -> {
+            RunStatus status = status(run.id(), run.state(), models(run.loaded()), runs.work(), starts(run.events()),
+                    run instanceof RunSource.Journal j ? j.pid() : null, run.runner().orElse(null), java.time.Instant.now());
             if (json) {
                 out.println(new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(status));
@@ -158,8 +157,19 @@ final class StatusCommand implements Callable<Integer> {
     static RunStatus status(String id, State state, Map<String, String> models, java.nio.file.Path work,
                             Map<String, java.time.Instant> starts,
                             Long pid, java.time.Instant now) {
+        return status(id, state, models, work, starts, pid, pid == null ? null : "pid " + pid, now);
+    }
+
+    /**
+     * {@link #status(String, State, Map, java.nio.file.Path, Map, Long, java.time.Instant)} of a run
+     * that {@code runner} runs ({@code pid 12}, {@code on Temporal 127.0.0.1:7233 (namespace default)}),
+     * or nothing when it is null.
+     */
+    static RunStatus status(String id, State state, Map<String, String> models, java.nio.file.Path work,
+                            Map<String, java.time.Instant> starts,
+                            Long pid, String runner, java.time.Instant now) {
         Map<String, String> accepted = Interpreter.accepted(state);
-        boolean active = pid != null && state.finished().isEmpty();
+        boolean active = runner != null && state.finished().isEmpty();
         List<String> inFlight = state.inFlight().stream().map(Command::step).toList();
         List<StepStatus> steps = new ArrayList<>();
         boolean failed = state.finished().map(f -> !f.succeeded()).orElse(false);
@@ -200,8 +210,8 @@ final class StatusCommand implements Callable<Integer> {
         String runState = state.finished().map(f -> f.succeeded() ? "succeeded" : "failed")
                 .orElse(!active ? "stopped" : waiting.isEmpty() ? "running" : "waiting");
         String overall = switch (runState) {
-            case "running" -> "running (pid " + pid + ")";
-            case "waiting" -> "waiting for a person (pid " + pid + ")";
+            case "running" -> "running (" + runner + ")";
+            case "waiting" -> "waiting for a person (" + runner + ")";
             case "stopped" -> "stopped (resume with synod resume " + id + ")";
             default -> runState;
         };

@@ -145,12 +145,49 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
         if (!node.present()) {
             return new EngineChoice.Local();
         }
-        boolean temporal = node.textValue().filter("temporal"::equals).isPresent() || node.keys().contains("temporal");
-        if (temporal) {
-            throw node.problem("the temporal engine is not supported by this version yet; expected local (or no engine key)");
+        if (node.textValue().isPresent()) {
+            // A bare "temporal" is the local Temporal service's defaults, as "temporal: {}" is.
+            return node.word(Set.of("local", "temporal")).equals("local") ? new EngineChoice.Local()
+                    : EngineChoice.Temporal.defaults();
         }
-        node.word(Set.of("local"));
-        return new EngineChoice.Local();
+        node.mapping("local, or a mapping such as { temporal: { target: \"127.0.0.1:7233\", namespace: default } }")
+                .only(Set.of("temporal"), "engine");
+        ConfigNode temporal = node.get("temporal");
+        if (!temporal.present()) {
+            return EngineChoice.Temporal.defaults();
+        }
+        temporal.mapping("a mapping such as { target: \"127.0.0.1:7233\", namespace: default, remote: \"git@host:team.git\" }")
+                .only(Set.of("target", "namespace", "remote"), "engine.temporal");
+        String target = temporal.optional("target").map(SynodConfig::target).orElse(EngineChoice.Temporal.DEFAULT_TARGET);
+        String namespace = temporal.optional("namespace").map(SynodConfig::namespace)
+                .orElse(EngineChoice.Temporal.DEFAULT_NAMESPACE);
+        Optional<String> remote = temporal.optional("remote").map(r -> r.text("a git remote's URL or path, such as"
+                + " \"git@host:team.git\" or \"/srv/git/team.git\""));
+        return new EngineChoice.Temporal(target, namespace, remote);
+    }
+
+    /** A Temporal frontend's address: {@code host:port}, the port from 1 to 65535. */
+    private static String target(ConfigNode node) {
+        String expected = "a host and port such as \"127.0.0.1:7233\"";
+        String target = node.text(expected).strip();
+        int colon = target.lastIndexOf(':');
+        String host = colon < 0 ? "" : target.substring(0, colon);
+        String port = colon < 0 ? "" : target.substring(colon + 1);
+        if (host.isEmpty() || host.chars().anyMatch(Character::isWhitespace) || host.contains("/")
+                || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw node.expected(expected + " (a port from 1 to 65535, no scheme)");
+        }
+        return target;
+    }
+
+    /** A Temporal namespace's name: letters, digits, '-', '_' and '.'. */
+    private static String namespace(ConfigNode node) {
+        String expected = "a namespace name such as default (letters, digits, '-', '_', '.')";
+        String namespace = node.text(expected);
+        if (!namespace.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw node.expected(expected);
+        }
+        return namespace;
     }
 
     private static Sandbox.Mode sandbox(ConfigNode node) {

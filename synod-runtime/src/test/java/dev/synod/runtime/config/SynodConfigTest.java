@@ -7,6 +7,7 @@ import dev.synod.core.SynodException;
 import dev.synod.runtime.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The one reader of synod.yaml: typed values, unknown keys with a suggestion, places in every message. */
@@ -101,12 +102,38 @@ class SynodConfigTest {
     }
 
     @Test
-    void temporal_is_refused_as_not_supported_yet() {
-        rejects("engine: { temporal: { target: \"127.0.0.1:7233\" } }\n", FILE + ":1:1: engine: the temporal engine is not"
-                + " supported by this version yet; expected local (or no engine key)");
-        rejects("engine: temporal\n", FILE + ":1:1: engine: the temporal engine is not supported by this version yet;"
-                + " expected local (or no engine key)");
-        rejects("engine: lokal\n", FILE + ":1:1: engine: expected one of local (did you mean 'local'?), found 'lokal'");
+    void temporal_reads_target_namespace_and_remote_with_defaults() {
+        assertThat(SynodConfig.parse("engine: { temporal: { target: \"temporal.internal:7233\", namespace: synod-ci,"
+                + " remote: \"git@host:team.git\" } }\n", FILE).engine())
+                .isEqualTo(new EngineChoice.Temporal("temporal.internal:7233", "synod-ci", Optional.of("git@host:team.git")));
+        EngineChoice.Temporal defaults = new EngineChoice.Temporal("127.0.0.1:7233", "default", Optional.empty());
+        assertThat(SynodConfig.parse("engine: temporal\n", FILE).engine()).isEqualTo(defaults);
+        assertThat(SynodConfig.parse("engine: { temporal: {} }\n", FILE).engine()).isEqualTo(defaults);
+        assertThat(SynodConfig.parse("engine:\n  temporal:\n", FILE).engine()).isEqualTo(defaults);
+        assertThat(SynodConfig.parse("engine: { temporal: { namespace: team } }\n", FILE).engine())
+                .isEqualTo(new EngineChoice.Temporal("127.0.0.1:7233", "team", Optional.empty()));
+    }
+
+    @Test
+    void a_wrong_engine_names_its_place_and_what_was_expected() {
+        rejects("engine: lokal\n", FILE + ":1:1: engine: expected one of local, temporal (did you mean 'local'?), found 'lokal'");
+        rejects("engine: { temporl: {} }\n", FILE + ":1:11: engine.temporl: unknown key; did you mean 'temporal'? (engine"
+                + " takes temporal)");
+        rejects("engine:\n  temporal:\n    target: \"http://127.0.0.1:7233\"\n", FILE + ":3:5: engine.temporal.target:"
+                + " expected a host and port such as \"127.0.0.1:7233\" (a port from 1 to 65535, no scheme), found"
+                + " 'http://127.0.0.1:7233'");
+        rejects("engine: { temporal: { target: \"localhost:99999\" } }\n", FILE + ":1:23: engine.temporal.target: expected a"
+                + " host and port such as \"127.0.0.1:7233\" (a port from 1 to 65535, no scheme), found 'localhost:99999'");
+        rejects("engine: { temporal: { target: 7233 } }\n", FILE + ":1:23: engine.temporal.target: expected a host and port"
+                + " such as \"127.0.0.1:7233\", found 7233");
+        rejects("engine: { temporal: { namespace: \"my space\" } }\n", FILE + ":1:23: engine.temporal.namespace: expected a"
+                + " namespace name such as default (letters, digits, '-', '_', '.'), found 'my space'");
+        rejects("engine: { temporal: { remote: \"\" } }\n", FILE + ":1:23: engine.temporal.remote: expected a git remote's"
+                + " URL or path, such as \"git@host:team.git\" or \"/srv/git/team.git\", found ''");
+        rejects("engine: { temporal: { taskqueue: x } }\n", FILE + ":1:23: engine.temporal.taskqueue: unknown key (engine.temporal"
+                + " takes namespace, remote, target)");
+        rejects("engine: { temporal: on7233 }\n", FILE + ":1:11: engine.temporal: expected a mapping such as { target:"
+                + " \"127.0.0.1:7233\", namespace: default, remote: \"git@host:team.git\" }, found 'on7233'");
     }
 
     @Test

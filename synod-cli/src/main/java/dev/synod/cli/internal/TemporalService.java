@@ -1,0 +1,128 @@
+package dev.synod.cli.internal;
+
+import dev.synod.core.SynodException;
+import dev.synod.runtime.config.EngineChoice;
+import dev.synod.runtime.config.SynodConfig;
+import dev.synod.temporal.SynodTemporal;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A connection to the Temporal service of a run directory's {@code engine: { temporal: … }}: a
+ * client with Synod's data converter, checked to reach the service before a command goes on.
+ */
+final class TemporalService implements AutoCloseable {
+    /** How long a command waits for the service to answer its health check before it gives up. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    static {
+        // gRPC's shaded Netty reads memory through sun.misc.Unsafe unless told not to, which JDK 24 and later
+        // warn about on standard error, among a command's own lines; its plain-Java path serves a client as well.
+        if (System.getProperty("io.grpc.netty.shaded.io.netty.noUnsafe") == null) {
+            System.setProperty("io.grpc.netty.shaded.io.netty.noUnsafe", "true");
+        }
+    }
+
+    private final WorkflowServiceStubs service;
+    private final WorkflowClient client;
+    private final EngineChoice.Temporal engine;
+
+    private TemporalService(WorkflowServiceStubs service, WorkflowClient client, EngineChoice.Temporal engine) {
+        this.service = service;
+        this.client = client;
+        this.engine = engine;
+    }
+
+    /** The Temporal engine of {@code config}, when it names one. */
+    static Optional<EngineChoice.Temporal> of(SynodConfig config) {
+        return config.engine() instanceof EngineChoice.Temporal t ? Optional.of(t) : Optional.empty();
+    }
+
+    /**
+     * Connects to {@code engine}'s service and checks that it answers and has the namespace.
+     *
+     * @param config the {@code synod.yaml} that names it, for messages
+     * @throws SynodException.InvalidInput when nothing answers at the target within {@link #CONNECT_TIMEOUT},
+     *     or the service has no such namespace
+     */
+    static TemporalService connect(EngineChoice.Temporal engine, Path config) {
+        WorkflowServiceStubs service;
+        try {
+            service = WorkflowServiceStubs.newConnectedServiceStubs(
+                    WorkflowServiceStubsOptions.newBuilder().setTarget(engine.target()).build(), CONNECT_TIMEOUT);
+        } catch (RuntimeException e) {
+            throw new SynodException.InvalidInput("cannot reach the Temporal service at " + engine.target()
+                    + " (engine.temporal.target of " + config + ") within " + CONNECT_TIMEOUT.toSeconds() + "s: "
+                    + reason(e) + "; expected a Temporal frontend there (temporal server start-dev starts one locally)");
+        }
+        try {
+            service.blockingStub().withDeadlineAfter(CONNECT_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(engine.namespace()).build());
+        } catch (StatusRuntimeException e) {
+            // Temporal's own test server implements no namespaces: any name is served.
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                service.shutdownNow();
+                throw new SynodException.InvalidInput("the Temporal service at " + engine.target() + " has no namespace '"
+                        + engine.namespace() + "' (engine.temporal.namespace of " + config + "); expected an existing one"
+                        + " (temporal operator namespace create " + engine.namespace() + " creates it)");
+            }
+            if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+                service.shutdownNow();
+                throw new SynodException.InvalidInput("the Temporal service at " + engine.target() + " refused to describe"
+                        + " namespace '" + engine.namespace() + "': " + reason(e));
+            }
+        }
+        WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
+                .setNamespace(engine.namespace()).setDataConverter(SynodTemporal.dataConverter()).build());
+        return new TemporalService(service, client, engine);
+    }
+
+    /**
+     * The git remote of {@code engine} as the directory's workers reach it: a URL ({@code
+     * https://…}, {@code ssh://…}, {@code git@host:team.git}) as written, a path resolved against
+     * {@code directory}, where synod.yaml is, so that every process of a machine names the same
+     * repository whatever its working directory.
+     */
+    static Optional<String> remote(EngineChoice.Temporal engine, Path directory) {
+        return engine.remote().map(r -> r.contains("://") || r.matches("[^/]+@[^/:]+:.*") ? r
+                : directory.toAbsolutePath().resolve(r).normalize().toString());
+    }
+
+    /** The first line of what went wrong, without the gRPC and Java class names in front of it. */
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && !(cause instanceof StatusRuntimeException)) {
+            cause = cause.getCause();
+        }
+        String message = cause instanceof StatusRuntimeException s
+                ? s.getStatus().getCode() + (s.getStatus().getDescription() == null ? "" : ": " + s.getStatus().getDescription())
+                : String.valueOf(cause.getMessage());
+        return message.lines().findFirst().orElse(message);
+    }
+
+    WorkflowClient client() {
+        return client;
+    }
+
+    /** {@code 127.0.0.1:7233 (namespace default)}, as commands name the service they use. */
+    String describe() {
+        return engine.target() + " (namespace " + engine.namespace() + ")";
+    }
+
+    @Override
+    public void close() {
+        service.shutdown();
+        if (!service.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            service.shutdownNow();
+        }
+    }
+}
