@@ -49,9 +49,9 @@ class ExamplesTest {
         JsonNode errors = status.get("decisions").get(1);
         assertThat(errors.get("outcome").asText()).isEqualTo("checked exceptions");
         assertThat(errors.get("how").asText()).isEqualTo("quorum in round 1");
-        assertThat(step(status, "impl[dev3]").get("attempts").asInt()).isEqualTo(2);
+        assertThat(step(status, "impl[dev3]").get("attempt").asInt()).isEqualTo(2);
         assertThat(step(status, "impl[dev2]").get("performer").asText()).isEqualTo("lead");
-        assertThat(step(status, "impl[dev2]").get("attempts").asInt()).isEqualTo(5);
+        assertThat(step(status, "impl[dev2]").get("attempt").asInt()).isEqualTo(5);
         assertThat(step(status, "release").get("status").asText()).isEqualTo("accepted");
         assertThat(Run.synod("log", "--dir", bank.toString()).out())
                 .contains("src/main/java/bank/dev3/PercentFees.java:20:24: error: incompatible types: possible lossy conversion"
@@ -97,7 +97,7 @@ class ExamplesTest {
 
         assertThat(run.exit()).as(run.toString()).isZero();
         JsonNode status = new ObjectMapper().readTree(Run.synod("status", "--dir", wordfreq.toString(), "--json").out());
-        assertThat(step(status, "impl[dev2]").get("attempts").asInt()).isEqualTo(2);
+        assertThat(step(status, "impl[dev2]").get("attempt").asInt()).isEqualTo(2);
         assertThat(Run.synod("log", "--dir", wordfreq.toString()).out())
                 .contains("FAIL: test_ties_are_in_alphabetical_order", "tests/test_dev2.py:12:1: AssertionError: Lists differ:");
         assertThat(ReleaseBranch.file(wordfreq, "docs/decisions/0001-case.md")).contains("Chosen option: \"fold case\"");

@@ -33,8 +33,8 @@ class GateDurationsTest {
         assertThat(status.exit()).as(status.toString()).isZero();
         for (JsonNode step : new ObjectMapper().readTree(status.out()).get("steps")) {
             if (step.get("step").asText().equals("cart")) {
-                assertThat(step.get("attempts").asInt()).as("the current attempt stays a number").isEqualTo(2);
-                return step.get("history");
+                assertThat(step.get("attempt").asInt()).as("the current attempt stays a number").isEqualTo(2);
+                return step.get("attempts");
             }
         }
         throw new AssertionError("no step cart in " + status.out());

@@ -65,7 +65,7 @@ class ProgressOutputTest {
         int attempts = 0;
         for (JsonNode s : json.get("steps")) {
             accepted += s.get("status").asText().equals("accepted") ? 1 : 0;
-            attempts += s.get("attempts").asInt();
+            attempts += s.get("attempt").asInt();
         }
         String summary = run.out().lines().toList().getLast();
         // examples/notes: section[editor1] is retried once, section[editor2] once and then escalated to the lead.

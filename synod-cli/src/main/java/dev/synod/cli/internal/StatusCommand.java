@@ -48,14 +48,13 @@ final class StatusCommand implements Callable<Integer> {
      *
      * @param since when what is in flight of it started, while the run is active; else null
      */
-    record StepStatus(String step, String status, int attempts, String performer, String commit, long tokens, double usd,
-                      java.time.Instant since, List<AttemptGates> history) {
+    record StepStatus(String step, String status, int attempt, String performer, String commit, long tokens, double usd,
+                      java.time.Instant since, List<AttemptGates> attempts) {
     }
 
     /**
-     * One attempt of a hand-off with the verdicts of its gates so far, in the plan's order.
-     * ({@code attempts} of a step stays the number of its current attempt, as before; its attempts'
-     * details are {@code history}.)
+     * One attempt of a hand-off with the verdicts of its gates so far, in the plan's order: an
+     * element of a step's {@code attempts}, whose {@code attempt} is the number of the current one.
      */
     record AttemptGates(int attempt, String performer, List<GateVerdict> gates) {
     }
@@ -249,7 +248,7 @@ final class StatusCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         for (StepStatus step : s.steps()) {
             String used = step.tokens() == 0 && step.usd() == 0 ? "" : UsageText.describe(step.tokens(), step.usd());
-            rows.add(List.of(step.step(), step.attempts() == 0 ? "" : "attempt " + step.attempts(),
+            rows.add(List.of(step.step(), step.attempt() == 0 ? "" : "attempt " + step.attempt(),
                     step.status() + (step.since() == null ? "" : " " + elapsed(java.time.Duration.between(step.since(), s.at()))),
                     step.performer() == null ? "" : "by " + step.performer(), used));
         }
