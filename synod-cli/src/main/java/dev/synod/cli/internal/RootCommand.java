@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Checks, formats, projects, draws and runs choreographies of coding agents, written in .synod files.",
         subcommands = {CheckCommand.class, FmtCommand.class, ProjectCommand.class, GraphCommand.class,
                 InitCommand.class, RunCommand.class, ResumeCommand.class, StatusCommand.class, LogCommand.class,
-                ReplayCommand.class, AnswerCommand.class, ShowCommand.class, WorkerCommand.class,
+                ReplayCommand.class, AnswerCommand.class, ReportCommand.class, ShowCommand.class, WorkerCommand.class,
                 SimCommand.class, AnalyzeCommand.class},
         footer = {"", "Exit status: 0 success, 1 check failed or internal error, 2 bad usage, input or configuration."})
 public final class RootCommand implements Callable<Integer> {

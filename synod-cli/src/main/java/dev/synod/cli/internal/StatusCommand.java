@@ -239,7 +239,7 @@ final class StatusCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void print(PrintWriter out, RunStatus s) {
+    static void print(PrintWriter out, RunStatus s) {
         out.println("run " + s.run() + " of team " + s.team() + ": " + s.status()
                 + (s.reason() == null ? "" : " (" + s.reason() + ")"));
         if (s.branch() != null) {
