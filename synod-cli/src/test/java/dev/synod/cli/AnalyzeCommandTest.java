@@ -82,6 +82,15 @@ class AnalyzeCommandTest {
         assertThat(run.err()).startsWith("synod: cannot analyze a team that does not check clean: ");
     }
 
+    @Test
+    void an_accuracy_that_is_not_alias_equals_probability_is_named_once_in_the_message() {
+        Run run = Run.synod("analyze", "--accuracy", "foo", BANK);
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.errLines()[0])
+                .isEqualTo("synod: Value for option '--accuracy' (ALIAS=P) should be in KEY=VALUE format but was foo");
+    }
+
     private JsonNode analyze(String... accuracy) throws Exception {
         String[] args = new String[accuracy.length + 3];
         args[0] = "analyze";

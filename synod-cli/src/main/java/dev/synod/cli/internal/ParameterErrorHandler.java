@@ -17,12 +17,17 @@ public final class ParameterErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine commandLine = ex.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("synod: " + ex.getMessage());
+        err.println("synod: " + readable(ex.getMessage()));
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         if (Arrays.asList(args).contains(RootCommand.DEBUG_OPTION)) {
             ex.printStackTrace(err);
         }
         err.flush();
         return SynodCli.EXIT_USAGE;
+    }
+
+    /** Picocli 4.7 says "option option '--x'" in its message for a map option's malformed entry. */
+    private static String readable(String message) {
+        return message == null ? "bad arguments" : message.replace("option option '", "option '");
     }
 }

@@ -87,7 +87,7 @@ final class ReportCommand implements Callable<Integer> {
                 .append("h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}")
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;"
                         + "vertical-align:top}th{background:#f3f3f3}")
-                .append("pre{background:#f7f7f7;padding:1rem;overflow-x:auto;font-size:.85rem}")
+                .append("pre{background:#f7f7f7;padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.85rem}")
                 .append(".pass{color:#176317}.fail,.error{color:#a51b1b}.accepted{color:#176317}.failed{color:#a51b1b}")
                 .append("\n</style>\n</head>\n<body>\n");
         h.append("<h1>").append(escape("Run " + s.run() + " of team " + s.team())).append("</h1>\n");
@@ -108,12 +108,14 @@ final class ReportCommand implements Callable<Integer> {
                 h.append("<div>#").append(attempt.attempt()).append(attempt.performer() == null ? ""
                         : " by " + escape(attempt.performer())).append(':');
                 if (attempt.gates().isEmpty()) {
-                    h.append(" no verdict");
+                    h.append(" no gate ran (the timeline says why)");
                 }
+                String separator = " ";
                 for (StatusCommand.GateVerdict g : attempt.gates()) {
-                    h.append(" <span class=\"").append(escape(g.verdict())).append("\">").append(escape(g.gate()))
+                    h.append(separator).append("<span class=\"").append(escape(g.verdict())).append("\">").append(escape(g.gate()))
                             .append(' ').append(escape(g.verdict())).append(g.cached() ? " (cached)" : "")
                             .append(g.millis() == null ? "" : " in " + g.millis() + " ms").append("</span>");
+                    separator = ", ";
                 }
                 h.append("</div>");
             }
@@ -124,7 +126,7 @@ final class ReportCommand implements Callable<Integer> {
                 .append("</pre>\n");
         h.append("<h2>Timeline, as synod log shows it</h2>\n<pre id=\"timeline\">").append(escape(timeline))
                 .append("</pre>\n");
-        h.append("<p><small>Written by synod report at ").append(escape(s.at().toString())).append("</small></p>\n")
+        h.append("<p><small>Written by synod report at ").append(escape(s.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append("</small></p>\n")
                 .append("</body>\n</html>\n");
         return h.toString();
     }

@@ -6,14 +6,27 @@ import dev.synod.runtime.config.SynodConfig;
 import dev.synod.temporal.SynodTemporal;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A connection to the Temporal service of a run directory's {@code engine: { temporal: … }}: a
@@ -54,10 +67,26 @@ final class TemporalService implements AutoCloseable {
      *     or the service has no such namespace
      */
     static TemporalService connect(EngineChoice.Temporal engine, Path config) {
+        return connect(engine, config, System.getenv());
+    }
+
+    /** As {@link #connect(EngineChoice.Temporal, Path)}, an API key read from {@code environment}. */
+    static TemporalService connect(EngineChoice.Temporal engine, Path config, Map<String, String> environment) {
+        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(engine.target());
+        engine.tls().ifPresent(tls -> options.setSslContext(sslContext(tls, config)));
+        engine.apiKeyVariable().ifPresent(variable -> {
+            String key = environment.get(variable);
+            if (key == null || key.isBlank()) {
+                throw new SynodException.InvalidInput("engine.temporal.api-key-env of " + config + " names " + variable
+                        + ", which is " + (key == null ? "not set" : "empty") + "; expected it to hold the API key of"
+                        + " namespace " + engine.namespace());
+            }
+            String token = key.strip();
+            options.addApiKey(() -> token);
+        });
         WorkflowServiceStubs service;
         try {
-            service = WorkflowServiceStubs.newConnectedServiceStubs(
-                    WorkflowServiceStubsOptions.newBuilder().setTarget(engine.target()).build(), CONNECT_TIMEOUT);
+            service = WorkflowServiceStubs.newConnectedServiceStubs(options.build(), CONNECT_TIMEOUT);
         } catch (RuntimeException e) {
             throw new SynodException.InvalidInput("cannot reach the Temporal service at " + engine.target()
                     + " (engine.temporal.target of " + config + ") within " + CONNECT_TIMEOUT.toSeconds() + "s: "
@@ -83,6 +112,70 @@ final class TemporalService implements AutoCloseable {
         WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
                 .setNamespace(engine.namespace()).setDataConverter(SynodTemporal.dataConverter()).build());
         return new TemporalService(service, client, engine);
+    }
+
+    /**
+     * The TLS of {@code tls}: the client certificate and key for mTLS when given, the server's
+     * certificate checked against {@code ca} or else the JDK's trusted certificates. Files are
+     * resolved against the directory of {@code config}.
+     */
+    private static SslContext sslContext(EngineChoice.Tls tls, Path config) {
+        Path directory = config.toAbsolutePath().getParent();
+        try {
+            SimpleSslContextBuilder builder;
+            if (tls.cert().isPresent()) {
+                try (InputStream cert = open(directory, tls.cert().get(), "cert", "a client certificate chain (PEM)", config);
+                        InputStream key = open(directory, tls.key().get(), "key", "its private key (PKCS #8 PEM)", config)) {
+                    builder = SimpleSslContextBuilder.forPKCS8(cert, key);
+                    if (tls.ca().isPresent()) {
+                        builder.setTrustManager(trustManager(directory, tls.ca().get(), config));
+                    }
+                    return builder.build();
+                }
+            }
+            builder = SimpleSslContextBuilder.noKeyOrCertChain();
+            if (tls.ca().isPresent()) {
+                builder.setTrustManager(trustManager(directory, tls.ca().get(), config));
+            }
+            return builder.build();
+        } catch (IOException | IllegalArgumentException e) {
+            // Netty names the file's content, never a key's bytes: "File does not contain valid private key".
+            throw new SynodException.InvalidInput("engine.temporal.tls of " + config + ": cannot use the client certificate "
+                    + tls.cert().orElse("") + " with key " + tls.key().orElse("") + ": " + reason(e)
+                    + "; expected a PEM certificate chain and its unencrypted PKCS #8 PEM private key");
+        }
+    }
+
+    private static InputStream open(Path directory, String file, String key, String expected, Path config) {
+        Path path = directory.resolve(file);
+        try {
+            return Files.newInputStream(path);
+        } catch (IOException e) {
+            throw new SynodException.InvalidInput("engine.temporal.tls." + key + " of " + config + ": cannot read " + path
+                    + " (" + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())
+                    + "); expected " + expected);
+        }
+    }
+
+    /** A trust manager that accepts the server certificates that chain to the PEM certificates of {@code file}. */
+    private static TrustManager trustManager(Path directory, String file, Path config) {
+        try (InputStream in = open(directory, file, "ca", "the certificates (PEM) of the server's CA", config)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int n = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + n++, certificate);
+            }
+            if (n == 0) {
+                throw new CertificateException("no certificate in it");
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return factory.getTrustManagers()[0];
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SynodException.InvalidInput("engine.temporal.tls.ca of " + config + ": cannot read certificates from "
+                    + directory.resolve(file) + ": " + reason(e) + "; expected one or more PEM certificates");
+        }
     }
 
     /**
@@ -113,9 +206,14 @@ final class TemporalService implements AutoCloseable {
         return client;
     }
 
-    /** {@code 127.0.0.1:7233 (namespace default)}, as commands name the service they use. */
+    /**
+     * {@code 127.0.0.1:7233 (namespace default)}, as commands name the service they use, with
+     * {@code , mTLS} or {@code , TLS} and {@code , API key from VAR} when the connection has them.
+     */
     String describe() {
-        return engine.target() + " (namespace " + engine.namespace() + ")";
+        String tls = engine.tls().map(t -> t.cert().isPresent() ? ", mTLS" : ", TLS").orElse("");
+        String key = engine.apiKeyVariable().map(v -> ", API key from " + v).orElse("");
+        return engine.target() + " (namespace " + engine.namespace() + tls + key + ")";
     }
 
     @Override

@@ -74,6 +74,16 @@ final class ConfigNode {
         return keys().stream().map(this::get).toList();
     }
 
+    /** Whether a mapping is written here. */
+    boolean isMapping() {
+        return node.isObject();
+    }
+
+    /** Whether true or false is written here. */
+    boolean isBoolean() {
+        return node.isBoolean();
+    }
+
     /** Requires a mapping. */
     ConfigNode mapping(String expected) {
         if (!node.isObject()) {

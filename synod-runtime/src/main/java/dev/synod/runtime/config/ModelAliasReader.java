@@ -142,7 +142,7 @@ final class ModelAliasReader {
         }
     }
 
-    private static String keyVariable(ConfigNode node) {
+    static String keyVariable(ConfigNode node) {
         Optional<String> name = node.textValue();
         if (name.isPresent() && VARIABLE.matcher(name.get()).matches()) {
             return name.get();

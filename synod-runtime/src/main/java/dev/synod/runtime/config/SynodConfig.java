@@ -157,13 +157,39 @@ public record SynodConfig(Path file, Map<String, ModelAlias> models, Map<String,
             return EngineChoice.Temporal.defaults();
         }
         temporal.mapping("a mapping such as { target: \"127.0.0.1:7233\", namespace: default, remote: \"git@host:team.git\" }")
-                .only(Set.of("target", "namespace", "remote"), "engine.temporal");
+                .only(Set.of("target", "namespace", "remote", "tls", "api-key-env"), "engine.temporal");
         String target = temporal.optional("target").map(SynodConfig::target).orElse(EngineChoice.Temporal.DEFAULT_TARGET);
         String namespace = temporal.optional("namespace").map(SynodConfig::namespace)
                 .orElse(EngineChoice.Temporal.DEFAULT_NAMESPACE);
         Optional<String> remote = temporal.optional("remote").map(r -> r.text("a git remote's URL or path, such as"
                 + " \"git@host:team.git\" or \"/srv/git/team.git\""));
-        return new EngineChoice.Temporal(target, namespace, remote);
+        Optional<String> apiKey = temporal.optional("api-key-env").map(ModelAliasReader::keyVariable);
+        Optional<EngineChoice.Tls> tls = temporal.optional("tls").flatMap(SynodConfig::tls);
+        if (apiKey.isPresent() && temporal.optional("tls").isPresent() && tls.isEmpty()) {
+            throw temporal.get("tls").problem("is false, and api-key-env is set: an API key is sent only over TLS;"
+                    + " expected tls: true, a mapping of cert, key and ca, or no tls");
+        }
+        return new EngineChoice.Temporal(target, namespace, remote, tls, apiKey);
+    }
+
+    /** {@code tls: true|false}, or {@code { cert, key, ca }} (files); empty for false. */
+    private static Optional<EngineChoice.Tls> tls(ConfigNode node) {
+        String expected = "true, false, or a mapping such as { cert: client.pem, key: client.key, ca: ca.pem }";
+        if (!node.isMapping()) {
+            if (!node.isBoolean()) {
+                throw node.expected(expected);
+            }
+            return node.bool() ? Optional.of(EngineChoice.Tls.SERVER_ONLY) : Optional.empty();
+        }
+        node.only(Set.of("cert", "key", "ca"), "engine.temporal.tls");
+        String file = "a PEM file's path, absolute or relative to synod.yaml's directory";
+        Optional<String> cert = node.optional("cert").map(c -> c.text(file));
+        Optional<String> key = node.optional("key").map(k -> k.text(file));
+        if (cert.isPresent() != key.isPresent()) {
+            throw node.problem("has " + (cert.isPresent() ? "cert but no key" : "key but no cert")
+                    + "; expected both, the client certificate and its private key, or neither");
+        }
+        return Optional.of(new EngineChoice.Tls(cert, key, node.optional("ca").map(c -> c.text(file))));
     }
 
     /** A Temporal frontend's address: {@code host:port}, the port from 1 to 65535. */

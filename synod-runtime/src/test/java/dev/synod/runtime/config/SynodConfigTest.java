@@ -115,6 +115,42 @@ class SynodConfigTest {
     }
 
     @Test
+    void temporal_reads_tls_and_the_api_key_variable_and_an_api_key_implies_tls() {
+        EngineChoice.Temporal mtls = (EngineChoice.Temporal) SynodConfig.parse("engine: { temporal: { target:"
+                + " \"team.acct.tmprl.cloud:7233\", tls: { cert: certs/client.pem, key: certs/client.key, ca: ca.pem } } }\n",
+                FILE).engine();
+        assertThat(mtls.tls()).contains(new EngineChoice.Tls(Optional.of("certs/client.pem"),
+                Optional.of("certs/client.key"), Optional.of("ca.pem")));
+        assertThat(mtls.apiKeyVariable()).isEmpty();
+        EngineChoice.Temporal keyed = (EngineChoice.Temporal) SynodConfig.parse(
+                "engine: { temporal: { api-key-env: TEMPORAL_API_KEY } }\n", FILE).engine();
+        assertThat(keyed.apiKeyVariable()).contains("TEMPORAL_API_KEY");
+        assertThat(keyed.tls()).contains(EngineChoice.Tls.SERVER_ONLY);
+        assertThat(((EngineChoice.Temporal) SynodConfig.parse("engine: { temporal: { tls: true } }\n", FILE).engine())
+                .tls()).contains(EngineChoice.Tls.SERVER_ONLY);
+        assertThat(((EngineChoice.Temporal) SynodConfig.parse("engine: { temporal: { tls: false } }\n", FILE).engine())
+                .tls()).isEmpty();
+        assertThat(EngineChoice.Temporal.defaults().tls()).isEmpty();
+    }
+
+    @Test
+    void a_wrong_tls_or_api_key_says_what_was_expected_and_never_shows_a_key() {
+        rejects("engine: { temporal: { tls: yes-please } }\n", FILE + ":1:23: engine.temporal.tls: expected true, false, or a"
+                + " mapping such as { cert: client.pem, key: client.key, ca: ca.pem }, found 'yes-please'");
+        rejects("engine: { temporal: { tls: { cert: c.pem } } }\n", FILE + ":1:23: engine.temporal.tls: has cert but no key;"
+                + " expected both, the client certificate and its private key, or neither");
+        rejects("engine: { temporal: { tls: { pem: c.pem } } }\n", FILE + ":1:30: engine.temporal.tls.pem: unknown key"
+                + " (engine.temporal.tls takes ca, cert, key)");
+        rejects("engine: { temporal: { tls: false, api-key-env: K } }\n", FILE + ":1:23: engine.temporal.tls: is false, and"
+                + " api-key-env is set: an API key is sent only over TLS; expected tls: true, a mapping of cert, key and"
+                + " ca, or no tls");
+        assertThatThrownBy(() -> SynodConfig.parse("engine: { temporal: { api-key-env: \"tk-abc.def/123\" } }\n", FILE))
+                .isInstanceOf(SynodException.InvalidInput.class)
+                .hasMessageContaining("engine.temporal.api-key-env: expected the name of an environment variable")
+                .hasMessageNotContaining("tk-abc");
+    }
+
+    @Test
     void a_wrong_engine_names_its_place_and_what_was_expected() {
         rejects("engine: lokal\n", FILE + ":1:1: engine: expected one of local, temporal (did you mean 'local'?), found 'lokal'");
         rejects("engine: { temporl: {} }\n", FILE + ":1:11: engine.temporl: unknown key; did you mean 'temporal'? (engine"
@@ -131,7 +167,7 @@ class SynodConfigTest {
         rejects("engine: { temporal: { remote: \"\" } }\n", FILE + ":1:23: engine.temporal.remote: expected a git remote's"
                 + " URL or path, such as \"git@host:team.git\" or \"/srv/git/team.git\", found ''");
         rejects("engine: { temporal: { taskqueue: x } }\n", FILE + ":1:23: engine.temporal.taskqueue: unknown key (engine.temporal"
-                + " takes namespace, remote, target)");
+                + " takes api-key-env, namespace, remote, target, tls)");
         rejects("engine: { temporal: on7233 }\n", FILE + ":1:11: engine.temporal: expected a mapping such as { target:"
                 + " \"127.0.0.1:7233\", namespace: default, remote: \"git@host:team.git\" }, found 'on7233'");
     }
