@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -126,7 +127,7 @@ final class ReportCommand implements Callable<Integer> {
                 .append("</pre>\n");
         h.append("<h2>Timeline, as synod log shows it</h2>\n<pre id=\"timeline\">").append(escape(timeline))
                 .append("</pre>\n");
-        h.append("<p><small>Written by synod report at ").append(escape(s.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append("</small></p>\n")
+        h.append("<p><small>Written by synod report at ").append(escape(s.at().truncatedTo(ChronoUnit.SECONDS).toString())).append("</small></p>\n")
                 .append("</body>\n</html>\n");
         return h.toString();
     }

@@ -13,9 +13,11 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -121,22 +123,12 @@ final class TemporalService implements AutoCloseable {
      */
     private static SslContext sslContext(EngineChoice.Tls tls, Path config) {
         Path directory = config.toAbsolutePath().getParent();
+        SimpleSslContextBuilder builder = tls.cert().isEmpty() ? SimpleSslContextBuilder.noKeyOrCertChain()
+                : SimpleSslContextBuilder.forPKCS8(
+                        read(directory, tls.cert().get(), "cert", "a client certificate chain (PEM)", config),
+                        read(directory, tls.key().get(), "key", "its private key (PKCS #8 PEM)", config));
+        tls.ca().ifPresent(ca -> builder.setTrustManager(trustManager(directory, ca, config)));
         try {
-            SimpleSslContextBuilder builder;
-            if (tls.cert().isPresent()) {
-                try (InputStream cert = open(directory, tls.cert().get(), "cert", "a client certificate chain (PEM)", config);
-                        InputStream key = open(directory, tls.key().get(), "key", "its private key (PKCS #8 PEM)", config)) {
-                    builder = SimpleSslContextBuilder.forPKCS8(cert, key);
-                    if (tls.ca().isPresent()) {
-                        builder.setTrustManager(trustManager(directory, tls.ca().get(), config));
-                    }
-                    return builder.build();
-                }
-            }
-            builder = SimpleSslContextBuilder.noKeyOrCertChain();
-            if (tls.ca().isPresent()) {
-                builder.setTrustManager(trustManager(directory, tls.ca().get(), config));
-            }
             return builder.build();
         } catch (IOException | IllegalArgumentException e) {
             // Netty names the file's content, never a key's bytes: "File does not contain valid private key".
@@ -146,20 +138,22 @@ final class TemporalService implements AutoCloseable {
         }
     }
 
-    private static InputStream open(Path directory, String file, String key, String expected, Path config) {
+    /** The bytes of {@code file} of {@code engine.temporal.tls.<key>}, resolved against {@code directory}. */
+    private static InputStream read(Path directory, String file, String key, String expected, Path config) {
         Path path = directory.resolve(file);
         try {
-            return Files.newInputStream(path);
+            return new ByteArrayInputStream(Files.readAllBytes(path));
         } catch (IOException e) {
             throw new SynodException.InvalidInput("engine.temporal.tls." + key + " of " + config + ": cannot read " + path
-                    + " (" + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())
+                    + " (" + (e instanceof NoSuchFileException ? "no such file" : e.getMessage())
                     + "); expected " + expected);
         }
     }
 
     /** A trust manager that accepts the server certificates that chain to the PEM certificates of {@code file}. */
     private static TrustManager trustManager(Path directory, String file, Path config) {
-        try (InputStream in = open(directory, file, "ca", "the certificates (PEM) of the server's CA", config)) {
+        InputStream in = read(directory, file, "ca", "the certificates (PEM) of the server's CA", config);
+        try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int n = 0;
